@@ -1,0 +1,81 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+import { accessTokenFor } from '../nodes/ThreeCx/transport/token';
+
+export class ThreeCxApi implements ICredentialType {
+	name = 'threeCxApi';
+
+	displayName = '3CX API';
+
+	icon = { light: 'file:../icons/3cx.svg', dark: 'file:../icons/3cx.dark.svg' } as const;
+
+	documentationUrl = 'https://www.3cx.com/docs/configuration-rest-api/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'PBX URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			placeholder: 'https://pbx.example.com:5001',
+			description: 'The address of the 3CX web client, with the port if it is not 443',
+			required: true,
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			description: 'The Client ID of the API client in 3CX Admin › Integrations › API',
+			required: true,
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The API key (client secret) 3CX showed once when the API client was created',
+			required: true,
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'allowUnauthorizedCerts',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to connect even if the PBX certificate cannot be validated (self-signed)',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return { accessToken: await accessTokenFor(this.helpers, credentials) };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}/xapi/v1',
+			url: '/SystemStatus',
+			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
+		},
+	};
+}

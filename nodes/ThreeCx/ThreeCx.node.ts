@@ -1,0 +1,31 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { properties } from './description';
+import { runOperation } from './operation/runOperation';
+
+export class ThreeCx implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: '3CX',
+		name: 'threeCx',
+		icon: { light: 'file:3cx.svg', dark: 'file:3cx.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Administer a 3CX V20 phone system through its Configuration API (XAPI)',
+		documentationUrl: 'https://www.3cx.com/docs/configuration-rest-api/',
+		defaults: { name: '3CX' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'threeCxApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}/xapi/v1',
+			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
+			headers: { Accept: 'application/json' },
+		},
+		// Declarative nodes call `pagination` for requests marked `paginate`; every operation is, so
+		// this is the one place that owns sending, paging, re-reading and file answers.
+		requestOperations: { pagination: runOperation },
+		properties,
+	};
+}

@@ -1,0 +1,108 @@
+import { enums } from '../generated';
+
+/**
+ * Turns what a user typed (or an expression produced) into the value 3CX expects for a field of
+ * the given kind — s string, u uuid, i int32, n number, p percentage 0–100, b boolean,
+ * d date-time, j JSON, e:Enum — or says, naming the field, what is wrong with it.
+ */
+export class InvalidValueError extends Error {
+	constructor(
+		readonly field: string,
+		problem: string,
+	) {
+		super(`${field} ${problem}`);
+		this.name = 'InvalidValueError';
+	}
+}
+
+const INT32 = { min: -2147483648, max: 2147483647 };
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+function toNumber(field: string, value: unknown): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number)) {
+		throw new InvalidValueError(field, `must be a number, not ${describe(value)}`);
+	}
+	return number;
+}
+
+function toInteger(field: string, value: unknown): number {
+	const number = toNumber(field, value);
+	if (!Number.isInteger(number) || number < INT32.min || number > INT32.max) {
+		throw new InvalidValueError(field, `must be a whole number (32-bit), not ${describe(value)}`);
+	}
+	return number;
+}
+
+function toBoolean(field: string, value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw new InvalidValueError(field, `must be true or false, not ${describe(value)}`);
+}
+
+function toDateTime(field: string, value: unknown): string {
+	const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
+	if (!date || Number.isNaN(date.getTime())) {
+		throw new InvalidValueError(field, `must be a date and time (e.g. 2024-05-01T09:00:00Z), not ${describe(value)}`);
+	}
+	return date.toISOString();
+}
+
+function toJson(field: string, value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch (error) {
+		throw new InvalidValueError(field, `is not valid JSON: ${(error as Error).message}`);
+	}
+}
+
+function toEnum(field: string, enumName: string, value: unknown): string | number {
+	const allowed = enums[enumName] ?? [];
+	const match = allowed.find((candidate) => candidate === value || String(candidate) === String(value));
+	if (match === undefined) {
+		throw new InvalidValueError(field, `must be one of ${allowed.join(', ')}, not ${describe(value)}`);
+	}
+	return match;
+}
+
+function toText(field: string, value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	throw new InvalidValueError(field, `must be text, not ${describe(value)}`);
+}
+
+function describe(value: unknown): string {
+	if (value === null || value === undefined) return 'empty';
+	if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+	if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'an object';
+	return String(value);
+}
+
+export function toApiValue(field: string, kind: string, value: unknown): unknown {
+	if (kind.startsWith('e:')) return toEnum(field, kind.slice(2), value);
+	switch (kind) {
+		case 'i':
+			return toInteger(field, value);
+		case 'n':
+			return toNumber(field, value);
+		case 'p': {
+			const percentage = toInteger(field, value);
+			if (percentage < 0 || percentage > 100) throw new InvalidValueError(field, `must be a percentage from 0 to 100, not ${percentage}`);
+			return percentage;
+		}
+		case 'b':
+			return toBoolean(field, value);
+		case 'd':
+			return toDateTime(field, value);
+		case 'j':
+			return toJson(field, value);
+		case 'u': {
+			const text = toText(field, value);
+			if (!UUID.test(text)) throw new InvalidValueError(field, `must be a GUID like 0f8fad5b-d9cb-469f-a165-70867728950e, not ${describe(value)}`);
+			return text;
+		}
+		default:
+			return toText(field, value);
+	}
+}

@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { InvalidValueError, toApiValue } from '../helpers/values';
+import type { Endpoint } from '../odata/endpoint';
+import { fillPath, odataLiteral, type LiteralValue } from '../odata/literal';
+import { queryString, type QueryOptionValues } from '../odata/queryOptions';
+import { currentEndpoint } from './endpoints';
+
+export function pathLiterals(context: IExecuteSingleFunctions, endpoint: Endpoint): Record<string, string> {
+	const literals: Record<string, string> = {};
+	for (const param of endpoint.params ?? []) {
+		const raw = context.getNodeParameter(param.prop, '') as unknown;
+		const empty = raw === '' || raw === null || raw === undefined;
+		const value = empty && param.nullable ? null : (toApiValue(param.name, param.kind, raw) as LiteralValue);
+		literals[param.name] = odataLiteral(param.kind, value);
+	}
+	return literals;
+}
+
+/** Only what the user set: entity fields from the Fields collection, action parameters from the top level. */
+function requestBody(context: IExecuteSingleFunctions, endpoint: Endpoint): IDataObject | undefined {
+	if (!endpoint.body) return undefined;
+	const { collection, fields } = endpoint.body;
+	const given = collection
+		? (context.getNodeParameter(collection, {}) as IDataObject)
+		: Object.fromEntries(Object.keys(fields).map((prop) => [prop, context.getNodeParameter(prop, undefined)]));
+	const body: IDataObject = {};
+	for (const [prop, value] of Object.entries(given)) {
+		const field = fields[prop];
+		// A collection keeps values of fields another operation showed; they are not this operation's.
+		if (!field || value === undefined) continue;
+		const [name, kind] = field;
+		if (kind === 'j' && typeof value === 'string' && value.trim() === '') continue;
+		body[name] = toApiValue(name, kind, value) as IDataObject[string];
+	}
+	return body;
+}
+
+/**
+ * preSend of every operation: builds method, path (OData literals), query and body from the
+ * endpoint table and the node parameters. Bad input throws here, before anything is sent.
+ */
+export async function buildRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const { endpoint } = currentEndpoint(this);
+	try {
+		const options = (endpoint.query || endpoint.ifMatch ? this.getNodeParameter('options', {}) : {}) as QueryOptionValues;
+		const body = requestBody(this, endpoint);
+		return {
+			...requestOptions,
+			method: endpoint.method,
+			url: fillPath(endpoint.path, pathLiterals(this, endpoint)),
+			qs: { ...requestOptions.qs, ...queryString(options, endpoint.query) },
+			headers: { ...requestOptions.headers, ...(endpoint.ifMatch && options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
+			body,
+		};
+	} catch (error) {
+		if (error instanceof InvalidValueError) {
+			throw new NodeOperationError(this.getNode(), error.message, {
+				itemIndex: this.getItemIndex(),
+				description: `Nothing was sent to 3CX. Correct "${error.field}" and run the node again.`,
+			});
+		}
+		throw error;
+	}
+}

@@ -1,0 +1,95 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import type { Endpoint } from '../odata/endpoint';
+import { fillPath } from '../odata/literal';
+import { collectPages, type CollectionPage } from '../odata/paging';
+import { sendXapiRequest } from '../transport/request';
+import { fileItem, isJsonResponse, responseJson } from '../transport/response';
+import { pathLiterals } from './buildRequest';
+import { currentEndpoint } from './endpoints';
+
+type Json = IDataObject & { value?: unknown; '@odata.count'?: number };
+
+function withoutODataContext(body: Json): IDataObject {
+	const { ['@odata.context']: _context, ...rest } = body;
+	return rest;
+}
+
+function rowsOf(body: Json): CollectionPage {
+	const rows = Array.isArray(body.value) ? (body.value as IDataObject[]) : [];
+	return { rows, count: typeof body['@odata.count'] === 'number' ? body['@odata.count'] : undefined };
+}
+
+function rowItems({ rows, count }: CollectionPage): INodeExecutionData[] {
+	return rows.map((row) => ({ json: count === undefined ? row : { ...row, '@odata.count': count } }));
+}
+
+/** Sends on the newest path; an operation whose path changed between updates falls back to its older form on 404. */
+async function send(context: IExecuteSingleFunctions, endpoint: Endpoint, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+	try {
+		return await sendXapiRequest(context, endpoint, options);
+	} catch (error) {
+		if (!(endpoint.legacyPath && error instanceof NodeApiError && error.httpCode === '404')) throw error;
+		const url = fillPath(endpoint.legacyPath, pathLiterals(context, endpoint));
+		return await sendXapiRequest(context, endpoint, { ...options, url });
+	}
+}
+
+async function toItems(
+	context: IExecuteSingleFunctions,
+	endpoint: Endpoint,
+	options: IHttpRequestOptions,
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (!isJsonResponse(response)) {
+		const binaryPropertyName = endpoint.file ? (context.getNodeParameter('binaryPropertyName', 'data') as string) : 'data';
+		return [await fileItem(context, response, endpoint.file ?? 'download', binaryPropertyName)];
+	}
+	const body = responseJson(response) as Json | undefined;
+	if (body === undefined || body === null) {
+		if (endpoint.method === 'DELETE') return [{ json: { deleted: true } }];
+		if (endpoint.reread) {
+			const current = await send(context, endpoint, { ...options, method: 'GET', body: undefined, qs: {} });
+			return await toItems(context, { ...endpoint, reread: undefined }, options, current);
+		}
+		return [{ json: { success: true } }];
+	}
+	if (typeof body !== 'object' || Array.isArray(body)) return [{ json: { value: body } }];
+	if (Array.isArray(body.value)) return rowItems(rowsOf(body));
+	return [{ json: withoutODataContext(body) }];
+}
+
+/**
+ * The node's request loop, hooked in as the declarative `pagination` routine so that it runs for
+ * every operation: pages collections, re-reads updated entities, turns files into binary data.
+ */
+export async function runOperation(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const { endpoint } = currentEndpoint(this);
+	// buildRequest has set the url; the declarative type keeps it optional.
+	const options = requestData.options as IHttpRequestOptions;
+	const qs = (options.qs ?? {}) as IDataObject;
+	if (!endpoint.paged || qs.$top !== undefined) {
+		return await toItems(this, endpoint, options, await send(this, endpoint, options));
+	}
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
+	const page = await collectPages(
+		async (top, skip) => {
+			const response = await send(this, endpoint, { ...options, qs: { ...qs, $top: top, $skip: skip } });
+			return rowsOf((responseJson(response) ?? {}) as Json);
+		},
+		{ limit, startAt: typeof qs.$skip === 'number' ? qs.$skip : 0 },
+	);
+	return rowItems(page);
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'crypto';
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
+
+/**
+ * 3CX keeps one active token per API client: minting a new one revokes the previous. So every
+ * caller in this process shares one token per client and at most one mint in flight — n8n runs a
+ * node's items concurrently, and each would otherwise mint its own and revoke the others'.
+ */
+interface ClientTokens {
+	token?: string;
+	minting?: Promise<string>;
+}
+
+const clients = new Map<string, ClientTokens>();
+
+export class TokenError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'TokenError';
+	}
+}
+
+export function pbxBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.url ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+}
+
+function clientKey(credentials: ICredentialDataDecryptedObject): string {
+	const secret = createHash('sha256').update(String(credentials.apiKey ?? '')).digest('hex');
+	return `${pbxBaseUrl(credentials)}\u0000${String(credentials.clientId ?? '')}\u0000${secret}`;
+}
+
+async function mint(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject): Promise<string> {
+	const url = `${pbxBaseUrl(credentials)}/connect/token`;
+	const form = new URLSearchParams({
+		client_id: String(credentials.clientId ?? ''),
+		client_secret: String(credentials.apiKey ?? ''),
+		grant_type: 'client_credentials',
+	});
+	let response: { access_token?: unknown; error?: unknown };
+	try {
+		response = (await helpers.httpRequest({
+			method: 'POST',
+			url,
+			body: form.toString(),
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+			json: true,
+		})) as typeof response;
+	} catch (error) {
+		// The request error carries the form (with the API key) in its config: keep only safe facts.
+		throw new TokenError(describeTokenFailure(url, error));
+	}
+	if (typeof response?.access_token !== 'string' || response.access_token === '') {
+		throw new TokenError(`3CX answered ${url} without an access token`);
+	}
+	return response.access_token;
+}
+
+function describeTokenFailure(url: string, error: { response?: { status?: number; data?: unknown }; httpCode?: string; code?: string; cause?: { code?: string } }): string {
+	const status = error.response?.status ?? (error.httpCode ? Number(error.httpCode) : undefined);
+	if (status === 400 || status === 401) {
+		return '3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client';
+	}
+	if (status) return `3CX's token endpoint ${url} answered HTTP ${status}`;
+	const code = error.code ?? error.cause?.code;
+	return `Could not reach the 3CX PBX at ${url}${code ? ` (${code})` : ''} — check the PBX URL${/CERT|SSL|TLS/i.test(code ?? '') ? ' or turn on Ignore SSL Issues for a self-signed certificate' : ''}`;
+}
+
+/**
+ * n8n calls this when the stored token is empty, and again with the same token after a 401.
+ * A token other than the one presented is newer (another item or execution minted it): reuse it.
+ */
+export async function accessTokenFor(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	const key = clientKey(credentials);
+	const client = clients.get(key) ?? {};
+	clients.set(key, client);
+	if (client.minting) return await client.minting;
+	const presented = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+	if (client.token && client.token !== presented) return client.token;
+	client.minting = mint(helpers, credentials)
+		.then((token) => {
+			client.token = token;
+			return token;
+		})
+		.finally(() => {
+			client.minting = undefined;
+		});
+	return await client.minting;
+}
+
+/** For tests: forget every cached token. */
+export function forgetTokens(): void {
+	clients.clear();
+}

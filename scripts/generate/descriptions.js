@@ -1,0 +1,178 @@
+'use strict';
+const { humanize, lowerCamel } = require('./naming');
+const { versionNote } = require('./versions');
+const { valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty } = require('./ui-properties');
+
+
+/**
+ * Properties that several operations share appear once, shown for all of them: the same JSON
+ * (bar displayOptions) means the same parameter. Each remembers which resources use it, so a
+ * property of one resource lives in that resource's file and the rest in the shared file.
+ */
+class SharedProperties {
+	constructor() {
+		this.byKey = new Map();
+	}
+	add(property, op) {
+		const key = JSON.stringify(property);
+		const entry = this.byKey.get(key) ?? { property, operations: [], tags: new Set() };
+		entry.operations.push(op.value);
+		entry.tags.add(op.tag);
+		this.byKey.set(key, entry);
+	}
+	/** Properties used by `tag` alone, or (tag undefined) by more than one resource. */
+	list(tag) {
+		return [...this.byKey.values()]
+			.filter(({ tags }) => (tag === undefined ? tags.size > 1 : tags.size === 1 && tags.has(tag)))
+			.map(({ property, operations }) => ({
+				...property,
+				displayOptions: { show: { operation: operations } },
+			}));
+	}
+}
+
+const resourceValue = (tag) => lowerCamel(tag);
+
+function operationSelector(tag, operations, versions) {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resourceValue(tag)] } },
+		options: operations.map((op) => {
+			const note = versionNote(op.versions, versions);
+			return { name: op.name, value: op.value, action: op.action, ...(note ? { description: note } : {}) };
+		}),
+		default: operations[0].value,
+	};
+}
+
+/** Path and action parameters (top level) and entity bodies (a Fields collection per field set). */
+function operationInputs(operations, versions) {
+	const parameters = new SharedProperties();
+	const bodies = new SharedProperties();
+	for (const op of operations) {
+		for (const param of op.pathParams) {
+			parameters.add(valueProperty(param, { required: !param.nullable }), op);
+		}
+		const collection = bodyCollectionName(op);
+		const fields = (op.body?.fields ?? []).map((field) => bodyFieldProperty(field, op, versions));
+		if (collection) bodies.add(collectionProperty(collection, fields), op);
+		else for (const field of fields) parameters.add(field, op);
+	}
+	const pick = (tag) => ({ parameters: parameters.list(tag), bodies: bodies.list(tag) });
+	return { forResource: pick, shared: pick(undefined) };
+}
+
+/** What the runtime needs to build and send one operation's request. */
+function endpoint(op, versions) {
+	const collection = bodyCollectionName(op);
+	const paged = op.response === 'collection' && op.queryOptions.includes('t') && op.queryOptions.includes('k') && !op.fileStem;
+	const note = versionNote(op.versions, versions);
+	return {
+		method: op.method,
+		path: op.path,
+		...(op.legacyPath ? { legacyPath: op.legacyPath } : {}),
+		...(op.pathParams.length
+			? { params: op.pathParams.map((p) => ({ name: p.name, prop: p.prop, kind: kindCode(p), ...(p.nullable ? { nullable: true } : {}) })) }
+			: {}),
+		...(op.queryOptions ? { query: op.queryOptions } : {}),
+		...(op.ifMatch ? { ifMatch: true } : {}),
+		...(op.body
+			? {
+					body: {
+						...(collection ? { collection } : {}),
+						fields: Object.fromEntries(op.body.fields.map((f) => [f.prop, [f.name, kindCode(f)]])),
+					},
+				}
+			: {}),
+		response: op.response,
+		...(paged ? { paged: true } : {}),
+		...(op.reread ? { reread: true } : {}),
+		...(op.fileStem ? { file: op.fileStem } : {}),
+		...(note ? { versions: note } : {}),
+	};
+}
+
+/** Node-wide properties whose visibility depends on what each operation supports. */
+function sharedProperties(model) {
+	const all = [...model.resources.values()].flat();
+	const endpoints = new Map(all.map((op) => [op.value, endpoint(op, model.versions)]));
+	const paged = all.filter((op) => endpoints.get(op.value).paged).map((op) => op.value);
+	const files = all.filter((op) => op.fileStem).map((op) => op.value);
+	const resource = {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [...model.resources.entries()].map(([tag, ops]) => {
+			const note = versionNote([...new Set(ops.flatMap((op) => op.versions))], model.versions);
+			return { name: humanize(tag), value: resourceValue(tag), ...(note ? { description: note } : {}) };
+		}),
+		default: 'users',
+	};
+	const paging = [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show: { operation: paged } },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { operation: paged, returnAll: [false] } },
+		},
+	];
+	const binary = {
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		hint: 'The name of the output binary field to put the file in',
+		displayOptions: { show: { operation: files } },
+	};
+	return { resource, paging, binary, options: queryOptionCollections(all) };
+}
+
+const QUERY_OPTIONS = {
+	t: { displayName: 'Top', name: 'top', type: 'number', typeOptions: { minValue: 0 }, default: 100, description: 'Show only the first n items; overrides Return All and Limit' },
+	k: { displayName: 'Skip', name: 'skip', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Skip the first n items' },
+	s: { displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Search items by search phrases; a phrase with spaces is quoted automatically' },
+	f: { displayName: 'Filter', name: 'filter', type: 'string', default: '', placeholder: "State eq 'Connected'", description: 'Filter items by property values (OData $filter)' },
+	c: { displayName: 'Count', name: 'count', type: 'boolean', default: true, description: 'Whether to include the total count of items, as @odata.count on each item' },
+	l: { displayName: 'Select', name: 'select', type: 'string', default: '', placeholder: 'Id,Number', description: 'Comma-separated properties to return' },
+	o: { displayName: 'Order By', name: 'orderby', type: 'string', default: '', placeholder: 'Name desc', description: 'Comma-separated properties to order by, each optionally followed by asc or desc' },
+	e: { displayName: 'Expand', name: 'expand', type: 'string', default: '', placeholder: 'Groups', description: 'Comma-separated related entities to include' },
+	m: { displayName: 'If-Match (ETag)', name: 'ifMatch', type: 'string', default: '', description: 'Only change the entity if its ETag still matches' },
+};
+
+/** One Options collection per distinct set of OData options, shown for the operations that allow exactly that set. */
+function queryOptionCollections(operations) {
+	const bySet = new Map();
+	for (const op of operations) {
+		const letters = op.queryOptions + (op.ifMatch ? 'm' : '');
+		if (!letters) continue;
+		bySet.set(letters, [...(bySet.get(letters) ?? []), op.value]);
+	}
+	return [...bySet.entries()]
+		.sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
+		.map(([letters, ops]) => ({
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show: { operation: ops } },
+			options: [...letters].map((l) => QUERY_OPTIONS[l]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		}));
+}
+
+module.exports = { operationSelector, operationInputs, endpoint, sharedProperties, resourceValue };

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Generates the ThreeCx node's descriptions and endpoint table from 3CX's OpenAPI specs:
+ * ../shared/xapi-spec/*.yaml → nodes/ThreeCx/generated/. Deterministic: same specs, same bytes.
+ */
+const path = require('path');
+const { loadSpecs, SPEC_DIR } = require('./load-specs');
+const { buildModel } = require('./operations');
+const { identifier } = require('./naming');
+const { operationSelector, operationInputs, endpoint, sharedProperties } = require('./descriptions');
+const { writeFiles, resourceFile, sharedFile, enumsFile, indexFile } = require('./emit');
+
+const OUT_DIR = path.resolve(__dirname, '../../nodes/ThreeCx/generated');
+
+function collectEnums(model) {
+	const enums = {};
+	for (const op of [...model.resources.values()].flat()) {
+		const typed = [...op.pathParams, ...(op.body?.fields ?? [])].map((f) => f.type);
+		for (const type of typed) if (type.kind === 'e') enums[type.enumName] = type.values;
+	}
+	return Object.fromEntries(Object.entries(enums).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function generate({ specDir = SPEC_DIR, outDir = OUT_DIR } = {}) {
+	const specs = loadSpecs(specDir);
+	const model = buildModel(specs);
+	const { versions } = model;
+	const files = [];
+	const modules = [];
+	const inputs = operationInputs([...model.resources.values()].flat(), versions);
+	for (const [tag, operations] of model.resources) {
+		const endpoints = Object.fromEntries(operations.map((op) => [op.value, endpoint(op, versions)]));
+		const operation = operationSelector(tag, operations, versions);
+		files.push(resourceFile(tag, { operation, ...inputs.forResource(tag), endpoints }, versions));
+		modules.push({ tag, id: identifier(tag) });
+	}
+	files.push(sharedFile({ ...sharedProperties(model), inputs: inputs.shared }, versions));
+	files.push(enumsFile(collectEnums(model), versions));
+	files.push(indexFile(modules, versions));
+	const operationCount = [...model.resources.values()].reduce((n, ops) => n + ops.length, 0);
+	return { files, resources: model.resources.size, operations: operationCount, outDir };
+}
+
+if (require.main === module) {
+	const result = generate();
+	writeFiles(result.outDir, result.files);
+	console.log(`Generated ${result.operations} operations in ${result.resources} resources → ${path.relative(process.cwd(), result.outDir)}`);
+}
+
+module.exports = { generate, OUT_DIR };

