@@ -5,7 +5,6 @@
 // that row is first read.
 const { LazyRows } = require('./lazy-rows');
 const { createPrng, deriveSeed } = require('./prng');
-const { makeEntity } = require('./entity-templates');
 
 const DN_TYPE = { Extension: 0, Queue: 1, RingGroup: 2, IVR: 3, ExternalLine: 7 };
 
@@ -16,8 +15,10 @@ const DN_TYPE = { Extension: 0, Queue: 1, RingGroup: 2, IVR: 3, ExternalLine: 7 
  */
 function createCallHistory({ rows, seed, startTime, users, queues, receptionists, trunks, companies }) {
 	const timeline = planTimeline(rows, seed, startTime);
-	const fixedClock = { now: () => new Date(startTime).toISOString() };
 
+	// Written as one object literal (same field order as the CallHistoryView
+	// template): building 100k rows this way is several times faster than
+	// spreading templates and computed keys.
 	function makeRow(index) {
 		const callRng = createPrng(deriveSeed(seed ^ 0x5eed, timeline.call[index]));
 		const rowRng = createPrng(deriveSeed(seed, index));
@@ -29,24 +30,35 @@ function createCallHistory({ rows, seed, startTime, users, queues, receptionists
 		const src = segment === 0 ? call.from : call.hops[segment - 1];
 		const dst = call.hops[segment] ?? call.hops[call.hops.length - 1];
 		const participantBase = timeline.call[index] * 10;
-		return makeEntity(
-			'CallHistoryView',
-			{
-				SegmentId: index + 1,
-				SegmentStartTime: new Date(start).toISOString(),
-				SegmentEndTime: new Date(start + seconds * 1000).toISOString(),
-				SegmentType: segment === 0 ? 1 : 2,
-				SegmentActionId: answered ? 1 : 2,
-				CallAnswered: answered,
-				CallTime: answered ? isoDuration(seconds) : 'PT0S',
-				...party('Src', src, participantBase + segment),
-				...party('Dst', dst, participantBase + segment + 1),
-				SrcRecId: null,
-				DstRecId: answered && rowRng.chance(0.1) ? 1 + (index % 500) : null,
-			},
-			rowRng,
-			fixedClock,
-		);
+		return {
+			SegmentId: index + 1,
+			SegmentStartTime: new Date(start).toISOString(),
+			SegmentEndTime: new Date(start + seconds * 1000).toISOString(),
+			SegmentType: segment === 0 ? 1 : 2,
+			SegmentActionId: answered ? 1 : 2,
+			CallAnswered: answered,
+			CallTime: answered ? isoDuration(seconds) : 'PT0S',
+			SrcDn: src.dn,
+			SrcDnType: src.type,
+			SrcDisplayName: src.name,
+			SrcExtendedDisplayName: extendedName(src),
+			SrcCallerNumber: src.number,
+			SrcExternal: src.external,
+			SrcInternal: !src.external,
+			SrcId: src.id,
+			SrcParticipantId: participantBase + segment,
+			SrcRecId: null,
+			DstDn: dst.dn,
+			DstDnType: dst.type,
+			DstDisplayName: dst.name,
+			DstExtendedDisplayName: extendedName(dst),
+			DstCallerNumber: dst.number,
+			DstExternal: dst.external,
+			DstInternal: !dst.external,
+			DstId: dst.id,
+			DstParticipantId: participantBase + segment + 1,
+			DstRecId: answered && rowRng.chance(0.1) ? 1 + (index % 30) : null,
+		};
 	}
 
 	/** Who calls whom in one call; later segments are transfers along `hops`. */
@@ -105,18 +117,8 @@ function asParty(dn, type) {
 	return { dn: dn.Number, id: dn.Id, type: DN_TYPE[type], name, number: dn.Number, external: false };
 }
 
-function party(prefix, p, participantId) {
-	return {
-		[`${prefix}Dn`]: p.dn,
-		[`${prefix}DnType`]: p.type,
-		[`${prefix}DisplayName`]: p.name,
-		[`${prefix}ExtendedDisplayName`]: p.external ? `${p.name} (${p.number})` : `${p.dn} ${p.name}`,
-		[`${prefix}CallerNumber`]: p.number,
-		[`${prefix}External`]: p.external,
-		[`${prefix}Internal`]: !p.external,
-		[`${prefix}Id`]: p.id,
-		[`${prefix}ParticipantId`]: participantId,
-	};
+function extendedName(p) {
+	return p.external ? `${p.name} (${p.number})` : `${p.dn} ${p.name}`;
 }
 
 function isoDuration(totalSeconds) {

@@ -141,7 +141,7 @@ const DOWNLOAD_ROUTES = [
 			const backup = ctx.store.findByKey('Backups', ctx.params.fileName);
 			if (!backup) throw notFound('fileName');
 			const info = `3CX backup (fake)\r\nFile: ${backup.FileName}\r\nCreated: ${backup.CreationTime}\r\n`;
-			const zip = makeZip([{ name: 'backup-info.txt', data: info }], new Date(Date.parse(backup.CreationTime) || 0));
+			const zip = makeZip([{ name: 'backup-info.txt', data: info }], new Date(Date.parse(backup.CreationTime) || Date.now()));
 			return fileResponse(zip, 'application/zip', contentDisposition(backup.FileName));
 		},
 	],

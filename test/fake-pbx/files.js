@@ -76,7 +76,7 @@ function crc32(buffer) {
  */
 function makeZip(entries, modified = new Date(Date.UTC(2025, 0, 1))) {
 	const dosTime = (modified.getUTCHours() << 11) | (modified.getUTCMinutes() << 5) | (modified.getUTCSeconds() >> 1);
-	const dosDate = ((modified.getUTCFullYear() - 1980) << 9) | ((modified.getUTCMonth() + 1) << 5) | modified.getUTCDate();
+	const dosDate = ((Math.max(1980, modified.getUTCFullYear()) - 1980) << 9) | ((modified.getUTCMonth() + 1) << 5) | modified.getUTCDate();
 	const localParts = [];
 	const centralParts = [];
 	let offset = 0;

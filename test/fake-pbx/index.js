@@ -1,0 +1,74 @@
+'use strict';
+// A fake 3CX V20 PBX for tests, demos and benchmarks: the OAuth token
+// endpoint and an in-memory XAPI (/xapi/v1) on 127.0.0.1. See README.md.
+const { createSeedState } = require('./seed-data');
+const { PbxStore } = require('./entity-store');
+const { TokenStore } = require('./tokens');
+const { FaultQueue } = require('./faults');
+const { createPbxServer } = require('./server');
+
+const DEFAULTS = {
+	port: 0,
+	clientId: 'demo',
+	clientSecret: 'demo-secret',
+	tokenLifetimeSeconds: 3600,
+	expiresInUnit: 'seconds',
+	callHistoryRows: 6000,
+	seed: 1,
+	version: '20.0.10.1000',
+	latencyMs: 0,
+};
+
+function createStats() {
+	return { mints: 0, rejectedMints: 0, requests: 0, unauthorized: 0, injectedFaults: 0, byRoute: {} };
+}
+
+/**
+ * Starts the fake PBX and resolves once it listens.
+ * @param {Partial<typeof DEFAULTS> & { clients?: Array<{ clientId: string, clientSecret: string }> }} [options]
+ */
+async function startFakePbx(options = {}) {
+	const config = { ...DEFAULTS, ...options };
+	if (!Number.isInteger(config.callHistoryRows) || config.callHistoryRows < 0) {
+		throw new Error('callHistoryRows must be a non-negative integer');
+	}
+	const clients = [{ clientId: config.clientId, clientSecret: config.clientSecret }, ...(config.clients ?? [])];
+	const store = new PbxStore(createSeedState(config), config.seed);
+	const tokens = new TokenStore({ clients, lifetimeSeconds: config.tokenLifetimeSeconds });
+	const stats = createStats();
+	const faults = new FaultQueue();
+	const server = createPbxServer({ store, tokens, stats, faults, config });
+
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(config.port, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const { port } = server.address();
+	config.port = port;
+
+	let stopping;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		stats,
+		state: store.state,
+		/** Every token minted so far answers 401 from now on. */
+		expireTokens: () => tokens.expireAll(),
+		/** The next `times` XAPI requests (optionally: matching `route`) answer `status`. */
+		failNext: (fault) => faults.add(fault),
+		clearFaults: () => faults.clear(),
+		/** Adds a record as the PBX itself would (key and defaults filled in); returns it. */
+		add: (setName, partial) => store.add(setName, partial),
+		resetStats: () => Object.assign(stats, createStats()),
+		stop: () =>
+			(stopping ??= new Promise((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			})),
+	};
+}
+
+module.exports = { startFakePbx, DEFAULTS };

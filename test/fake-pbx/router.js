@@ -1,0 +1,63 @@
+'use strict';
+// Finds the handler for an XAPI request: first the explicit function/action
+// table (keyed by spec path), then the generic entity-set and singleton
+// routes. Also names each request's route template for the statistics.
+const { parseResourcePath, routeTemplate, normaliseSpecPath } = require('./odata-path');
+const { entitySetDef } = require('./entity-sets');
+const { handleEntityRoute } = require('./entity-routes');
+const { FUNCTION_ROUTES } = require('./functions');
+const { DOWNLOAD_ROUTES } = require('./downloads');
+const { XapiError, noRoute } = require('./errors');
+
+const ROUTES = new Map();
+const METHODS_BY_PATH = new Map();
+for (const [route, handler] of [...FUNCTION_ROUTES, ...DOWNLOAD_ROUTES]) {
+	const [method, path] = route.split(' ');
+	const normalised = normaliseSpecPath(path);
+	ROUTES.set(`${method} ${normalised}`, handler);
+	METHODS_BY_PATH.set(normalised, [...(METHODS_BY_PATH.get(normalised) ?? []), method]);
+}
+
+/** Placeholder for a positional key: the entity set's key property ({Id}, {FileName}). */
+function keyNameFor(segments) {
+	return (index) => (index === 0 ? entitySetDef(segments[0].name)?.key ?? 'Id' : 'Id');
+}
+
+/**
+ * @param {string} rawPath path below /xapi/v1, still percent-encoded
+ * @returns {{ segments: import('./odata-path').Segment[], template: string }}
+ */
+function describeRequest(rawPath) {
+	const segments = parseResourcePath(rawPath);
+	return { segments, template: routeTemplate(segments, keyNameFor(segments)) };
+}
+
+/** @returns {import('./http-io').PbxResponse} */
+function route(ctx) {
+	const lookupPath = routeTemplate(ctx.segments, keyNameFor(ctx.segments), { sortParameters: true });
+	const handler = ROUTES.get(`${ctx.method} ${lookupPath}`);
+	if (handler) return handler(ctx);
+
+	const generic = handleEntityRoute(ctx);
+	if (generic) return generic;
+
+	const allowed = METHODS_BY_PATH.get(lookupPath);
+	if (allowed) {
+		throw new XapiError(405, `The HTTP method '${ctx.method}' is not allowed for this resource.`, [], { Allow: allowed.join(', ') });
+	}
+	throw noRoute(ctx.method, `/xapi/v1${routeTemplate(ctx.segments, keyNameFor(ctx.segments))}`);
+}
+
+/** Merged key and parameter values of the request: ctx.key (first positional key) and ctx.params. */
+function requestArguments(segments) {
+	let key;
+	const params = {};
+	for (const segment of segments) {
+		if (!segment.parens) continue;
+		if (segment.parens.kind === 'positional') key ??= segment.parens.value;
+		else Object.assign(params, segment.parens.values);
+	}
+	return { key, params };
+}
+
+module.exports = { describeRequest, route, requestArguments };

@@ -1,0 +1,35 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+// The generator is plain JavaScript, run by `npm run generate`.
+const { generate, OUT_DIR } = require('../../scripts/generate/index.js') as {
+	generate: () => { files: Array<{ name: string; text: string }>; operations: number; resources: number };
+	OUT_DIR: string;
+};
+
+const SPEC_DIR = path.resolve(__dirname, '../../../shared/xapi-spec');
+const specsPresent = fs.existsSync(SPEC_DIR);
+if (!specsPresent) console.warn(`Skipping: ${SPEC_DIR} is absent, so the generated descriptions cannot be compared with a fresh run.`);
+
+(specsPresent ? describe : describe.skip)('generated descriptions', () => {
+	const result = generate();
+
+	test('cover every operation of 3CX 20.0.4–20.0.10', () => {
+		expect(result.operations).toBe(626);
+		expect(result.resources).toBe(133);
+	});
+
+	test('are exactly what a fresh run of the generator writes', () => {
+		const stale = result.files.filter((file) => {
+			const committed = path.join(OUT_DIR, file.name);
+			return !fs.existsSync(committed) || fs.readFileSync(committed, 'utf8') !== file.text;
+		});
+		expect(stale.map((f) => f.name)).toEqual([]);
+		const extra = fs.readdirSync(path.join(OUT_DIR, 'resources')).filter((f) => !result.files.some((g) => g.name === `resources/${f}`));
+		expect(extra).toEqual([]);
+	});
+
+	test('are deterministic', () => {
+		expect(generate().files).toEqual(result.files);
+	});
+});
