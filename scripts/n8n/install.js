@@ -9,14 +9,15 @@
 const fs = require('fs');
 const path = require('path');
 const { versions, paths, node24Env } = require('./runtime');
-const { run } = require('./processes');
+const { run, withoutNpmScriptVars } = require('./processes');
 
 const MARKER = '.installed.json';
 
-// Both our installs and n8n's own `npm install` read ~/.npmrc, whose
-// `nodedir=/usr` would point node-gyp at the wrong headers.
+// Run from an npm script, we inherit npm_config_* of this project (its
+// .npmrc says ignore-scripts=true, which would silently skip the sqlite3
+// build). And ~/.npmrc may set nodedir=/usr: node-gyp must use Node 24's headers.
 function npmEnv(env) {
-	return { ...env, npm_config_nodedir: paths.node24Dir, npm_config_update_notifier: 'false' };
+	return { ...withoutNpmScriptVars(env), npm_config_nodedir: paths.node24Dir, npm_config_update_notifier: 'false' };
 }
 
 const NPM_QUIET = ['--no-audit', '--no-fund', '--loglevel=error'];
@@ -59,15 +60,21 @@ async function installN8n() {
 	});
 	const env = npmEnv(node24Env(process.env));
 	// --ignore-scripts: an optional Kafka native module would try to download
-	// binaries. The only native module n8n really needs is sqlite3, rebuilt
-	// below against Node 24 headers (its prebuilt download is unreachable).
+	// binaries. The only native module n8n really needs is sqlite3, built
+	// below from source against Node 24's headers.
 	await run('npm', ['install', '--ignore-scripts', ...NPM_QUIET], {
 		cwd: paths.n8nDir,
 		env,
 		timeoutMs: 1_200_000,
 	});
 	await ensureBuildTools();
-	await run('npm', ['rebuild', 'sqlite3', ...NPM_QUIET], { cwd: paths.n8nDir, env, timeoutMs: 900_000 });
+	// build_from_source: prebuild-install would otherwise first try to
+	// download a binary from GitHub, which hangs or fails without internet.
+	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', ...NPM_QUIET], {
+		cwd: paths.n8nDir,
+		env: { ...env, npm_config_build_from_source: 'true' },
+		timeoutMs: 900_000,
+	});
 	await run(paths.node24Bin, ['-e', "require(require.resolve('sqlite3', { paths: [process.argv[1]] }))", paths.n8nPackageDir], {
 		cwd: paths.n8nDir,
 		timeoutMs: 60_000,
@@ -79,6 +86,9 @@ async function installVerdaccio() {
 	writeJsonIfChanged(path.join(paths.verdaccioDir, 'package.json'), {
 		private: true,
 		dependencies: { verdaccio: versions.verdaccio },
+		// verdaccio-audit asks for node-fetch's `cjs` dist-tag, which this
+		// registry does not carry; 2.x is what that tag names upstream.
+		overrides: { 'verdaccio-audit': { 'node-fetch': '^2.7.0' } },
 	});
 	await run('npm', ['install', '--ignore-scripts', ...NPM_QUIET], {
 		cwd: paths.verdaccioDir,

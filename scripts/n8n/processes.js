@@ -5,6 +5,7 @@
 // n8n → task runners); every wait has a deadline.
 const { spawn } = require('child_process');
 const net = require('net');
+const os = require('os');
 
 const liveGroups = new Set();
 
@@ -16,7 +17,9 @@ function killGroup(pid, signal = 'SIGTERM') {
 	}
 }
 
-// A crashed or interrupted script must not leave servers behind.
+// A crashed or interrupted script must not leave servers behind. On Ctrl-C
+// (our children have their own process groups, so the terminal does not
+// signal them) give them a graceful SIGTERM first; on exit, SIGKILL leftovers.
 let exitHooked = false;
 function hookExit() {
 	if (exitHooked) return;
@@ -25,27 +28,41 @@ function hookExit() {
 		for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
 	});
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-		process.once(signal, () => process.exit(130));
+		process.once(signal, () => {
+			for (const pid of liveGroups) killGroup(pid, 'SIGTERM');
+			const deadline = Date.now() + 15_000;
+			const timer = setInterval(() => {
+				if (liveGroups.size > 0 && Date.now() < deadline) return;
+				clearInterval(timer);
+				process.exit(128 + os.constants.signals[signal]);
+			}, 100);
+		});
 	}
 }
 
 /**
- * Start a long-running child in its own process group. Output is kept in
- * `log()` (last `keepBytes`) and optionally echoed.
+ * Start a long-running child in its own process group. Its output is kept
+ * (the last `keepBytes` of each stream) and optionally echoed.
  */
-function spawnGroup(command, args, { cwd, env, echo = false, keepBytes = 1_000_000 } = {}) {
+function spawnGroup(command, args, { cwd, env, echo = false, keepBytes = 2_000_000 } = {}) {
 	hookExit();
 	const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	liveGroups.add(child.pid);
-	let output = '';
-	const collect = (stream) => (chunk) => {
-		output = (output + chunk.toString()).slice(-keepBytes);
-		if (echo) stream.write(chunk);
+	const kept = { stdout: '', stderr: '', both: '' };
+	const collect = (name) => (chunk) => {
+		const text = chunk.toString();
+		kept[name] = (kept[name] + text).slice(-keepBytes);
+		kept.both = (kept.both + text).slice(-keepBytes);
+		if (echo) process[name].write(chunk);
 	};
-	child.stdout.on('data', collect(process.stdout));
-	child.stderr.on('data', collect(process.stderr));
+	child.stdout.on('data', collect('stdout'));
+	child.stderr.on('data', collect('stderr'));
 	const exited = new Promise((resolve) => {
-		child.on('exit', (code, signal) => {
+		child.on('error', (error) => {
+			liveGroups.delete(child.pid);
+			resolve({ code: null, signal: null, error });
+		});
+		child.on('close', (code, signal) => {
 			liveGroups.delete(child.pid);
 			resolve({ code, signal });
 		});
@@ -53,17 +70,23 @@ function spawnGroup(command, args, { cwd, env, echo = false, keepBytes = 1_000_0
 
 	/** SIGTERM the group, SIGKILL it if it is still there after graceMs. */
 	async function stop(graceMs = 10_000) {
-		if (child.exitCode !== null || child.signalCode !== null) return exited;
-		killGroup(child.pid, 'SIGTERM');
+		if (child.exitCode === null && child.signalCode === null) killGroup(child.pid, 'SIGTERM');
 		const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), graceMs);
 		const result = await exited;
 		clearTimeout(timer);
-		// Grandchildren may outlive the leader; make sure the group is empty.
+		// Grandchildren (task runners, node-gyp) may outlive the leader.
 		killGroup(child.pid, 'SIGKILL');
 		return result;
 	}
 
-	return { child, exited, stop, log: () => output };
+	return {
+		child,
+		exited,
+		stop,
+		log: () => kept.both,
+		stdout: () => kept.stdout,
+		stderr: () => kept.stderr,
+	};
 }
 
 /** Run a command to completion; rejects on non-zero exit or on timeout. */
@@ -75,16 +98,16 @@ async function run(command, args, { cwd, env, timeoutMs = 600_000, echo = true }
 		timedOut = true;
 		proc.stop(5_000);
 	}, timeoutMs);
-	const { code, signal } = await proc.exited;
+	const { code, signal, error } = await proc.exited;
 	clearTimeout(timer);
-	const seconds = ((Date.now() - started) / 1000).toFixed(1);
-	if (timedOut) throw new Error(`${command} ${args.join(' ')}: timed out after ${timeoutMs / 1000} s`);
-	if (code !== 0) {
-		const error = new Error(`${command} ${args.join(' ')}: exit ${code ?? signal} after ${seconds} s`);
-		error.output = proc.log();
-		throw error;
-	}
-	return { output: proc.log(), seconds: Number(seconds) };
+	await proc.stop(0); // leftovers of a finished command must not linger
+	const seconds = Number(((Date.now() - started) / 1000).toFixed(1));
+	const result = { stdout: proc.stdout(), stderr: proc.stderr(), output: proc.log(), seconds, code };
+	const label = `${command} ${args.join(' ')}`;
+	if (error) throw Object.assign(new Error(`${label}: ${error.message}`), result);
+	if (timedOut) throw Object.assign(new Error(`${label}: timed out after ${timeoutMs / 1000} s`), result);
+	if (code !== 0) throw Object.assign(new Error(`${label}: exit ${code ?? signal} after ${seconds} s`), result);
+	return result;
 }
 
 /** Poll `probe` until it returns a truthy value; fails after timeoutMs. */
@@ -118,4 +141,13 @@ function freePort() {
 	});
 }
 
-module.exports = { spawnGroup, run, waitFor, freePort, killGroup };
+/**
+ * `env` without the npm_* variables npm sets for scripts (`npm start`,
+ * `npm test`). Passed on to a nested npm they would steer it: e.g.
+ * npm_config_local_prefix makes `npm install` work on this project.
+ */
+function withoutNpmScriptVars(env) {
+	return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key)));
+}
+
+module.exports = { spawnGroup, run, waitFor, freePort, killGroup, withoutNpmScriptVars };

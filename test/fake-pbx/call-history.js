@@ -128,4 +128,4 @@ function isoDuration(totalSeconds) {
 	return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds || (!hours && !minutes) ? `${seconds}S` : ''}`;
 }
 
-module.exports = { createCallHistory, isoDuration };
+module.exports = { createCallHistory };

@@ -147,4 +147,4 @@ const DOWNLOAD_ROUTES = [
 	],
 ];
 
-module.exports = { DOWNLOAD_ROUTES, localTimeFormatter };
+module.exports = { DOWNLOAD_ROUTES };

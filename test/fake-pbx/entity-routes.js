@@ -107,4 +107,4 @@ function keyLiteral(value) {
 	return typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
 }
 
-module.exports = { handleEntityRoute, keyLiteral };
+module.exports = { handleEntityRoute };

@@ -188,4 +188,4 @@ function singletonDef(name) {
 	return Object.prototype.hasOwnProperty.call(SINGLETONS, name) ? SINGLETONS[name] : undefined;
 }
 
-module.exports = { ENTITY_SETS, SINGLETONS, DN_SETS, entitySetDef, singletonDef };
+module.exports = { ENTITY_SETS, DN_SETS, entitySetDef, singletonDef };

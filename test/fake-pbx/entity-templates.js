@@ -425,4 +425,4 @@ function makeEntity(setName, fields, rng, ctx) {
 	return defaults ? { ...defaults(fields, rng, ctx), ...fields } : { ...fields };
 }
 
-module.exports = { makeEntity, membership, forwardingProfiles };
+module.exports = { makeEntity, membership };

@@ -132,4 +132,4 @@ function contentDisposition(filename) {
 	return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-module.exports = { toCsv, columnsOf, makeWav, makeZip, crc32, contentDisposition };
+module.exports = { toCsv, columnsOf, makeWav, makeZip, contentDisposition };

@@ -58,11 +58,16 @@ function parseJsonBody(req, raw) {
 	if (contentType && !/json/i.test(contentType)) {
 		throw new XapiError(415, `The content type '${contentType}' is not supported; use application/json.`);
 	}
+	let body;
 	try {
-		return JSON.parse(raw.toString('utf8'));
+		body = JSON.parse(raw.toString('utf8'));
 	} catch (error) {
 		throw new XapiError(400, `The request body is not valid JSON: ${error.message}`);
 	}
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		throw new XapiError(400, 'The request body must be a JSON object.');
+	}
+	return body;
 }
 
 /**

@@ -9,12 +9,19 @@ const { invalidQuery } = require('./errors');
 const COMPARISON = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-/** @returns {(row: object) => boolean} */
+/**
+ * @returns {((row: object) => boolean) & { lowerBounds: Array<{ property: string, op: 'gt'|'ge', value: unknown }> }}
+ *   lowerBounds: "Property gt/ge literal" terms every match must satisfy,
+ *   which lets a query on rows sorted by that property skip straight to the
+ *   first candidate (pollers ask for "SegmentStartTime gt <last seen>").
+ */
 function compileFilter(text) {
 	const parser = new Parser(tokenize(text), text);
 	const evaluate = parser.parseExpression();
 	parser.expectEnd();
-	return (row) => evaluate(row, EMPTY_SCOPE) === true;
+	const predicate = (row) => evaluate(row, EMPTY_SCOPE) === true;
+	predicate.lowerBounds = evaluate.lowerBounds ?? [];
+	return predicate;
 }
 
 const EMPTY_SCOPE = new Map();
@@ -76,6 +83,7 @@ class Parser {
 			const a = left;
 			const b = this.parseNot();
 			left = (row, scope) => a(row, scope) === true && b(row, scope) === true;
+			left.lowerBounds = [...(a.lowerBounds ?? []), ...(b.lowerBounds ?? [])];
 		}
 		return left;
 	}
@@ -96,7 +104,10 @@ class Parser {
 			this.next();
 			const right = this.parsePrimary();
 			const op = token.value;
-			return (row, scope) => compare(op, left(row, scope), right(row, scope));
+			const comparison = (row, scope) => compare(op, left(row, scope), right(row, scope));
+			const isLowerBound = (op === 'gt' || op === 'ge') && left.property !== undefined && right.literal !== undefined;
+			if (isLowerBound) comparison.lowerBounds = [{ property: left.property, op, value: right.literal.value }];
+			return comparison;
 		}
 		if (token.type === 'ident' && token.value === 'in') {
 			this.next();
@@ -134,7 +145,9 @@ class Parser {
 		if (token.type === 'literal') {
 			this.next();
 			const value = token.value;
-			return () => value;
+			const literal = () => value;
+			literal.literal = { value };
+			return literal;
 		}
 		if (token.type === 'ident') {
 			if (this.isPunct('(', 1)) return this.parseFunctionCall();
@@ -201,11 +214,13 @@ class Parser {
 /** Property path; the first part may be a lambda variable. Unknown properties read as null. */
 function memberAccessor(parts) {
 	const [first, ...rest] = parts;
-	return (row, scope) => {
+	const accessor = (row, scope) => {
 		let value = scope.has(first) ? scope.get(first) : row?.[first];
 		for (const part of rest) value = value?.[part];
 		return value === undefined ? null : value;
 	};
+	if (rest.length === 0) accessor.property = first;
+	return accessor;
 }
 
 function compare(op, a, b) {
@@ -281,4 +296,4 @@ const FUNCTIONS = {
 	now: () => new DateLiteral(new Date().toISOString()),
 };
 
-module.exports = { compileFilter, orderOf };
+module.exports = { compileFilter, compare, orderOf };

@@ -3,7 +3,7 @@
 // $expand) applied to a collection. Collections may be plain arrays or
 // LazyRows; for the latter, unfiltered pages in natural order never build
 // rows outside the requested page.
-const { compileFilter, orderOf } = require('./odata-filter');
+const { compileFilter, compare, orderOf } = require('./odata-filter');
 const { invalidQuery } = require('./errors');
 
 const KNOWN_OPTIONS = new Set(['$filter', '$search', '$orderby', '$skip', '$top', '$count', '$select', '$expand', '$format']);
@@ -107,14 +107,35 @@ function runQuery(source, options) {
 	}
 
 	let rows = [];
-	for (let i = 0; i < source.length; i++) {
+	for (let i = firstCandidate(source, options.filter); i < source.length; i++) {
 		const row = source.at(i);
 		if (options.filter && !options.filter(row)) continue;
 		if (options.search && !matchesSearch(row, options.search)) continue;
 		rows.push(row);
 	}
-	if (options.orderBy.length > 0) rows = sortRows(rows, options.orderBy);
+	if (naturalOrder(source, options.orderBy)) {
+		if (options.orderBy[0]?.descending) rows.reverse();
+	} else {
+		rows = sortRows(rows, options.orderBy);
+	}
 	return { rows: rows.slice(skip, end(rows.length)), count: rows.length };
+}
+
+/**
+ * Index of the first row that can match: binary search on a lower bound
+ * ("SegmentStartTime gt …") over a property the rows are sorted by.
+ */
+function firstCandidate(source, filter) {
+	const bound = filter?.lowerBounds.find((b) => source.orderedBy?.has(b.property));
+	if (!bound) return 0;
+	let low = 0;
+	let high = source.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (compare(bound.op, source.at(middle)[bound.property], bound.value)) high = middle;
+		else low = middle + 1;
+	}
+	return low;
 }
 
 /** True when the source is already in the requested order (or none was asked for). */

@@ -41,4 +41,4 @@ function entityResponse(ctx, fragment, entity, navigation, { status = 200, heade
 	return jsonResponse(status, { '@odata.context': contextUrl(ctx, fragment, options.select, suffix), ...shaped }, headers);
 }
 
-module.exports = { collectionResponse, entityResponse, shapeEntity, contextUrl };
+module.exports = { collectionResponse, entityResponse };

@@ -11,11 +11,14 @@ const { XapiError, noRoute } = require('./errors');
 
 const ROUTES = new Map();
 const METHODS_BY_PATH = new Map();
-for (const [route, handler] of [...FUNCTION_ROUTES, ...DOWNLOAD_ROUTES]) {
-	const [method, path] = route.split(' ');
+/** Sorted-parameter path -> path as the spec writes it (for statistics). */
+const SPEC_PATHS = new Map();
+for (const [specRoute, handler] of [...FUNCTION_ROUTES, ...DOWNLOAD_ROUTES]) {
+	const [method, path] = specRoute.split(' ');
 	const normalised = normaliseSpecPath(path);
 	ROUTES.set(`${method} ${normalised}`, handler);
 	METHODS_BY_PATH.set(normalised, [...(METHODS_BY_PATH.get(normalised) ?? []), method]);
+	SPEC_PATHS.set(normalised, path);
 }
 
 /** Placeholder for a positional key: the entity set's key property ({Id}, {FileName}). */
@@ -25,11 +28,14 @@ function keyNameFor(segments) {
 
 /**
  * @param {string} rawPath path below /xapi/v1, still percent-encoded
- * @returns {{ segments: import('./odata-path').Segment[], template: string }}
+ * @returns {{ segments: import('./odata-path').Segment[], template: string }} template:
+ *   the spec's path when a known function matches (whatever the parameter
+ *   order sent), otherwise the request's own path with {placeholders}
  */
 function describeRequest(rawPath) {
 	const segments = parseResourcePath(rawPath);
-	return { segments, template: routeTemplate(segments, keyNameFor(segments)) };
+	const sorted = routeTemplate(segments, keyNameFor(segments), { sortParameters: true });
+	return { segments, template: SPEC_PATHS.get(sorted) ?? routeTemplate(segments, keyNameFor(segments)) };
 }
 
 /** @returns {import('./http-io').PbxResponse} */

@@ -7,6 +7,7 @@
 const { createPrng, deriveSeed, hashName } = require('./prng');
 const { makeEntity, membership } = require('./entity-templates');
 const { createCallHistory } = require('./call-history');
+const { createSettings } = require('./seed-settings');
 const { FIRST_NAMES, LAST_NAMES, COMPANIES, DEPARTMENTS, JOB_TITLES, CHAT_LINES, EVENT_MESSAGES } = require('./names');
 
 const SEED_START = Date.UTC(2025, 0, 6, 8, 0, 0); // a Monday morning
@@ -158,7 +159,8 @@ function createSeedState({ seed, callHistoryRows, version }) {
 	const EventLogs = [];
 	for (let i = 0; i < 80; i++) {
 		const template = EVENT_MESSAGES[i % EVENT_MESSAGES.length];
-		const params = [users[i % users.length].Number, `192.168.1.${20 + (i % 200)}`];
+		const subject = template.Group === 'Trunks' ? Trunks[i % Trunks.length].Number : users[i % users.length].Number;
+		const params = [subject, `192.168.1.${20 + (i % 200)}`];
 		EventLogs.push(
 			makeEntity('EventLogs', {
 				Id: i + 1,
@@ -228,107 +230,7 @@ function createSeedState({ seed, callHistoryRows, version }) {
 		ChatHistoryView,
 		ChatMessagesHistoryView,
 		MonitorStatus: [{ DN: users[3].Number, Expiration: Math.floor(now / 1000) + 86400 }],
-		NotificationSettings: {
-			EmailAddresses: 'admin@example.com',
-			CanEditEmailAddresses: true,
-			AutoRestartFailedServices: true,
-			NotifyExtensionAdded: false,
-			NotifyServiceStopped: true,
-			NotifySuccessScheduledBackups: true,
-			NotifySystemOwners: true,
-			NotifyUpdatesAvailable: true,
-			NotifyCodes: ['StorageLimit', 'TrunkStatusChanged', 'LicenseLimit', 'IPBlocked'],
-			Setpoints: [{ Type: 'RecordingsQuota', Enabled: true, Value: 90 }],
-		},
-		ChatLogSettings: { AutoClearMonths: 0, AutoCloseDays: 7, RemoteStorageEnabled: false },
-		LoggingSettings: { KeepLogs: true, KeepLogsDays: 30, LoggingLevel: 0 },
-		SystemStatus: {
-			Id: 0,
-			FQDN: 'fake-pbx.example.com',
-			Version: version,
-			Activated: true,
-			LicenseActive: true,
-			LicenseKey: 'FAKE-XXXX-XXXX-XXXX',
-			ProductCode: '3CXPSPROFENT',
-			MaxSimCalls: 16,
-			MaxUserExtensions: 100,
-			ExpirationDate: '2026-12-31T00:00:00Z',
-			MaintenanceExpiresAt: '2026-12-31T00:00:00Z',
-			Support: true,
-			ResellerName: 'Fake Reseller',
-			OS: 'Linux',
-			Ip: '203.0.113.10',
-			IpV4: '203.0.113.10',
-			IpV6: '',
-			CurrentLocalIp: '192.168.1.2',
-			AvailableLocalIps: '192.168.1.2',
-			LocalIpValid: true,
-			AutoUpdateEnabled: true,
-			BackupScheduled: true,
-			LastBackupDateTime: Backups[0].CreationTime,
-			LastCheckForUpdates: new Date(SEED_START).toISOString(),
-			LastSuccessfulUpdate: new Date(SEED_START - 86400000).toISOString(),
-			IsAuditLogEnabled: true,
-			IsChatLogEnabled: true,
-			IsRecordingArchiveEnabled: false,
-			DBMaintenanceInProgress: false,
-			HasNotRunningServices: false,
-			HasUnregisteredSystemExtensions: false,
-			RemoteConfigurationRequired: false,
-			RemoteStorageEnabled: false,
-			DiskUsage: 23,
-			TotalDiskSpace: 68719476736,
-			FreeDiskSpace: 52913094656,
-			RecordingQuota: 10737418240,
-			RecordingUsedSpace: 73400320,
-			RecordingQuotaReached: false,
-			RecordingStopped: false,
-			ChatUsedSpace: 1048576,
-			LogUsedSpace: 52428800,
-			VoicemailQuotaReached: false,
-			VoicemailStopped: false,
-			OutboundRules: 3,
-		},
-		SystemParameters: {
-			FQDN: 'fake-pbx.example.com',
-			Version: version,
-			GlobalLanguage: 'EN',
-			HttpPort: 5000,
-			HttpsPort: 5001,
-			SipPort: 5060,
-			SipsPort: 5061,
-			TunnnelPort: 5090,
-			FirstExternalPort: 9000,
-			WebrtcLastPort: 9500,
-			IsHosted: false,
-			IsHosted3CX: false,
-			Is3CXFQDN: true,
-			IsMulticompanyMode: false,
-			IsChatLogEnabled: true,
-			IsTranscriptionEnabled: true,
-			IsStaticIp: true,
-			StaticIp: '203.0.113.10',
-			PbxExternalHost: 'fake-pbx.example.com',
-			MaxDIDPerTrunk: 500,
-			ProcessorCount: 4,
-			License: { ProductCode: '3CXPSPROFENT', MaxSimCalls: 16, IsEnterprise: true, IsProfessional: false, CountryCode: 'DE', IsMaintainceExpired: false },
-		},
-		Defs: {
-			Id: 0,
-			Codecs: [
-				{ Id: 8, Name: 'G711 A-law', RfcName: 'PCMA' },
-				{ Id: 0, Name: 'G711 U-law', RfcName: 'PCMU' },
-				{ Id: 9, Name: 'G722', RfcName: 'G722' },
-				{ Id: 111, Name: 'Opus', RfcName: 'opus' },
-			],
-			TimeZones: [
-				{ Id: '51', IanaName: 'Europe/Berlin', Name: '(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna', WindowsName: 'W. Europe Standard Time' },
-				{ Id: '35', IanaName: 'Europe/London', Name: '(UTC+00:00) Dublin, Edinburgh, Lisbon, London', WindowsName: 'GMT Standard Time' },
-				{ Id: '10', IanaName: 'America/New_York', Name: '(UTC-05:00) Eastern Time (US & Canada)', WindowsName: 'Eastern Standard Time' },
-			],
-			GatewayParameters: [],
-			GatewayParameterValues: [],
-		},
+		...createSettings({ version, lastBackup: Backups[0].CreationTime, seedStart: SEED_START }),
 	};
 }
 

@@ -17,17 +17,19 @@ type Wrapped = { cause?: unknown; response?: { status?: number; headers?: Record
 export function inspectFailure(error: unknown): FailedResponse {
 	const seen = new Set<unknown>();
 	const failure: FailedResponse = { headers: {} };
+	let wrapperStatus: number | undefined;
 	for (let e = error as Wrapped | undefined; e && typeof e === 'object' && !seen.has(e); e = e.cause as Wrapped) {
 		seen.add(e);
 		if (e instanceof TokenError) failure.tokenError ??= e;
 		if (e.response?.status !== undefined && failure.status === undefined) {
 			failure.status = e.response.status;
-			failure.headers = e.response.headers ?? {};
-			failure.body = e.response.data ?? e.response.body;
+			failure.headers = { ...(e.response.headers ?? {}) };
+			failure.body = decodeBody(e.response.data ?? e.response.body);
 		}
-		if (failure.status === undefined && e.httpCode && /^\d+$/.test(e.httpCode)) failure.status = Number(e.httpCode);
+		if (wrapperStatus === undefined && e.httpCode && /^\d+$/.test(e.httpCode)) wrapperStatus = Number(e.httpCode);
 		failure.code ??= e.code;
 	}
+	failure.status ??= wrapperStatus;
 	return failure;
 }
 

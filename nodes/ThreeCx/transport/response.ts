@@ -14,10 +14,16 @@ export function responseBuffer(response: IN8nHttpFullResponse): Buffer {
 	return Buffer.from(body === undefined ? '' : JSON.stringify(body));
 }
 
+export class MalformedResponseError extends Error {}
+
 export function responseJson(response: IN8nHttpFullResponse): unknown {
 	const buffer = responseBuffer(response);
 	if (buffer.length === 0) return undefined;
-	return JSON.parse(buffer.toString('utf8'));
+	try {
+		return JSON.parse(buffer.toString('utf8'));
+	} catch {
+		throw new MalformedResponseError(`3CX answered HTTP ${response.statusCode} with a body that is not valid JSON`);
+	}
 }
 
 const EXTENSIONS: Record<string, string> = {

@@ -45,6 +45,7 @@ export async function startAnswerer(): Promise<Answerer> {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', resolve);
 	});
+	server.unref(); // a forgotten stop() must not keep jest alive
 	const { port } = server.address() as net.AddressInfo;
 
 	return {

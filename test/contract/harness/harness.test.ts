@@ -1,4 +1,6 @@
 import { SpecValidator, startSpecValidator, Verdict } from './prism';
+import { sampleRequestsOf } from './sampleRequests';
+import { readSpec } from './openApi';
 
 /** An OData string literal as a client puts it in a URL: quoted, quotes doubled, encoded. */
 const odataString = (value: string) => encodeURIComponent(`'${value.replace(/'/g, "''")}'`);
@@ -46,6 +48,19 @@ const rejected = ({ ok, status, forwarded }: Verdict, expectedStatus: number) =>
 	expect({ ok, status, forwarded }).toEqual({ ok: false, status: expectedStatus, forwarded: undefined });
 
 describe('20.0.10 accepts valid requests', () => {
+	test('a client talking to baseUrl directly, as to a PBX, shows up in received', async () => {
+		const response = await fetch(`${newest.baseUrl}/xapi/v1/Users(Number='100')?$select=Id`, {
+			headers: { Authorization: 'Bearer token' },
+		});
+		expect(response.status).toBe(204);
+		expect(newest.received.at(-1)).toMatchObject({
+			method: 'GET',
+			decodedPath: "/xapi/v1/Users(Number='100')",
+			query: { $select: 'Id' },
+			headers: { authorization: 'Bearer token' },
+		});
+	});
+
 	test('a list with every query option, decoded at the answerer', async () => {
 		const verdict = await newest.check(
 			'GET',
@@ -82,6 +97,12 @@ describe('20.0.10 accepts valid requests', () => {
 		accepted(verdict);
 		expect(verdict.forwarded?.body).toEqual({ NotifySystemOwners: true, EmailAddresses: null, NotifyCodes: ['StorageLimit'] });
 		expect(verdict.forwarded?.headers['if-match']).toBe('*');
+	});
+
+	test('an action with its parameters in the body', async () => {
+		const verdict = await newest.check('POST', '/xapi/v1/Users(1)/Pbx.Regenerate', { opts: { SipAuth: true } });
+		accepted(verdict);
+		expect(verdict.forwarded?.body).toEqual({ opts: { SipAuth: true } });
 	});
 
 	test.each([
@@ -147,6 +168,17 @@ describe('20.0.10 rejects invalid requests before they reach the answerer', () =
 		rejected(await newest.check('PUT', '/xapi/v1/NotificationSettings', {}), 405);
 	});
 
+	test('an action parameter the action does not declare', async () => {
+		const flattened = { SipAuth: true, opts: {} };
+		const verdict = await newest.check('POST', '/xapi/v1/Users(1)/Pbx.Regenerate', flattened);
+		rejected(verdict, 422);
+		expect(verdict.problem?.validation?.[0].message).toMatch(/additional properties/);
+	});
+
+	test('a body where the operation takes none', async () => {
+		rejected(await newest.check('POST', '/xapi/v1/ActiveCalls(1)/Pbx.DropCall', {}), 422);
+	});
+
 	test('a request without bearer token', async () => {
 		rejected(await newest.check('GET', '/xapi/v1/Users', undefined, { authorization: undefined }), 401);
 	});
@@ -159,6 +191,8 @@ describe('20.0.10 rejects invalid requests before they reach the answerer', () =
 		['a string key over its maxLength', `/xapi/v1/Sbcs(${odataString('abcdefghijklm')})`],
 		['an invalid uuid', '/xapi/v1/OAuthClients(6f9619ff-8b86-d011-b42d-00cf4fc964fz)'],
 		['a quoted uuid', "/xapi/v1/OAuthClients('6f9619ff-8b86-d011-b42d-00cf4fc964ff')"],
+		// A known limit of Prism, not of the spec: encode `,` in path values (encodeURIComponent does).
+		['a raw comma inside a quoted key', `/xapi/v1/Sbcs('a,b')`],
 		['a date without time', getLogs('2024-01-01', '2024-01-02T00:00:00Z')],
 		['a quoted date-time', getLogs("'2024-01-01T00:00:00Z'", '2024-01-02T00:00:00Z')],
 		['a date-time without offset', getLogs('2024-01-01T00:00:00', '2024-01-02T00:00:00Z')],
@@ -193,27 +227,44 @@ describe('each validator follows its own spec version', () => {
 	});
 });
 
-test('throughput', async () => {
-	const requests: Array<[string, string]> = [
+/** Runs `task` over `items` with at most `concurrency` at a time; returns requests per second. */
+async function timedInParallel<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<number> {
+	let next = 0;
+	const startedAt = Date.now();
+	await Promise.all(
+		Array.from({ length: concurrency }, async () => {
+			while (next < items.length) await task(items[next++]);
+		}),
+	);
+	return Math.round((items.length * 1000) / (Date.now() - startedAt));
+}
+
+describe.each(['20.0.10', '20.0.6'])('no false rejection in %s', (version) => {
+	test('a sample request for every operation passes', async () => {
+		const validator = version === newest.version ? newest : older;
+		const samples = sampleRequestsOf(await readSpec(version));
+		const rejections: string[] = [];
+		const perSecond = await timedInParallel(samples, 4, async ({ method, pathAndQuery, body }) => {
+			const verdict = await validator.check(method, pathAndQuery, body);
+			if (!verdict.ok) rejections.push(`${method} ${pathAndQuery} → ${verdict.status} ${JSON.stringify(verdict.problem)}`);
+		});
+		console.log(`${version}: ${samples.length} operations, one request each, validated at ${perSecond} requests/s`);
+		expect(rejections).toEqual([]);
+	}, 60_000);
+});
+
+test('throughput on a mix of accepted and rejected requests', async () => {
+	const mix: Array<[string, string]> = [
 		['GET', "/xapi/v1/Users?$top=10&$filter=Number%20eq%20'100'&$select=Id,Number"],
 		['GET', "/xapi/v1/Users(Number='100')"],
 		['GET', getLogs('2024-01-01T00:00:00Z', '2024-01-31T23:59:59Z')],
 		['GET', '/xapi/v1/Users(abc)'],
 	];
-	const total = 400;
-	const concurrency = 8;
-	let next = 0;
-	const startedAt = Date.now();
-	await Promise.all(
-		Array.from({ length: concurrency }, async () => {
-			while (next < total) {
-				const [method, pathAndQuery] = requests[next++ % requests.length];
-				await newest.check(method, pathAndQuery);
-			}
-		}),
-	);
-	const perSecond = Math.round((total * 1000) / (Date.now() - startedAt));
-	console.log(`Prism validated ${total} requests at ${perSecond} requests/s (concurrency ${concurrency})`);
+	const requests = Array.from({ length: 400 }, (_, i) => mix[i % mix.length]);
+	const perSecond = await timedInParallel(requests, 8, async ([method, pathAndQuery]) => {
+		await newest.check(method, pathAndQuery);
+	});
+	console.log(`20.0.10: ${requests.length} requests (¼ rejected), concurrency 8, validated at ${perSecond} requests/s`);
 	expect(perSecond).toBeGreaterThan(20);
 }, 60_000);
 

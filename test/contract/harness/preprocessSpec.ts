@@ -1,43 +1,12 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import * as yaml from 'js-yaml';
-import { specFileOf } from './specLocation';
+import { OpenApiDocument, operationsOf, Parameter, readSpec, RequestBody } from './openApi';
 
 export const XAPI_BASE_PATH = '/xapi/v1';
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-interface Schema {
-	type?: string;
-	format?: string;
-	pattern?: string;
-	enum?: unknown[];
-	nullable?: boolean;
-	minLength?: number;
-	maxLength?: number;
-	[keyword: string]: unknown;
-}
-
-interface Parameter {
-	in?: string;
-	schema?: Schema;
-	$ref?: string;
-	[field: string]: unknown;
-}
-
-type Operation = { parameters?: Parameter[]; responses?: unknown; [field: string]: unknown };
-type PathItem = { parameters?: Parameter[]; [methodOrField: string]: unknown };
-
-export interface OpenApiDocument {
-	servers?: unknown;
-	paths: Record<string, PathItem>;
-	components?: { parameters?: Record<string, Parameter>; [section: string]: unknown };
-	[field: string]: unknown;
-}
-
 /** Writes the Prism-ready copy of one spec version into `targetDir` and returns its file name. */
 export async function writePrismReadySpec(version: string, targetDir: string): Promise<string> {
-	const original = yaml.load(await fs.readFile(specFileOf(version), 'utf8')) as OpenApiDocument;
+	const original = await readSpec(version);
 	const file = path.join(targetDir, `xapi-${version}.prism.json`);
 	// JSON because Prism parses it faster than YAML and nothing reads it but Prism.
 	await fs.writeFile(file, JSON.stringify(toPrismReadySpec(original)));
@@ -54,19 +23,17 @@ export function toPrismReadySpec(original: OpenApiDocument): OpenApiDocument {
 
 	for (const pathItem of Object.values(spec.paths)) {
 		pathItem.parameters?.forEach(quoteStringPathParameter);
-		for (const operation of operationsOf(pathItem)) {
+		for (const operation of Object.values(operationsOf(pathItem))) {
 			operation.parameters?.forEach(quoteStringPathParameter);
+			closeActionParameters(operation.requestBody);
 			// The answerer replies 204 without a body; the spec's JSON responses would make
 			// Prism reject that answer (500 VIOLATIONS). Responses are not under test here.
 			operation.responses = { default: { description: 'any' } };
 		}
 	}
 	Object.values(spec.components?.parameters ?? {}).forEach(quoteStringPathParameter);
+	Object.values(spec.components?.requestBodies ?? {}).forEach(closeActionParameters);
 	return spec;
-}
-
-function operationsOf(pathItem: PathItem): Operation[] {
-	return HTTP_METHODS.filter((method) => pathItem[method]).map((method) => pathItem[method] as Operation);
 }
 
 /**
@@ -107,4 +74,18 @@ function quoteStringPathParameter(parameter: Parameter): void {
 		...rest,
 		pattern: schema.nullable ? `^(?:null|${quotedLiteral})$` : `^${quotedLiteral}$`,
 	};
+}
+
+/**
+ * An OData action's body is an object of its parameters (`{"opts": {…}}`), and the server
+ * refuses a parameter the action does not declare. The spec leaves these objects open, so
+ * Prism would let a misplaced field through (`{"SipAuth": true}` beside or instead of
+ * `{"opts": {"SipAuth": true}}`); closing them makes it bite. Entity bodies (a `$ref` to an
+ * entity schema, e.g. PATCH Users) stay open: derived types extend them through `allOf`.
+ */
+function closeActionParameters(requestBody: unknown): void {
+	const schema = (requestBody as RequestBody | undefined)?.content?.['application/json']?.schema;
+	if (schema?.type === 'object' && schema.properties !== undefined && schema.$ref === undefined) {
+		schema.additionalProperties = false;
+	}
 }

@@ -5,8 +5,10 @@ import * as path from 'path';
 import { ANSWERED_BY_UPSTREAM_HEADER, Answerer, ReceivedRequest, startAnswerer } from './answerer';
 import { writePrismReadySpec } from './preprocessSpec';
 import { PrismProxy, startPrismProxy } from './prismProcess';
+import { RawResponse, RequestHeaders, sendVerbatim } from './sendVerbatim';
 
 export type { ReceivedRequest } from './answerer';
+export type { RequestHeaders } from './sendVerbatim';
 
 /** Prism's application/problem+json rejection. */
 export interface PrismProblem {
@@ -27,9 +29,6 @@ export interface Verdict {
 	forwarded?: ReceivedRequest;
 }
 
-/** Header names in lower case; `undefined` drops a default header (e.g. `authorization`). */
-export type RequestHeaders = Record<string, string | undefined>;
-
 export interface SpecValidator {
 	readonly version: string;
 	/** Send XAPI requests to `${baseUrl}/xapi/v1/...` as to a PBX, with `Authorization: Bearer …`. */
@@ -40,7 +39,9 @@ export interface SpecValidator {
 	readonly pid: number;
 	/**
 	 * Sends one request and reports Prism's verdict. `pathAndQuery` goes on the wire verbatim, so
-	 * it must already be percent-encoded; an object body is sent as JSON.
+	 * it must already be percent-encoded (as encodeURIComponent does: Prism splits a path value
+	 * at a raw `,`, so `'a,b'` fails and `'a%2Cb'` passes); an object body is sent as JSON.
+	 * Defaults: `authorization: Bearer x`, and `content-type: application/json` with a body.
 	 */
 	check(method: string, pathAndQuery: string, body?: unknown, headers?: RequestHeaders): Promise<Verdict>;
 	/** Stops Prism and the answerer and removes the temporary files; safe to call twice. */
@@ -51,7 +52,6 @@ export interface SpecValidatorOptions {
 	startupTimeoutMs?: number;
 }
 
-const REQUEST_TIMEOUT_MS = 15_000;
 const REQUEST_ID_HEADER = 'x-spec-validator-request-id';
 
 /** Validates requests against one 3CX spec version, e.g. '20.0.10', through `prism proxy --errors`. */
@@ -60,9 +60,12 @@ export async function startSpecValidator(version: string, options: SpecValidator
 	let answerer: Answerer | undefined;
 	let prism: PrismProxy | undefined;
 	const stopAll = async () => {
-		await prism?.stop();
-		await answerer?.stop();
-		await fs.rm(workDir, { recursive: true, force: true });
+		try {
+			await prism?.stop();
+		} finally {
+			await answerer?.stop();
+			await fs.rm(workDir, { recursive: true, force: true });
+		}
 	};
 	try {
 		const specFile = await writePrismReadySpec(version, workDir);
@@ -97,10 +100,10 @@ function createValidator(
 		pid: prism.pid,
 		async check(method, pathAndQuery, body, headers = {}) {
 			const requestId = `${++requestCount}`;
-			const response = await send(agent, prism.baseUrl, method, pathAndQuery, body, {
+			const response = await sendVerbatim(agent, prism.baseUrl, method, pathAndQuery, body, {
 				authorization: 'Bearer x',
 				...(body === undefined ? {} : { 'content-type': 'application/json' }),
-				...headers,
+				...lowerCaseNames(headers),
 				[REQUEST_ID_HEADER]: requestId,
 			});
 			const ok = response.headers[ANSWERED_BY_UPSTREAM_HEADER] !== undefined;
@@ -121,44 +124,8 @@ function createValidator(
 	};
 }
 
-interface RawResponse {
-	status: number;
-	headers: http.IncomingHttpHeaders;
-	text: string;
-}
-
-function send(
-	agent: http.Agent,
-	baseUrl: string,
-	method: string,
-	pathAndQuery: string,
-	body: unknown,
-	headers: RequestHeaders,
-): Promise<RawResponse> {
-	const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-	const definedHeaders = Object.fromEntries(
-		Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined),
-	);
-	if (payload !== undefined) definedHeaders['content-length'] = String(Buffer.byteLength(payload));
-	const { hostname, port } = new URL(baseUrl);
-	return new Promise((resolve, reject) => {
-		// `path` rather than a URL string: a URL would be normalised (dot segments, escaping)
-		// and the test would no longer see what the client sent.
-		const request = http.request(
-			{ hostname, port, path: pathAndQuery, method, agent, headers: definedHeaders, timeout: REQUEST_TIMEOUT_MS },
-			(response) => {
-				const chunks: Buffer[] = [];
-				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () =>
-					resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }),
-				);
-				response.on('error', reject);
-			},
-		);
-		request.on('timeout', () => request.destroy(new Error(`${method} ${pathAndQuery}: no answer in ${REQUEST_TIMEOUT_MS} ms`)));
-		request.on('error', reject);
-		request.end(payload);
-	});
+function lowerCaseNames(headers: RequestHeaders): RequestHeaders {
+	return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 function problemIn(response: RawResponse): PrismProblem {

@@ -54,6 +54,10 @@ async function startOnFreePort(options: PrismProxyOptions): Promise<PrismProxy> 
 		detached: true,
 	});
 	fs.closeSync(log);
+	// A test that forgets stop() must not keep jest alive; the watchdog still kills Prism when
+	// jest exits and the pipe closes.
+	watchdog.unref();
+	(watchdog.stdin as net.Socket).unref();
 	const exited = new Promise<void>((resolve) => watchdog.once('exit', () => resolve()));
 	const stop = () => stopProcessGroup(watchdog, exited);
 

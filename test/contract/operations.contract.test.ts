@@ -1,0 +1,80 @@
+import * as fs from 'fs';
+import type { IDataObject } from 'n8n-workflow';
+import { endpoints } from '../../nodes/ThreeCx/operation/endpoints';
+import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
+import { credentialsHelperFor, runThreeCx } from '../helpers/workflow';
+import { startSpecValidator, type SpecValidator } from './harness/prism';
+import { XAPI_SPEC_DIR } from './harness/specLocation';
+import { operationCases, wronglyTyped, type OperationCase } from './samples';
+
+// The generator's reading of the specs says which updates have each operation; the request is
+// then judged by Prism against the newest of those specs.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { buildModel } = require('../../scripts/generate/operations.js');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { loadSpecs } = require('../../scripts/generate/load-specs.js');
+
+const specsPresent = fs.existsSync(XAPI_SPEC_DIR);
+if (!specsPresent) console.warn(`Skipping the contract test: ${XAPI_SPEC_DIR} is absent.`);
+
+function newestVersionByOperation(): Map<string, string> {
+	const model = buildModel(loadSpecs());
+	const newest = new Map<string, string>();
+	for (const ops of model.resources.values()) for (const op of ops) newest.set(op.value, op.versions[op.versions.length - 1]);
+	return newest;
+}
+
+const tally = { positive: 0, positivePassed: 0, negative: 0, negativeRejected: 0 };
+
+(specsPresent ? describe : describe.skip)('every operation, against 3CX’s own spec (Prism)', () => {
+	const newest = specsPresent ? newestVersionByOperation() : new Map<string, string>();
+	const cases = operationCases();
+	const versions = [...new Set(newest.values())];
+
+	test('the cases cover all 626 operations', () => {
+		expect(cases).toHaveLength(626);
+		expect(Object.keys(endpoints)).toHaveLength(626);
+	});
+
+	describe.each(versions)('operations whose newest spec is %s', (version) => {
+		let validator: SpecValidator;
+		beforeAll(async () => {
+			validator = await startSpecValidator(version);
+		}, 120_000);
+		afterAll(async () => {
+			await validator?.stop();
+		});
+
+		const mine = cases.filter((c) => newest.get(c.operation) === version);
+
+		test.each(mine.map((c) => [c.operation, c] as [string, OperationCase]))('%s', async (_name, { parameters, endpoint }) => {
+			forgetTokens();
+			tally.positive++;
+			const before = validator.received.length;
+			const { error } = await runThreeCx(parameters, { credentialsHelper: credentialsHelperFor({ url: validator.baseUrl, accessToken: 'contract-token' }) });
+			const forwarded = validator.received.slice(before);
+			expect(error?.message).toBeUndefined();
+			expect(forwarded.length).toBeGreaterThan(0);
+			expect(forwarded[0].method).toBe(endpoint.method);
+			tally.positivePassed++;
+
+			const sentBody = forwarded[0].body as IDataObject | undefined;
+			if (endpoint.body && sentBody && typeof sentBody === 'object') {
+				const wrong = wronglyTyped(sentBody);
+				if (wrong) {
+					tally.negative++;
+					const verdict = await validator.check(endpoint.method, forwarded[0].path, wrong, { authorization: 'Bearer contract-token' });
+					expect(verdict.ok).toBe(false);
+					tally.negativeRejected++;
+				}
+			}
+		});
+	});
+
+	afterAll(() => {
+		console.log(
+			`Contract: ${tally.positivePassed}/${tally.positive} operations accepted by 3CX's spec; ` +
+				`${tally.negativeRejected}/${tally.negative} wrongly typed bodies rejected`,
+		);
+	});
+});

@@ -1,0 +1,76 @@
+import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
+import { resources, shared } from '../../nodes/ThreeCx/generated';
+import type { Endpoint } from '../../nodes/ThreeCx/odata/endpoint';
+
+/**
+ * Node parameters that exercise every input of an operation: each path/action parameter, every
+ * body field and every OData option it offers, with a plausible value of the parameter's type.
+ * Values come from the node's own UI description (what a user could pick), not from the spec.
+ */
+export function sampleValue(property: INodeProperties): unknown {
+	switch (property.type) {
+		case 'options':
+			return (property.options as Array<{ value: unknown }>)[0].value;
+		case 'number':
+			return 1;
+		case 'boolean':
+			return true;
+		case 'dateTime':
+			return '2024-05-01T09:30:00Z';
+		case 'json':
+			return property.default;
+		default:
+			return /^id$/i.test(property.name) && property.displayName === 'Id' ? 'sample-id' : 'sample value';
+	}
+}
+
+const QUERY_SAMPLES: IDataObject = { top: 5, skip: 2, search: 'ann smith', filter: 'Id eq 1', count: true, select: 'Id', orderby: 'Id desc', expand: 'Groups', ifMatch: 'W/"1"' };
+const UUID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+const shownFor = (property: INodeProperties, operation: string) => property.displayOptions?.show?.operation?.includes(operation) ?? false;
+
+export interface OperationCase {
+	resource: string;
+	operation: string;
+	endpoint: Endpoint;
+	parameters: INodeParameters;
+}
+
+export function operationCases(): OperationCase[] {
+	const inputs = [...shared.parameters, ...resources.flatMap((r) => r.parameters)];
+	const bodies = [...shared.bodies, ...resources.flatMap((r) => r.bodies)];
+	return resources.flatMap((module) => {
+		const resource = module.operation.displayOptions!.show!.resource![0] as string;
+		return Object.entries(module.endpoints).map(([operation, endpoint]) => {
+			const parameters: INodeParameters = { resource, operation };
+			for (const property of inputs.filter((p) => shownFor(p, operation))) {
+				const param = endpoint.params?.find((p) => p.prop === property.name);
+				parameters[property.name] = (param?.kind === 'u' ? UUID : sampleValue(property)) as INodeParameters[string];
+			}
+			const body = bodies.find((p) => shownFor(p, operation));
+			if (body) {
+				parameters[body.name] = Object.fromEntries(
+					(body.options as INodeProperties[]).map((field) => [field.name, sampleValue(field)]),
+				) as INodeParameters[string];
+			}
+			if (endpoint.query || endpoint.ifMatch) {
+				const letters = endpoint.query ?? '';
+				const names: Record<string, string> = { t: 'top', k: 'skip', s: 'search', f: 'filter', c: 'count', o: 'orderby', l: 'select', e: 'expand' };
+				const options: IDataObject = {};
+				for (const letter of letters) options[names[letter]] = QUERY_SAMPLES[names[letter]];
+				if (endpoint.ifMatch) options.ifMatch = QUERY_SAMPLES.ifMatch;
+				parameters.options = options;
+			}
+			return { resource, operation, endpoint, parameters };
+		});
+	});
+}
+
+/** The same body with its first field given a value of the wrong JSON type. */
+export function wronglyTyped(body: IDataObject): IDataObject | undefined {
+	const [field] = Object.keys(body);
+	if (field === undefined) return undefined;
+	const value = body[field];
+	const wrong = typeof value === 'string' ? 12345 : typeof value === 'number' ? 'not a number' : typeof value === 'boolean' ? 'yes' : 'not an object';
+	return { ...body, [field]: wrong };
+}

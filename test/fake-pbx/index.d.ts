@@ -1,0 +1,103 @@
+// Types for the fake 3CX PBX (plain CommonJS in index.js), for TypeScript tests.
+
+export interface FakePbxOptions {
+	/** 0 (default) picks a free port. The server always binds 127.0.0.1. */
+	port?: number;
+	clientId?: string;
+	clientSecret?: string;
+	/** Further API clients besides clientId/clientSecret; each has its own single live token. */
+	clients?: Array<{ clientId: string; clientSecret: string }>;
+	tokenLifetimeSeconds?: number;
+	/** Unit of expires_in: 'seconds' like 20.0.9+ (default) or 'minutes' like 20.0.4–20.0.8. */
+	expiresInUnit?: 'seconds' | 'minutes';
+	/** Rows in CallHistoryView, built lazily (100 000 is fine). Default 6000. */
+	callHistoryRows?: number;
+	seed?: number;
+	/** Sent as X-3CX-Version on every XAPI response and in SystemStatus.Version. */
+	version?: string;
+	/** Delay added to every response. */
+	latencyMs?: number;
+}
+
+export interface FakePbxStats {
+	mints: number;
+	rejectedMints: number;
+	requests: number;
+	unauthorized: number;
+	injectedFaults: number;
+	/** "METHOD /Template" → count, e.g. "GET /Users({Id})", "POST /connect/token". */
+	byRoute: Record<string, number>;
+}
+
+export interface FaultSpec {
+	status?: number;
+	retryAfter?: number;
+	times?: number;
+	scope?: 'xapi' | 'token' | 'all';
+	/** Only requests whose "METHOD /Template" contains this string (or matches this RegExp). */
+	route?: string | RegExp;
+	message?: string;
+}
+
+/** A record as XAPI returns it; fields vary by entity set and 3CX update. */
+export type PbxRecord = Record<string, any>;
+
+/** Array-like list whose rows are generated on first access (CallHistoryView). */
+export interface RowList<T> {
+	readonly length: number;
+	at(index: number): T | undefined;
+	push(...rows: T[]): number;
+	toArray(): T[];
+	[Symbol.iterator](): Iterator<T>;
+}
+
+export interface FakePbxState {
+	Users: PbxRecord[];
+	Groups: PbxRecord[];
+	Queues: PbxRecord[];
+	RingGroups: PbxRecord[];
+	Receptionists: PbxRecord[];
+	CallFlowApps: PbxRecord[];
+	Trunks: PbxRecord[];
+	Parkings: PbxRecord[];
+	Fax: PbxRecord[];
+	Contacts: PbxRecord[];
+	Backups: PbxRecord[];
+	Recordings: PbxRecord[];
+	ActiveCalls: PbxRecord[];
+	EventLogs: PbxRecord[];
+	AuditLog: PbxRecord[];
+	CallHistoryView: RowList<PbxRecord>;
+	ChatHistoryView: PbxRecord[];
+	ChatMessagesHistoryView: PbxRecord[];
+	MonitorStatus: PbxRecord[];
+	NotificationSettings: PbxRecord;
+	ChatLogSettings: PbxRecord;
+	LoggingSettings: PbxRecord;
+	SystemStatus: PbxRecord;
+	SystemParameters: PbxRecord;
+	Defs: PbxRecord;
+}
+
+export interface FakePbx {
+	/** "http://127.0.0.1:PORT" (XAPI is below /xapi/v1, tokens at /connect/token). */
+	url: string;
+	port: number;
+	stats: FakePbxStats;
+	state: FakePbxState;
+	/** Every token minted so far answers 401 from now on. */
+	expireTokens(): void;
+	/** The next `times` matching requests answer `status` (default 503, once, XAPI only). */
+	failNext(fault?: FaultSpec): void;
+	clearFaults(): void;
+	/** Adds a record as the PBX would (key and missing fields filled in) and returns it. */
+	add(setName: keyof FakePbxState | string, partial?: PbxRecord): PbxRecord;
+	/** Zeroes the statistics in place (the stats object stays the same). */
+	resetStats(): void;
+	/** Closes the server and every open connection. */
+	stop(): Promise<void>;
+}
+
+export declare function startFakePbx(options?: FakePbxOptions): Promise<FakePbx>;
+
+export declare const DEFAULTS: Required<Omit<FakePbxOptions, 'clients'>>;

@@ -1,0 +1,172 @@
+import nock from 'nock';
+import { PBX, SECRET, runThreeCx } from '../helpers/workflow';
+import { fakePbx, resetPbx } from '../helpers/pbx';
+
+beforeEach(resetPbx);
+afterAll(() => nock.restore());
+
+const ALREADY_IN_USE = {
+	error: {
+		code: '',
+		message: 'Number:\nWARNINGS.XAPI.ALREADY_IN_USE',
+		details: [{ code: '', message: 'WARNINGS.XAPI.ALREADY_IN_USE', target: 'Number' }],
+	},
+};
+
+describe('XAPI errors', () => {
+	test('a 400 becomes a readable message with its HTTP status', async () => {
+		const pbx = fakePbx();
+		pbx.scope.post('/xapi/v1/Users').reply(400, ALREADY_IN_USE);
+		const { error } = await runThreeCx({ resource: 'users', operation: 'createUser', fields: { number: '100' } });
+		expect(error?.message).toBe('Number: already in use');
+		expect(error?.httpCode).toBe('400');
+	});
+
+	test('with Continue On Fail the failing item becomes an error item and the others succeed', async () => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Users(2)').reply(404, { error: { code: '', message: 'WARNINGS.XAPI.NOT_FOUND', details: [] } });
+		pbx.scope.get(/\/xapi\/v1\/Users\([13]\)/).times(2).reply(200, (uri) => ({ Id: Number(/\((\d)\)/.exec(uri)![1]) }));
+		const { items, error } = await runThreeCx(
+			{ resource: 'users', operation: 'getUser', id: '={{ $json.id }}' },
+			{ items: [{ id: 1 }, { id: 2 }, { id: 3 }], continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(3);
+		expect(items[0].json).toEqual({ Id: 1 });
+		expect(items[1].json.error).toBe('Not found: not found');
+		expect(items[2].json).toEqual({ Id: 3 });
+	});
+
+	test('403 names the role that is needed', async () => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/CallHistoryView').query(true).reply(403, '');
+		const { error } = await runThreeCx({ resource: 'callHistoryView', operation: 'listCallHistoryView' });
+		expect(error?.message).toContain('3CX refused access');
+		expect(error?.description).toContain('System Owner');
+	});
+
+	test('404 of an operation that only some updates have says which updates have it', async () => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Users/Pbx.GetMonitorStatus()').query(true).reply(404, '');
+		const { error } = await runThreeCx({ resource: 'users', operation: 'getMonitorStatus' });
+		expect(error?.description).toContain('3CX 20.0.4–20.0.8 only');
+	});
+});
+
+describe('bad input is refused before anything is sent', () => {
+	const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+		['JSON that does not parse', { resource: 'callFlowApps', operation: 'updateCallFlowApp', id: 1, fields: { groups: '[{"GroupId": 1,' } }, /^Groups is not valid JSON/],
+		['a number field given text', { resource: 'receptionists', operation: 'createReceptionist', fields: { timeout: '={{ "soon" }}' } }, /^Timeout must be a number/],
+		['an enum value outside the list', { resource: 'receptionists', operation: 'createReceptionist', fields: { ivrType: '={{ "Magic" }}' } }, /^IVRType must be one of Default, CodeBased, ScriptBased, Wakeup/],
+		['a quota percentage above 100', { resource: 'notificationSettings', operation: 'updateNotificationSettings', fields: { recordingsQuotaPercentage: 150 } }, /^RecordingsQuotaPercentage must be a percentage from 0 to 100/],
+		['a negative quota percentage', { resource: 'notificationSettings', operation: 'updateNotificationSettings', fields: { voicemailQuotaPercentage: -1 } }, /^VoicemailQuotaPercentage must be a percentage from 0 to 100/],
+		['a key that is not a whole number', { resource: 'users', operation: 'getUser', id: 1.5 }, /^Id must be a whole number/],
+		['a boolean given a word', { resource: 'notificationSettings', operation: 'updateNotificationSettings', fields: { notifySystemOwners: '={{ "maybe" }}' } }, /^NotifySystemOwners must be true or false/],
+	];
+	test.each(cases)('%s', async (_name, parameters, message) => {
+		const pbx = fakePbx();
+		const { error } = await runThreeCx(parameters);
+		expect(error?.message).toMatch(message);
+		expect(error?.description).toContain('Nothing was sent to 3CX');
+		expect(pbx.xapi('')).toEqual([]);
+	});
+});
+
+describe('files arrive as binary data', () => {
+	test('a WAV recording keeps its MIME type and Content-Disposition file name, in the chosen binary property', async () => {
+		const pbx = fakePbx();
+		const wav = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(40, 1)]);
+		pbx.scope.get('/xapi/v1/Recordings/Pbx.DownloadRecording(recId=77)').reply(200, wav, { 'Content-Type': 'audio/wav', 'Content-Disposition': "attachment; filename*=UTF-8''call%2077.wav" });
+		const { items } = await runThreeCx({ resource: 'recordings', operation: 'downloadRecording', recId: 77, binaryPropertyName: 'audio' });
+		expect(items[0].binary?.audio).toMatchObject({ mimeType: 'audio/wav', fileName: 'call 77.wav' });
+		expect(Buffer.from(items[0].binary!.audio.data, 'base64')).toEqual(wav);
+	});
+
+	test('a ZIP without a file name gets a sensible default', async () => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Users/Pbx.ExportExtensions()').reply(200, Buffer.from('PK\u0003\u0004zip'), { 'Content-Type': 'application/zip' });
+		const { items } = await runThreeCx({ resource: 'users', operation: 'exportExtensions' });
+		expect(items[0].json).toMatchObject({ fileName: 'extensions.zip', mimeType: 'application/zip' });
+	});
+
+	test('an XAPI error answered to a download is an error, not a file', async () => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Users/Pbx.ExportExtensions()').reply(400, ALREADY_IN_USE);
+		const { error, items } = await runThreeCx({ resource: 'users', operation: 'exportExtensions' });
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('Number: already in use');
+	});
+});
+
+describe('retries', () => {
+	test('GET is retried on 503 honouring Retry-After, at most 3 tries', async () => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Users(1)').times(2).reply(503, '', { 'Retry-After': '0' });
+		pbx.scope.get('/xapi/v1/Users(1)').reply(200, { Id: 1 });
+		const { items, error } = await runThreeCx({ resource: 'users', operation: 'getUser', id: 1 });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ Id: 1 });
+		expect(pbx.xapi('/Users(1)')).toHaveLength(3);
+	});
+
+	test('GET gives up after 3 tries', async () => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Users(1)').times(5).reply(429, '', { 'Retry-After': '0' });
+		const { error } = await runThreeCx({ resource: 'users', operation: 'getUser', id: 1 });
+		expect(error?.httpCode).toBe('429');
+		expect(pbx.xapi('/Users(1)')).toHaveLength(3);
+	});
+
+	test('a Retry-After beyond the 30 s budget is not waited for', async () => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Users(1)').times(3).reply(503, '', { 'Retry-After': '120' });
+		const started = Date.now();
+		const { error } = await runThreeCx({ resource: 'users', operation: 'getUser', id: 1 });
+		expect(error?.httpCode).toBe('503');
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(pbx.xapi('/Users(1)')).toHaveLength(1);
+	});
+
+	test.each([
+		['POST', 'createUser', {}],
+		['PATCH', 'updateUser', { id: 1 }],
+		['DELETE', 'deleteUser', { id: 1 }],
+	])('%s is never retried', async (method, operation, extra) => {
+		const pbx = fakePbx();
+		const path = method === 'POST' ? '/xapi/v1/Users' : '/xapi/v1/Users(1)';
+		pbx.scope.intercept(path, method).times(3).reply(503, '', { 'Retry-After': '0' });
+		const { error } = await runThreeCx({ resource: 'users', operation, ...extra });
+		expect(error?.httpCode).toBe('503');
+		expect(pbx.xapi('').filter((r) => r.method === method)).toHaveLength(1);
+	});
+});
+
+describe('secrets never leak', () => {
+	const MAIL_PASSWORD = 'mail-pass-S3CRET';
+	const paths: Array<[string, () => void]> = [
+		['token failure', () => nock(PBX).post('/connect/token').reply(500, 'boom')],
+		['4xx', () => fakePbx({ token: 'tok-4xx-secret' }).scope.patch('/xapi/v1/NotificationSettings').reply(400, ALREADY_IN_USE)],
+		['5xx', () => fakePbx({ token: 'tok-5xx-secret' }).scope.patch('/xapi/v1/NotificationSettings').reply(500, { error: { message: 'boom' } })],
+		['network error', () => fakePbx({ token: 'tok-net-secret' }).scope.patch('/xapi/v1/NotificationSettings').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))],
+		['TLS error', () => fakePbx({ token: 'tok-tls-secret' }).scope.patch('/xapi/v1/NotificationSettings').replyWithError(Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }))],
+		['bad JSON', () => fakePbx({ token: 'tok-json-secret' }).scope.patch('/xapi/v1/NotificationSettings').reply(200, '{not json', { 'Content-Type': 'application/json' })],
+	];
+	test.each(paths)('%s', async (_name, arrange) => {
+		arrange();
+		const logged: string[] = [];
+		const spies = (['log', 'warn', 'error', 'info', 'debug'] as const).map((level) => jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))));
+		const { run, error, items } = await runThreeCx(
+			{ resource: 'notificationSettings', operation: 'updateNotificationSettings', fields: { mailPassword: JSON.stringify({ Value: MAIL_PASSWORD }) } },
+			{ continueOnFail: false },
+		);
+		spies.forEach((s) => s.mockRestore());
+		expect(error).toBeDefined();
+		// The node's own parameters (the user's workflow) are not output; everything n8n shows or logs about the failure is.
+		const withoutNode = (e: unknown) => JSON.stringify({ ...(e as object), node: undefined });
+		const runErrors = (run.data.resultData.runData['3CX'] ?? []).map((r) => withoutNode(r.error));
+		const everything = [withoutNode(run.data.resultData.error), ...runErrors, JSON.stringify(items), error?.message, error?.description, error?.stack, withoutNode(error), ...logged].join('\n');
+		for (const secret of [SECRET, MAIL_PASSWORD, 'tok-4xx-secret', 'tok-5xx-secret', 'tok-net-secret', 'tok-tls-secret', 'tok-json-secret']) {
+			expect(everything).not.toContain(secret);
+		}
+	});
+});
