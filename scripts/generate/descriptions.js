@@ -57,9 +57,11 @@ function operationInputs(operations, versions) {
 			parameters.add(valueProperty(param, { required: !param.nullable }), op);
 		}
 		const collection = bodyCollectionName(op);
-		const fields = (op.body?.fields ?? []).map((field) => bodyFieldProperty(field, op, versions));
+		const fields = (op.body?.fields ?? []).filter((f) => !f.older).map((field) => bodyFieldProperty(field, op, versions));
+		const older = (op.body?.fields ?? []).filter((f) => f.older).map((field) => bodyFieldProperty(field, op, versions));
 		if (collection) bodies.add(collectionProperty(collection, fields), op);
 		else for (const field of fields) parameters.add(field, op);
+		if (older.length) bodies.add(collectionProperty('olderParameters', older), op);
 	}
 	const pick = (tag) => ({ parameters: parameters.list(tag), bodies: bodies.list(tag) });
 	return { forResource: pick, shared: pick(undefined) };
@@ -83,7 +85,10 @@ function endpoint(op, versions) {
 			? {
 					body: {
 						...(collection ? { collection } : {}),
-						fields: Object.fromEntries(op.body.fields.map((f) => [f.prop, [f.name, kindCode(f)]])),
+						fields: Object.fromEntries(op.body.fields.filter((f) => !f.older).map((f) => [f.prop, [f.name, kindCode(f)]])),
+						...(op.body.fields.some((f) => f.older)
+							? { older: Object.fromEntries(op.body.fields.filter((f) => f.older).map((f) => [f.prop, [f.name, kindCode(f)]])) }
+							: {}),
 					},
 				}
 			: {}),

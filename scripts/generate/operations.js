@@ -5,7 +5,7 @@ const { resolveRef, refName, singleRef, objectProperties, fieldType } = require(
 const METHODS = ['get', 'post', 'patch', 'put', 'delete'];
 const QUERY_LETTERS = { $top: 't', $skip: 'k', $search: 's', $filter: 'f', $count: 'c', $orderby: 'o', $select: 'l', $expand: 'e' };
 /** Node parameter names the shared UI already uses; a spec parameter with one of these names gets a suffix. */
-const RESERVED = new Set(['resource', 'operation', 'options', 'returnAll', 'limit', 'fields', 'binaryPropertyName']);
+const RESERVED = new Set(['resource', 'operation', 'options', 'returnAll', 'limit', 'fields', 'olderParameters', 'binaryPropertyName']);
 
 const deref = (doc, node) => (node?.$ref ? resolveRef(doc, node.$ref) : node);
 
@@ -119,6 +119,10 @@ function buildOperation(entry, operationIdTags) {
 		? operationId.replace(/^(Download|Export)(Get)?/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase() || 'file'
 		: undefined;
 	const body = newestBody && { style: newestBody.style, schemaName: newestBody.schemaName, fields: mergeBodyFields(occurrences) };
+	// An action parameter the newest update dropped must not be sent unless asked for: such
+	// parameters go in their own collection.
+	const newestVersion = newest.version;
+	for (const field of body?.fields ?? []) field.older = body.style === 'params' && !field.versions.includes(newestVersion);
 	// Action parameters sit beside the path parameters at the top level, so a clash gets a prefix;
 	// entity fields live inside a collection, where the names cannot clash.
 	const topLevel = new Set(pathParams.map((p) => p.prop));

@@ -29,7 +29,7 @@ function objectProperties(doc, schema) {
 
 /**
  * How a field is typed for the node: a one-letter kind the runtime validates against
- * (s string, u uuid, i integer, n number, b boolean, d date-time, j JSON object/array, e enum).
+ * (s string, u uuid, i integer, n number, b boolean, d date-time, D ISO 8601 duration, j JSON object/array, e enum).
  */
 function fieldType(doc, schema) {
 	const ref = singleRef(schema);
@@ -39,9 +39,12 @@ function fieldType(doc, schema) {
 		return { kind: 'j' };
 	}
 	if (schema.anyOf) {
-		// OData writes doubles as anyOf [number, string ("INF"/"NaN"), ReferenceNumeric]
+		// OData writes doubles as anyOf [number, string ("INF"/"NaN"), ReferenceNumeric],
+		// and nullable complex parameters as anyOf [$ref, {type: object, nullable}].
 		const numeric = schema.anyOf.find((s) => s.type === 'number' || s.type === 'integer');
-		return numeric ? fieldType(doc, numeric) : { kind: 's' };
+		if (numeric) return fieldType(doc, numeric);
+		const typed = schema.anyOf.map((s) => fieldType(doc, s));
+		return typed.find((t) => t.kind === 'j') ?? typed.find((t) => t.kind === 'e') ?? { kind: 's' };
 	}
 	switch (schema.type) {
 		case 'integer':
@@ -52,6 +55,7 @@ function fieldType(doc, schema) {
 			return { kind: 'b' };
 		case 'string':
 			if (schema.format === 'date-time') return { kind: 'd' };
+			if (schema.format === 'duration') return { kind: 'D' };
 			return { kind: schema.format === 'uuid' ? 'u' : 's' };
 		default:
 			return { kind: 'j', array: schema.type === 'array' };

@@ -29,6 +29,9 @@ function valueProperty({ name, prop, type }, { required = false, description } =
 		case 'd':
 			typed = { type: 'dateTime', default: '' };
 			break;
+		case 'D':
+			typed = { type: 'string', default: '', placeholder: 'PT1H30M' };
+			break;
 		case 'j':
 			typed = { type: 'json', default: type.array ? '[]' : '{}' };
 			break;
@@ -65,7 +68,7 @@ function bodyFieldProperty(field, op, versions) {
 
 function collectionProperty(collectionName, options) {
 	return {
-		displayName: 'Fields',
+		displayName: collectionName === 'olderParameters' ? 'Parameters of Older 3CX Updates' : 'Fields',
 		name: collectionName,
 		type: 'collection',
 		placeholder: 'Add Field',

@@ -20,7 +20,7 @@ export function sampleValue(property: INodeProperties): unknown {
 		case 'json':
 			return property.default;
 		default:
-			return /^id$/i.test(property.name) && property.displayName === 'Id' ? 'sample-id' : 'sample value';
+			return property.placeholder === 'PT1H30M' ? 'PT1H30M' : 'sample value';
 	}
 }
 
@@ -47,11 +47,11 @@ export function operationCases(): OperationCase[] {
 				const param = endpoint.params?.find((p) => p.prop === property.name);
 				parameters[property.name] = (param?.kind === 'u' ? UUID : sampleValue(property)) as INodeParameters[string];
 			}
-			const body = bodies.find((p) => shownFor(p, operation));
+			// Every field of the Fields collection the newest update has, as its user would fill them in.
+			const body = bodies.find((p) => shownFor(p, operation) && p.name === 'fields');
 			if (body) {
-				parameters[body.name] = Object.fromEntries(
-					(body.options as INodeProperties[]).map((field) => [field.name, sampleValue(field)]),
-				) as INodeParameters[string];
+				const current = (body.options as INodeProperties[]).filter((field) => !/ only$/.test(field.description ?? ''));
+				parameters[body.name] = Object.fromEntries(current.map((field) => [field.name, sampleValue(field)])) as INodeParameters[string];
 			}
 			if (endpoint.query || endpoint.ifMatch) {
 				const letters = endpoint.query ?? '';
@@ -59,18 +59,24 @@ export function operationCases(): OperationCase[] {
 				const options: IDataObject = {};
 				for (const letter of letters) options[names[letter]] = QUERY_SAMPLES[names[letter]];
 				if (endpoint.ifMatch) options.ifMatch = QUERY_SAMPLES.ifMatch;
-				parameters.options = options;
+				parameters.options = options as INodeParameters[string];
 			}
 			return { resource, operation, endpoint, parameters };
 		});
 	});
 }
 
-/** The same body with its first field given a value of the wrong JSON type. */
+/**
+ * The same body with one field given a value of the wrong JSON type: a boolean, text, JSON or
+ * number field in that order of preference, since a number field may also accept text (OData
+ * doubles are number-or-string in the spec).
+ */
 export function wronglyTyped(body: IDataObject): IDataObject | undefined {
-	const [field] = Object.keys(body);
-	if (field === undefined) return undefined;
-	const value = body[field];
-	const wrong = typeof value === 'string' ? 12345 : typeof value === 'number' ? 'not a number' : typeof value === 'boolean' ? 'yes' : 'not an object';
+	const entries = Object.entries(body);
+	const pick = (type: string) => entries.find(([, value]) => (type === 'object' ? value !== null && typeof value === 'object' : typeof value === type));
+	const choice = pick('boolean') ?? pick('string') ?? pick('object') ?? pick('number');
+	if (!choice) return undefined;
+	const [field, value] = choice;
+	const wrong = typeof value === 'boolean' ? 'yes' : typeof value === 'string' ? 12345 : typeof value === 'object' ? 'not an object' : { not: 'a number' };
 	return { ...body, [field]: wrong };
 }

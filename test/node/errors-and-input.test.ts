@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 import { PBX, SECRET, runThreeCx } from '../helpers/workflow';
 import { fakePbx, resetPbx } from '../helpers/pbx';
@@ -54,7 +55,7 @@ describe('XAPI errors', () => {
 });
 
 describe('bad input is refused before anything is sent', () => {
-	const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+	const cases: Array<[string, INodeParameters, RegExp]> = [
 		['JSON that does not parse', { resource: 'callFlowApps', operation: 'updateCallFlowApp', id: 1, fields: { groups: '[{"GroupId": 1,' } }, /^Groups is not valid JSON/],
 		['a number field given text', { resource: 'receptionists', operation: 'createReceptionist', fields: { timeout: '={{ "soon" }}' } }, /^Timeout must be a number/],
 		['an enum value outside the list', { resource: 'receptionists', operation: 'createReceptionist', fields: { ivrType: '={{ "Magic" }}' } }, /^IVRType must be one of Default, CodeBased, ScriptBased, Wakeup/],

@@ -1868,6 +1868,7 @@ export const parameters: INodeProperties[] = [
 					"getGoogleUsers",
 					"getM365Groups",
 					"getM365Users",
+					"getUsers",
 					"disable",
 					"enable",
 					"garbageCollect",

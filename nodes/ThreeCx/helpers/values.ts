@@ -3,7 +3,7 @@ import { enums } from '../generated';
 /**
  * Turns what a user typed (or an expression produced) into the value 3CX expects for a field of
  * the given kind — s string, u uuid, i int32, n number, p percentage 0–100, b boolean,
- * d date-time, j JSON, e:Enum — or says, naming the field, what is wrong with it.
+ * d date-time, D ISO 8601 duration, j JSON, e:Enum — or says, naming the field, what is wrong with it.
  */
 export class InvalidValueError extends Error {
 	constructor(
@@ -16,6 +16,7 @@ export class InvalidValueError extends Error {
 }
 
 const INT32 = { min: -2147483648, max: 2147483647 };
+const DURATION = /^-?P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 function toNumber(field: string, value: unknown): number {
@@ -95,6 +96,11 @@ export function toApiValue(field: string, kind: string, value: unknown): unknown
 			return toBoolean(field, value);
 		case 'd':
 			return toDateTime(field, value);
+		case 'D': {
+			const text = toText(field, value).trim();
+			if (!DURATION.test(text)) throw new InvalidValueError(field, `must be an ISO 8601 duration like PT1H30M or P1D, not ${describe(value)}`);
+			return text;
+		}
 		case 'j':
 			return toJson(field, value);
 		case 'u': {

@@ -12,8 +12,11 @@ export interface Endpoint {
 	/** The OData query options the spec allows, one letter each: t top, k skip, s search, f filter, c count, o orderby, l select, e expand. */
 	query?: string;
 	ifMatch?: true;
-	/** Body fields by node parameter name: [spec name, kind]. With `collection`, they are read from that collection. */
-	body?: { collection?: string; fields: Record<string, [string, string]> };
+	/**
+	 * Body fields by node parameter name: [spec name, kind]. With `collection`, they are read from
+	 * that collection; `older` are action parameters only older updates take, sent only when added.
+	 */
+	body?: { collection?: string; fields: Record<string, [string, string]>; older?: Record<string, [string, string]> };
 	response: 'collection' | 'object' | 'none';
 	/** A collection that can be paged with $top/$skip (Return All / Limit). */
 	paged?: true;

@@ -20,11 +20,17 @@ export function pathLiterals(context: IExecuteSingleFunctions, endpoint: Endpoin
 /** Only what the user set: entity fields from the Fields collection, action parameters from the top level. */
 function requestBody(context: IExecuteSingleFunctions, endpoint: Endpoint): IDataObject | undefined {
 	if (!endpoint.body) return undefined;
-	const { collection, fields } = endpoint.body;
+	const { collection, fields, older } = endpoint.body;
 	const given = collection
 		? (context.getNodeParameter(collection, {}) as IDataObject)
 		: Object.fromEntries(Object.keys(fields).map((prop) => [prop, context.getNodeParameter(prop, undefined)]));
 	const body: IDataObject = {};
+	addFields(body, given, fields);
+	if (older) addFields(body, context.getNodeParameter('olderParameters', {}) as IDataObject, older);
+	return body;
+}
+
+function addFields(body: IDataObject, given: IDataObject, fields: Record<string, [string, string]>): void {
 	for (const [prop, value] of Object.entries(given)) {
 		const field = fields[prop];
 		// A collection keeps values of fields another operation showed; they are not this operation's.
@@ -33,7 +39,6 @@ function requestBody(context: IExecuteSingleFunctions, endpoint: Endpoint): IDat
 		if (kind === 'j' && typeof value === 'string' && value.trim() === '') continue;
 		body[name] = toApiValue(name, kind, value) as IDataObject[string];
 	}
-	return body;
 }
 
 /**

@@ -37,7 +37,7 @@ export async function startAnswerer(): Promise<Answerer> {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
-			received.push(describe(request, Buffer.concat(chunks).toString('utf8')));
+			received.push(recordOf(request, Buffer.concat(chunks).toString('utf8')));
 			response.writeHead(ANSWER_STATUS, { [ANSWERED_BY_UPSTREAM_HEADER]: '1' }).end();
 		});
 	});
@@ -59,7 +59,7 @@ export async function startAnswerer(): Promise<Answerer> {
 	};
 }
 
-function describe(request: http.IncomingMessage, text: string): ReceivedRequest {
+function recordOf(request: http.IncomingMessage, text: string): ReceivedRequest {
 	const rawUrl = request.url ?? '/';
 	const path = rawUrl.split('?')[0];
 	const url = new URL(rawUrl, 'http://answerer');

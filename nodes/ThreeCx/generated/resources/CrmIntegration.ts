@@ -112,20 +112,6 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Number",
-		"name": "number",
-		"type": "string",
-		"default": "",
-		"description": "3CX 20.0.4–20.0.9 only",
-		"displayOptions": {
-			"show": {
-				"operation": [
-					"test"
-				]
-			}
-		}
-	},
-	{
 		"displayName": "Query",
 		"name": "query",
 		"type": "string",
@@ -218,6 +204,29 @@ export const bodies: INodeProperties[] = [
 			"show": {
 				"operation": [
 					"updateCrmIntegration"
+				]
+			}
+		}
+	},
+	{
+		"displayName": "Parameters of Older 3CX Updates",
+		"name": "olderParameters",
+		"type": "collection",
+		"placeholder": "Add Field",
+		"default": {},
+		"options": [
+			{
+				"displayName": "Number",
+				"name": "number",
+				"type": "string",
+				"default": "",
+				"description": "3CX 20.0.4–20.0.9 only"
+			}
+		],
+		"displayOptions": {
+			"show": {
+				"operation": [
+					"test"
 				]
 			}
 		}
@@ -329,12 +338,14 @@ export const endpoints: Record<string, Endpoint> = {
 					"mode",
 					"e:CrmTestMode"
 				],
-				"number": [
-					"number",
-					"s"
-				],
 				"query": [
 					"query",
+					"s"
+				]
+			},
+			"older": {
+				"number": [
+					"number",
 					"s"
 				]
 			}

@@ -87,7 +87,8 @@ export const bodies: INodeProperties[] = [
 				"displayName": "HD Auto Logout Time",
 				"name": "hdAutoLogoutTime",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"placeholder": "PT1H30M"
 			},
 			{
 				"displayName": "Limit Call Pickup",
@@ -132,7 +133,8 @@ export const bodies: INodeProperties[] = [
 				"displayName": "Scheduled Report Generation Time",
 				"name": "scheduledReportGenerationTime",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"placeholder": "PT1H30M"
 			}
 		],
 		"displayOptions": {
@@ -188,7 +190,7 @@ export const endpoints: Record<string, Endpoint> = {
 				],
 				"hdAutoLogoutTime": [
 					"HDAutoLogoutTime",
-					"s"
+					"D"
 				],
 				"limitCallPickup": [
 					"LimitCallPickup",
@@ -216,7 +218,7 @@ export const endpoints: Record<string, Endpoint> = {
 				],
 				"scheduledReportGenerationTime": [
 					"ScheduledReportGenerationTime",
-					"s"
+					"D"
 				]
 			}
 		},

@@ -118,13 +118,15 @@ export const bodies: INodeProperties[] = [
 				"displayName": "Time Of End Date",
 				"name": "timeOfEndDate",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"placeholder": "PT1H30M"
 			},
 			{
 				"displayName": "Time Of Start Date",
 				"name": "timeOfStartDate",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"placeholder": "PT1H30M"
 			},
 			{
 				"displayName": "Year",
@@ -213,13 +215,15 @@ export const bodies: INodeProperties[] = [
 				"displayName": "Time Of End Date",
 				"name": "timeOfEndDate",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"placeholder": "PT1H30M"
 			},
 			{
 				"displayName": "Time Of Start Date",
 				"name": "timeOfStartDate",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"placeholder": "PT1H30M"
 			},
 			{
 				"displayName": "Year",
@@ -311,11 +315,11 @@ export const endpoints: Record<string, Endpoint> = {
 				],
 				"timeOfEndDate": [
 					"TimeOfEndDate",
-					"s"
+					"D"
 				],
 				"timeOfStartDate": [
 					"TimeOfStartDate",
-					"s"
+					"D"
 				],
 				"year": [
 					"Year",
@@ -381,11 +385,11 @@ export const endpoints: Record<string, Endpoint> = {
 				],
 				"timeOfEndDate": [
 					"TimeOfEndDate",
-					"s"
+					"D"
 				],
 				"timeOfStartDate": [
 					"TimeOfStartDate",
-					"s"
+					"D"
 				],
 				"year": [
 					"Year",

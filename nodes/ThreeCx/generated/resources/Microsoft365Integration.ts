@@ -101,19 +101,6 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Options",
-		"name": "bodyOptions",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
-					"getUsers"
-				]
-			}
-		}
-	},
-	{
 		"displayName": "Principal Names",
 		"name": "principalNames",
 		"type": "json",
@@ -278,7 +265,7 @@ export const endpoints: Record<string, Endpoint> = {
 			"fields": {
 				"bodyOptions": [
 					"options",
-					"s"
+					"j"
 				]
 			}
 		},

@@ -348,116 +348,11 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Configuration Link",
-		"name": "configurationLink",
-		"type": "boolean",
-		"default": false,
-		"description": "3CX 20.0.4 only",
-		"displayOptions": {
-			"show": {
-				"operation": [
-					"regenerate",
-					"regeneratePasswords"
-				]
-			}
-		}
-	},
-	{
-		"displayName": "Deskphone Password",
-		"name": "deskphonePassword",
-		"type": "boolean",
-		"default": false,
-		"description": "3CX 20.0.4 only",
-		"displayOptions": {
-			"show": {
-				"operation": [
-					"regenerate",
-					"regeneratePasswords"
-				]
-			}
-		}
-	},
-	{
 		"displayName": "Opts",
 		"name": "opts",
 		"type": "json",
 		"default": "{}",
 		"description": "3CX 20.0.5 and later",
-		"displayOptions": {
-			"show": {
-				"operation": [
-					"regenerate",
-					"regeneratePasswords"
-				]
-			}
-		}
-	},
-	{
-		"displayName": "Rps Key",
-		"name": "rpsKey",
-		"type": "boolean",
-		"default": false,
-		"description": "3CX 20.0.4 only",
-		"displayOptions": {
-			"show": {
-				"operation": [
-					"regenerate",
-					"regeneratePasswords"
-				]
-			}
-		}
-	},
-	{
-		"displayName": "Send Welcome Email",
-		"name": "sendWelcomeEmail",
-		"type": "boolean",
-		"default": false,
-		"description": "3CX 20.0.4 only",
-		"displayOptions": {
-			"show": {
-				"operation": [
-					"regenerate",
-					"regeneratePasswords"
-				]
-			}
-		}
-	},
-	{
-		"displayName": "Sip Auth",
-		"name": "sipAuth",
-		"type": "boolean",
-		"default": false,
-		"description": "3CX 20.0.4 only",
-		"displayOptions": {
-			"show": {
-				"operation": [
-					"regenerate",
-					"regeneratePasswords"
-				]
-			}
-		}
-	},
-	{
-		"displayName": "Voicemail PIN",
-		"name": "voicemailPin",
-		"type": "boolean",
-		"default": false,
-		"description": "3CX 20.0.4 only",
-		"displayOptions": {
-			"show": {
-				"operation": [
-					"regenerate",
-					"regeneratePasswords"
-				]
-			}
-		}
-	},
-	{
-		"displayName": "Webclient Password",
-		"name": "webclientPassword",
-		"type": "boolean",
-		"default": false,
-		"description": "3CX 20.0.4 only",
 		"displayOptions": {
 			"show": {
 				"operation": [
@@ -508,7 +403,74 @@ export const parameters: INodeProperties[] = [
 	}
 ];
 
-export const bodies: INodeProperties[] = [];
+export const bodies: INodeProperties[] = [
+	{
+		"displayName": "Parameters of Older 3CX Updates",
+		"name": "olderParameters",
+		"type": "collection",
+		"placeholder": "Add Field",
+		"default": {},
+		"options": [
+			{
+				"displayName": "Configuration Link",
+				"name": "configurationLink",
+				"type": "boolean",
+				"default": false,
+				"description": "3CX 20.0.4 only"
+			},
+			{
+				"displayName": "Deskphone Password",
+				"name": "deskphonePassword",
+				"type": "boolean",
+				"default": false,
+				"description": "3CX 20.0.4 only"
+			},
+			{
+				"displayName": "Rps Key",
+				"name": "rpsKey",
+				"type": "boolean",
+				"default": false,
+				"description": "3CX 20.0.4 only"
+			},
+			{
+				"displayName": "Send Welcome Email",
+				"name": "sendWelcomeEmail",
+				"type": "boolean",
+				"default": false,
+				"description": "3CX 20.0.4 only"
+			},
+			{
+				"displayName": "Sip Auth",
+				"name": "sipAuth",
+				"type": "boolean",
+				"default": false,
+				"description": "3CX 20.0.4 only"
+			},
+			{
+				"displayName": "Voicemail PIN",
+				"name": "voicemailPin",
+				"type": "boolean",
+				"default": false,
+				"description": "3CX 20.0.4 only"
+			},
+			{
+				"displayName": "Webclient Password",
+				"name": "webclientPassword",
+				"type": "boolean",
+				"default": false,
+				"description": "3CX 20.0.4 only"
+			}
+		],
+		"displayOptions": {
+			"show": {
+				"operation": [
+					"regenerate",
+					"regeneratePasswords"
+				]
+			}
+		}
+	}
+];
 
 export const endpoints: Record<string, Endpoint> = {
 	"listUser": {
@@ -1569,6 +1531,12 @@ export const endpoints: Record<string, Endpoint> = {
 		],
 		"body": {
 			"fields": {
+				"opts": [
+					"opts",
+					"j"
+				]
+			},
+			"older": {
 				"configurationLink": [
 					"ConfigurationLink",
 					"b"
@@ -1576,10 +1544,6 @@ export const endpoints: Record<string, Endpoint> = {
 				"deskphonePassword": [
 					"DeskphonePassword",
 					"b"
-				],
-				"opts": [
-					"opts",
-					"j"
 				],
 				"rpsKey": [
 					"RpsKey",
@@ -1610,14 +1574,6 @@ export const endpoints: Record<string, Endpoint> = {
 		"path": "/Users/Pbx.RegeneratePasswords",
 		"body": {
 			"fields": {
-				"configurationLink": [
-					"ConfigurationLink",
-					"b"
-				],
-				"deskphonePassword": [
-					"DeskphonePassword",
-					"b"
-				],
 				"ids": [
 					"Ids",
 					"j"
@@ -1625,6 +1581,16 @@ export const endpoints: Record<string, Endpoint> = {
 				"opts": [
 					"opts",
 					"j"
+				]
+			},
+			"older": {
+				"configurationLink": [
+					"ConfigurationLink",
+					"b"
+				],
+				"deskphonePassword": [
+					"DeskphonePassword",
+					"b"
 				],
 				"rpsKey": [
 					"RpsKey",
