@@ -22,9 +22,9 @@ function npmEnv(env) {
 
 const NPM_QUIET = ['--no-audit', '--no-fund', '--loglevel=error'];
 
-function isInstalled(dir, spec) {
+function isInstalled(dir, spec, mainFile) {
 	try {
-		return fs.readFileSync(path.join(dir, MARKER), 'utf8') === JSON.stringify(spec);
+		return fs.readFileSync(path.join(dir, MARKER), 'utf8') === JSON.stringify(spec) && fs.existsSync(mainFile);
 	} catch {
 		return false;
 	}
@@ -128,9 +128,9 @@ async function ensureBuildTools() {
 }
 
 const parts = {
-	node24: { dir: () => path.join(paths.runtimeDir, 'node24'), install: installNode24, needs: [] },
-	n8n: { dir: () => paths.n8nDir, install: installN8n, needs: ['node24'] },
-	verdaccio: { dir: () => paths.verdaccioDir, install: installVerdaccio, needs: ['node24'] },
+	node24: { dir: path.join(paths.runtimeDir, 'node24'), mainFile: paths.node24Bin, install: installNode24, needs: [] },
+	n8n: { dir: paths.n8nDir, mainFile: paths.n8nBin, install: installN8n, needs: ['node24'] },
+	verdaccio: { dir: paths.verdaccioDir, mainFile: paths.verdaccioBin, install: installVerdaccio, needs: ['node24'] },
 };
 
 /** Install the named parts (and what they need) unless already installed. */
@@ -146,9 +146,9 @@ async function ensureInstalled(names = Object.keys(parts)) {
 	const timings = {};
 	for (const name of order) {
 		const spec = { [name]: versions[name], node24: versions.node24 };
-		const dir = parts[name].dir();
+		const { dir, mainFile } = parts[name];
 		const started = Date.now();
-		if (isInstalled(dir, spec)) {
+		if (isInstalled(dir, spec, mainFile)) {
 			timings[name] = 'cached';
 			continue;
 		}

@@ -152,23 +152,42 @@ async function importCredentials(credentials, options) {
 /**
  * Execute a stored workflow with `n8n execute --id=… --rawOutput`.
  * @returns the run (IRun): run.data.resultData.runData[nodeName][0].data.main[0] = items
+ * @throws when the workflow fails; then error.run is the failed run (if n8n printed it)
  */
 async function executeWorkflow(id, options = {}) {
 	let result;
 	try {
 		result = await runCli(['execute', `--id=${id}`, '--rawOutput'], options);
 	} catch (error) {
-		error.message += `\n--- n8n execute output (tail) ---\n${(error.output || '').slice(-6000)}`;
-		throw error;
+		result = error;
 	}
-	return parseRunOutput(result.stdout);
+	const run = findRun(result.stdout || '');
+	// n8n 2.41's default expression engine ("vm", isolated-vm) sometimes
+	// segfaults in process.exit, after the run was printed and stored (about
+	// 1 in 5 under load here; never with N8N_EXPRESSION_ENGINE=legacy). So a
+	// complete run decides, not the exit status.
+	if (run && run.status === 'success' && (result.code === 0 || result.signal === 'SIGSEGV')) return run;
+
+	const reason = run?.data?.resultData?.error?.message ?? result.message ?? `status ${run?.status}`;
+	const error = new Error(`workflow ${id} failed: ${reason}
+--- n8n execute output (tail) ---
+${(result.output || '').slice(-6000)}`);
+	error.run = run;
+	throw error;
 }
 
-// --rawOutput prints the run as pretty JSON, but log lines can precede it.
-function parseRunOutput(stdout) {
-	const start = stdout.search(/^\{/m);
-	if (start === -1) throw new Error(`no JSON in n8n execute output:\n${stdout.slice(-4000)}`);
-	return JSON.parse(stdout.slice(start));
+// The run is printed as pretty JSON: from a line "{" to the next line "}".
+// Log lines may come before it and, when the workflow failed, after it.
+function findRun(stdout) {
+	const start = stdout.search(/^\{$/m);
+	if (start === -1) return undefined;
+	const end = stdout.slice(start).search(/^\}$/m);
+	if (end === -1) return undefined; // cut short
+	try {
+		return JSON.parse(stdout.slice(start, start + end + 1));
+	} catch {
+		return undefined;
+	}
 }
 
 /** Items one node produced in a run (first run, first main output). */

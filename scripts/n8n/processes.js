@@ -102,7 +102,7 @@ async function run(command, args, { cwd, env, timeoutMs = 600_000, echo = true }
 	clearTimeout(timer);
 	await proc.stop(0); // leftovers of a finished command must not linger
 	const seconds = Number(((Date.now() - started) / 1000).toFixed(1));
-	const result = { stdout: proc.stdout(), stderr: proc.stderr(), output: proc.log(), seconds, code };
+	const result = { stdout: proc.stdout(), stderr: proc.stderr(), output: proc.log(), seconds, code, signal };
 	const label = `${command} ${args.join(' ')}`;
 	if (error) throw Object.assign(new Error(`${label}: ${error.message}`), result);
 	if (timedOut) throw Object.assign(new Error(`${label}: timed out after ${timeoutMs / 1000} s`), result);
@@ -141,13 +141,20 @@ function freePort() {
 	});
 }
 
+// How npm reaches the registry: worth passing on to a nested npm.
+const NPM_CONNECTION_SETTINGS =
+	/^npm_config_(registry|cache|cafile|ca|proxy|https_proxy|noproxy|strict_ssl|userconfig|globalconfig|fetch_\w+)$/i;
+
 /**
  * `env` without the npm_* variables npm sets for scripts (`npm start`,
- * `npm test`). Passed on to a nested npm they would steer it: e.g.
- * npm_config_local_prefix makes `npm install` work on this project.
+ * `npm test`), except connection settings. Passed on to a nested npm they
+ * would steer it: this project's .npmrc sets ignore-scripts=true, which
+ * would silently skip native builds.
  */
 function withoutNpmScriptVars(env) {
-	return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key)));
+	return Object.fromEntries(
+		Object.entries(env).filter(([key]) => !/^npm_/i.test(key) || NPM_CONNECTION_SETTINGS.test(key)),
+	);
 }
 
 module.exports = { spawnGroup, run, waitFor, freePort, killGroup, withoutNpmScriptVars };

@@ -21,6 +21,7 @@ async function main() {
 		? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-dev-'))
 		: path.join(paths.projectRoot, '.cache', 'n8n-dev');
 	fs.mkdirSync(userFolder, { recursive: true });
+	if (fresh) process.on('exit', () => fs.rmSync(userFolder, { recursive: true, force: true }));
 
 	await ensureInstalled(['n8n']);
 	const placed = await placePackage(paths.projectRoot, userFolder);
@@ -37,7 +38,6 @@ async function main() {
 	}
 	console.log(`\n[start] n8n with ${placed.name}: ${n8n.url} (${login}); data in ${userFolder}; Ctrl-C stops it\n`);
 	const { code, signal } = await n8n.exited;
-	if (fresh) fs.rmSync(userFolder, { recursive: true, force: true });
 	process.exitCode = code ?? (signal ? 1 : 0);
 }
 

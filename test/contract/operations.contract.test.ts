@@ -9,9 +9,7 @@ import { operationCases, wronglyTyped, type OperationCase } from './samples';
 
 // The generator's reading of the specs says which updates have each operation; the request is
 // then judged by Prism against the newest of those specs.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { buildModel } = require('../../scripts/generate/operations.js');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { loadSpecs } = require('../../scripts/generate/load-specs.js');
 
 const specsPresent = fs.existsSync(XAPI_SPEC_DIR);
