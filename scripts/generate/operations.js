@@ -24,13 +24,16 @@ function pathParameters(doc, op) {
 	return (op.parameters ?? [])
 		.map((p) => deref(doc, p))
 		.filter((p) => p.in === 'path')
-		.map((p) => ({
-			name: p.name,
-			prop: RESERVED.has(lowerCamel(p.name)) ? `${lowerCamel(p.name)}Value` : lowerCamel(p.name),
-			type: fieldType(doc, p.schema),
-			nullable: p.schema.nullable === true,
-			isKey: Boolean(p['x-ms-docs-key-type']) || /Alternate key/.test(p.description ?? ''),
-		}));
+		.map((p) => {
+			const isKey = Boolean(p['x-ms-docs-key-type']) || /Alternate key/.test(p.description ?? '');
+			return {
+				name: p.name,
+				prop: RESERVED.has(lowerCamel(p.name)) ? `${lowerCamel(p.name)}Value` : lowerCamel(p.name),
+				type: fieldType(doc, p.schema),
+				// A function parameter left empty means "no value" (null); a key never does.
+				nullable: p.schema.nullable === true && !isKey,
+			};
+		});
 }
 
 function queryOptions(doc, op) {

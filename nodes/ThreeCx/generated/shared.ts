@@ -1770,15 +1770,7 @@ export const parameters: INodeProperties[] = [
 				"operation": [
 					"createContactByNumber",
 					"deleteContactsByType",
-					"getFaxByNumber",
-					"deleteCompanyByNumber",
-					"getParkingByNumber",
-					"getPeerByNumber",
-					"getQueueByNumber",
-					"getReceptionistByNumber",
-					"getRingGroupByNumber",
-					"getTrunkByNumber",
-					"getUserByNumber"
+					"deleteCompanyByNumber"
 				]
 			}
 		}
@@ -1793,7 +1785,15 @@ export const parameters: INodeProperties[] = [
 			"show": {
 				"operation": [
 					"getContactsByNumber",
-					"getByNumber"
+					"getFaxByNumber",
+					"getParkingByNumber",
+					"getByNumber",
+					"getPeerByNumber",
+					"getQueueByNumber",
+					"getReceptionistByNumber",
+					"getRingGroupByNumber",
+					"getTrunkByNumber",
+					"getUserByNumber"
 				]
 			}
 		}

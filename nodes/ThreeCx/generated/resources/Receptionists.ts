@@ -372,8 +372,7 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Number",
 				"prop": "number",
-				"kind": "s",
-				"nullable": true
+				"kind": "s"
 			}
 		],
 		"query": "le",
