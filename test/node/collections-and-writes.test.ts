@@ -1,0 +1,52 @@
+import nock from 'nock';
+import { runThreeCx } from '../helpers/workflow';
+import { fakePbx, resetPbx } from '../helpers/pbx';
+
+beforeEach(resetPbx);
+afterAll(() => nock.restore());
+
+const users = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ Id: from + i }));
+
+test('Return All pages with $top/$skip until a short page, one item per entity, no duplicates', async () => {
+	const pbx = fakePbx();
+	pbx.scope.get('/xapi/v1/Users').query({ $top: '500', $skip: '0', $filter: 'Require2FA eq false' }).reply(200, { value: users(0, 500) });
+	pbx.scope.get('/xapi/v1/Users').query({ $top: '500', $skip: '500', $filter: 'Require2FA eq false' }).reply(200, { value: users(500, 500) });
+	pbx.scope.get('/xapi/v1/Users').query({ $top: '500', $skip: '1000', $filter: 'Require2FA eq false' }).reply(200, { value: users(1000, 120) });
+	const { items, error } = await runThreeCx({ resource: 'users', operation: 'listUser', returnAll: true, options: { filter: 'Require2FA eq false' } });
+	expect(error).toBeUndefined();
+	expect(pbx.scope.isDone()).toBe(true);
+	expect(items).toHaveLength(1120);
+	expect(new Set(items.map((i) => i.json.Id)).size).toBe(1120);
+});
+
+test('Limit asks for just that many', async () => {
+	const pbx = fakePbx();
+	pbx.scope.get('/xapi/v1/Users').query({ $top: '30', $skip: '0' }).reply(200, { value: users(0, 30) });
+	const { items } = await runThreeCx({ resource: 'users', operation: 'listUser', returnAll: false, limit: 30 });
+	expect(pbx.scope.isDone()).toBe(true);
+	expect(items).toHaveLength(30);
+});
+
+test('Delete outputs { deleted: true }, with If-Match when given', async () => {
+	const pbx = fakePbx();
+	pbx.scope.delete('/xapi/v1/Users(7)').matchHeader('If-Match', 'W/"3"').reply(204);
+	const { items } = await runThreeCx({ resource: 'users', operation: 'deleteUser', id: 7, options: { ifMatch: 'W/"3"' } });
+	expect(items.map((i) => i.json)).toEqual([{ deleted: true }]);
+});
+
+test('an action without a result outputs { success: true } and sends its parameters', async () => {
+	const pbx = fakePbx();
+	pbx.scope.post('/xapi/v1/Users(5)/Pbx.SetMonitorStatus', { days: 3 }).reply(204);
+	const { items } = await runThreeCx({ resource: 'users', operation: 'setMonitorStatus', id: 5, days: 3 });
+	expect(pbx.scope.isDone()).toBe(true);
+	expect(items.map((i) => i.json)).toEqual([{ success: true }]);
+});
+
+test('an update sends only the fields set, even when the collection holds values of another operation', async () => {
+	const pbx = fakePbx();
+	pbx.scope.patch('/xapi/v1/Users(5)', (body) => JSON.stringify(body) === '{"FirstName":"Ann"}').reply(204);
+	pbx.scope.get('/xapi/v1/Users(5)').reply(200, { Id: 5, FirstName: 'Ann' });
+	const { items, error } = await runThreeCx({ resource: 'users', operation: 'updateUser', id: 5, fields: { firstName: 'Ann', notAUserField: 'left over' } });
+	expect(error).toBeUndefined();
+	expect(items[0].json).toEqual({ Id: 5, FirstName: 'Ann' });
+});
