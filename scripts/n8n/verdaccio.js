@@ -26,13 +26,15 @@ function writeConfig(dir, port) {
 }
 
 /**
- * Start verdaccio with its storage in `dir` (a new temp folder by default).
+ * Start verdaccio with its storage in `dir` (default: a new temp folder,
+ * deleted by stop()).
  * @returns {{ url, token, stop(), log() }} token: a registry user's auth token
  */
 async function startVerdaccio({ dir, port, timeoutMs = 60_000 } = {}) {
 	if (!fs.existsSync(paths.verdaccioBin)) {
 		throw new Error('verdaccio is not installed: run `node scripts/n8n/install.js verdaccio`');
 	}
+	const ownsDir = !dir;
 	dir = dir || fs.mkdtempSync(path.join(os.tmpdir(), 'verdaccio-'));
 	fs.mkdirSync(dir, { recursive: true });
 	port = port || (await freePort());
@@ -41,7 +43,10 @@ async function startVerdaccio({ dir, port, timeoutMs = 60_000 } = {}) {
 		cwd: dir,
 		env: node24Env(process.env),
 	});
-	const stop = () => proc.stop(5_000);
+	const stop = async () => {
+		await proc.stop(5_000);
+		if (ownsDir) fs.rmSync(dir, { recursive: true, force: true });
+	};
 	try {
 		await waitFor(`verdaccio on ${url}`, async () => (await fetch(`${url}/-/ping`)).ok, {
 			timeoutMs,
