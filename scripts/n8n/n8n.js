@@ -33,8 +33,8 @@ const BASE_ENV = {
 };
 
 /**
- * Full environment for an n8n process (server or CLI). npm_* variables are
- * dropped: n8n runs npm itself to install community packages.
+ * Full environment for an n8n process (server or CLI). npm's script
+ * variables are dropped: n8n runs npm itself to install community packages.
  */
 function n8nEnv({ userFolder, port, brokerPort, customExtensionsDir, env = {} }) {
 	return {
@@ -169,9 +169,8 @@ async function executeWorkflow(id, options = {}) {
 	if (run && run.status === 'success' && (result.code === 0 || result.signal === 'SIGSEGV')) return run;
 
 	const reason = run?.data?.resultData?.error?.message ?? result.message ?? `status ${run?.status}`;
-	const error = new Error(`workflow ${id} failed: ${reason}
---- n8n execute output (tail) ---
-${(result.output || '').slice(-6000)}`);
+	const tail = (result.output || '').slice(-6000);
+	const error = new Error(`workflow ${id} failed: ${reason}\n--- n8n execute output (tail) ---\n${tail}`);
 	error.run = run;
 	throw error;
 }

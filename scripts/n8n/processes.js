@@ -57,25 +57,29 @@ function spawnGroup(command, args, { cwd, env, echo = false, keepBytes = 2_000_0
 	};
 	child.stdout.on('data', collect('stdout'));
 	child.stderr.on('data', collect('stderr'));
+	let closedAt;
 	const exited = new Promise((resolve) => {
 		child.on('error', (error) => {
 			liveGroups.delete(child.pid);
+			closedAt = Date.now();
 			resolve({ code: null, signal: null, error });
 		});
 		child.on('close', (code, signal) => {
 			liveGroups.delete(child.pid);
+			closedAt = Date.now();
 			resolve({ code, signal });
 		});
 	});
 
 	/** SIGTERM the group, SIGKILL it if it is still there after graceMs. */
 	async function stop(graceMs = 10_000) {
-		if (child.exitCode === null && child.signalCode === null) killGroup(child.pid, 'SIGTERM');
+		if (closedAt === undefined) killGroup(child.pid, 'SIGTERM');
 		const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), graceMs);
 		const result = await exited;
 		clearTimeout(timer);
-		// Grandchildren (task runners, node-gyp) may outlive the leader.
-		killGroup(child.pid, 'SIGKILL');
+		// Grandchildren (task runners, node-gyp) may outlive the leader. Only
+		// right after it ended: later the group id could be someone else's.
+		if (Date.now() - closedAt < 5_000) killGroup(child.pid, 'SIGKILL');
 		return result;
 	}
 

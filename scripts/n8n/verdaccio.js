@@ -48,7 +48,7 @@ async function startVerdaccio({ dir, port, timeoutMs = 60_000 } = {}) {
 		if (ownsDir) fs.rmSync(dir, { recursive: true, force: true });
 	};
 	try {
-		await waitFor(`verdaccio on ${url}`, async () => (await fetch(`${url}/-/ping`)).ok, {
+		await waitFor(`verdaccio on ${url}`, async () => (await fetch(`${url}/-/ping`, { signal: AbortSignal.timeout(5_000) })).ok, {
 			timeoutMs,
 			abortIf: () => proc.child.exitCode !== null && `exited early (code ${proc.child.exitCode})`,
 		});
