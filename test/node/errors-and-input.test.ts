@@ -34,7 +34,7 @@ describe('XAPI errors', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
 		expect(items[0].json).toEqual({ Id: 1 });
-		expect(items[1].json.error).toBe('Not found: not found');
+		expect(items[1].json.error).toBe('Not found');
 		expect(items[2].json).toEqual({ Id: 3 });
 	});
 

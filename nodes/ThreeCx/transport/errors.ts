@@ -83,7 +83,8 @@ function messageFor(failure: FailedResponse, endpoint: Endpoint): { message: str
 			return { message: `3CX refused access${xapi ? `: ${xapi}` : ''}`, description: ROLE_HINT };
 		case 404:
 			return {
-				message: xapi ? `Not found: ${xapi}` : 'Not found',
+				// A bare NOT_FOUND code adds nothing; a targeted one ("Id: not found") says what was missing.
+				message: xapi && xapi.toLowerCase() !== 'not found' ? `Not found — ${xapi}` : 'Not found',
 				description: endpoint.versions
 					? `This operation exists in ${endpoint.versions}; check which update your PBX runs (3CX Admin › Dashboard).`
 					: 'Check the key or number you gave.',
