@@ -54,7 +54,7 @@ export interface WorkflowRun {
 	[key: string]: unknown;
 }
 
-export function ensureInstalled(parts?: Array<'node24' | 'n8n' | 'verdaccio'>): Promise<Record<string, string>>;
+export function ensureInstalled(parts?: Array<'node24' | 'n8n' | 'verdaccio' | 'playwright'>): Promise<Record<string, string>>;
 
 export function startN8n(options?: N8nOptions): Promise<RunningN8n>;
 export function startN8nWithRegistry(options: N8nOptions & { registryUrl: string }): Promise<RunningN8n>;
@@ -123,7 +123,7 @@ export function writeDummyPackage(
 ): { dir: string; name: string; version: string; nodeType: string };
 
 export const runtime: {
-	versions: { node24: string; n8n: string; verdaccio: string };
+	versions: { node24: string; n8n: string; verdaccio: string; playwright: string };
 	paths: Record<string, string>;
 	node24Env(env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
 };

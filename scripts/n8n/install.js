@@ -5,7 +5,8 @@
 // tests). Each part is skipped when its marker file says the pinned version
 // is already in place, so running this again costs well under a second.
 //
-//   node scripts/n8n/install.js [node24] [n8n] [verdaccio]   (default: all)
+//   node scripts/n8n/install.js [node24] [n8n] [verdaccio] [playwright]
+//   (default: all but playwright, which only `npm run bench` needs)
 const fs = require('fs');
 const path = require('path');
 const { versions, paths, node24Env } = require('./runtime');
@@ -98,6 +99,20 @@ async function installVerdaccio() {
 	return paths.verdaccioDir;
 }
 
+// Only the driver: the browser is Debian's chromium (see scripts/bench/editor).
+async function installPlaywright() {
+	writeJsonIfChanged(path.join(paths.playwrightDir, 'package.json'), {
+		private: true,
+		dependencies: { 'playwright-core': versions.playwright },
+	});
+	await run('npm', ['install', '--ignore-scripts', ...NPM_QUIET], {
+		cwd: paths.playwrightDir,
+		env: npmEnv(process.env),
+		timeoutMs: 300_000,
+	});
+	return paths.playwrightDir;
+}
+
 function hasCommand(name) {
 	return (process.env.PATH || '').split(path.delimiter).some((dir) => {
 		try {
@@ -131,10 +146,17 @@ const parts = {
 	node24: { dir: path.join(paths.runtimeDir, 'node24'), mainFile: paths.node24Bin, install: installNode24, needs: [] },
 	n8n: { dir: paths.n8nDir, mainFile: paths.n8nBin, install: installN8n, needs: ['node24'] },
 	verdaccio: { dir: paths.verdaccioDir, mainFile: paths.verdaccioBin, install: installVerdaccio, needs: ['node24'] },
+	playwright: {
+		dir: paths.playwrightDir,
+		mainFile: path.join(paths.playwrightCoreDir, 'package.json'),
+		install: installPlaywright,
+		needs: [],
+		onlyOnRequest: true, // tests do not need it; `npm run bench` asks for it
+	},
 };
 
 /** Install the named parts (and what they need) unless already installed. */
-async function ensureInstalled(names = Object.keys(parts)) {
+async function ensureInstalled(names = Object.keys(parts).filter((name) => !parts[name].onlyOnRequest)) {
 	const order = [];
 	const visit = (name) => {
 		if (!parts[name]) throw new Error(`unknown part "${name}"; known: ${Object.keys(parts).join(', ')}`);

