@@ -97,6 +97,20 @@ describe('fake 3CX PBX', () => {
 			expect((await xapi('/Users')).status).toBe(200);
 		});
 
+		it('expireTokensAfter(n): the live token answers n more requests, then 401 once; a new token lives on', async () => {
+			accessToken = await token(pbx);
+			const unauthorized = pbx.stats.unauthorized;
+			pbx.expireTokensAfter(2);
+			expect((await xapi('/Defs?$select=Id')).status).toBe(200);
+			expect((await xapi('/Defs?$select=Id')).status).toBe(200);
+			expect((await xapi('/Defs?$select=Id')).status).toBe(401);
+			expect((await xapi('/Defs?$select=Id')).status).toBe(401);
+			expect(pbx.stats.unauthorized).toBe(unauthorized + 2);
+			accessToken = await token(pbx);
+			for (let i = 0; i < 3; i++) expect((await xapi('/Defs?$select=Id')).status).toBe(200);
+			expect(() => pbx.expireTokensAfter(-1)).toThrow(/non-negative integer/);
+		});
+
 		it('expires tokens after tokenLifetimeSeconds', async () => {
 			const shortLived = await startFakePbx({ tokenLifetimeSeconds: 1, expiresInUnit: 'minutes' });
 			try {

@@ -87,6 +87,11 @@ export interface FakePbx {
 	state: FakePbxState;
 	/** Every token minted so far answers 401 from now on. */
 	expireTokens(): void;
+	/**
+	 * Once: after `requests` more authorized XAPI requests the next one answers 401 as if its
+	 * token had just expired, and every live token is dropped. Tokens minted afterwards live on.
+	 */
+	expireTokensAfter(requests: number): void;
 	/** The next `times` matching requests answer `status` (default 503, once, XAPI only). */
 	failNext(fault?: FaultSpec): void;
 	clearFaults(): void;

@@ -57,6 +57,8 @@ async function startFakePbx(options = {}) {
 		state: store.state,
 		/** Every token minted so far answers 401 from now on. */
 		expireTokens: () => tokens.expireAll(),
+		/** Once: the live token answers `requests` more XAPI requests, then 401 (expired mid-run). */
+		expireTokensAfter: (requests) => tokens.expireAfter(requests),
 		/** The next `times` XAPI requests (optionally: matching `route`) answer `status`. */
 		failNext: (fault) => faults.add(fault),
 		clearFaults: () => faults.clear(),

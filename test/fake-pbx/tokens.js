@@ -13,6 +13,8 @@ class TokenStore {
 		this.lifetimeSeconds = lifetimeSeconds;
 		/** clientId -> { token, expiresAt } */
 		this.active = new Map();
+		/** Authorized requests left before every live token expires (expireAfter); undefined: no limit. */
+		this.usesLeft = undefined;
 	}
 
 	checkClient(clientId, clientSecret) {
@@ -38,6 +40,12 @@ class TokenStore {
 		for (const [clientId, entry] of this.active) {
 			if (entry.token !== token) continue;
 			if (Date.now() >= entry.expiresAt) return { ok: false, reason: 'expired' };
+			if (this.usesLeft === 0) {
+				this.usesLeft = undefined;
+				this.expireAll();
+				return { ok: false, reason: 'expired' };
+			}
+			if (this.usesLeft !== undefined) this.usesLeft--;
 			return { ok: true, clientId };
 		}
 		return { ok: false, reason: 'unknown' };
@@ -46,6 +54,15 @@ class TokenStore {
 	/** Every token issued so far answers 401 from now on. */
 	expireAll() {
 		this.active.clear();
+	}
+
+	/**
+	 * Once: after `requests` more authorized requests, the next one finds its token expired (as if
+	 * its lifetime ran out mid-run) and every live token is dropped. Tokens minted later live on.
+	 */
+	expireAfter(requests) {
+		if (!Number.isInteger(requests) || requests < 0) throw new Error('expireTokensAfter needs a non-negative integer');
+		this.usesLeft = requests;
 	}
 }
 
