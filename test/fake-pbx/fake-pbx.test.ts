@@ -351,6 +351,32 @@ describe('fake 3CX PBX', () => {
 			expect((await xapi('/Users?$top=1')).status).toBe(200);
 		});
 
+		it('runs request taps before answering, so records written meanwhile are in the answer', async () => {
+			const seen: Array<{ route: string; query: Record<string, string> }> = [];
+			const remove = pbx.onRequest('GET /EventLogs', (request) => {
+				seen.push(request);
+				pbx.add('EventLogs', { Message: 'written while paging' });
+			});
+			const body = await getJson(`/EventLogs?$orderby=Id desc&$top=1`);
+			remove();
+			await getJson('/EventLogs?$top=1');
+			expect(seen).toEqual([{ route: 'GET /EventLogs', query: { $orderby: 'Id desc', $top: '1' } }]);
+			expect(body.value[0].Message).toBe('written while paging');
+		});
+
+		it('has no LastCdrAndChatMessageTimestamp before 20.0.7, as 3CX had none', async () => {
+			const older = await startFakePbx({ version: '20.0.6.908' });
+			try {
+				const response = await fetch(`${older.url}/connect/token`, { method: 'POST', body: new URLSearchParams(CLIENT) });
+				const { access_token } = (await response.json()) as { access_token: string };
+				const headers = { Authorization: `Bearer ${access_token}` };
+				expect((await fetch(`${older.url}/xapi/v1/LastCdrAndChatMessageTimestamp`, { headers })).status).toBe(404);
+				expect((await fetch(`${older.url}/xapi/v1/CallHistoryView?$top=1`, { headers })).status).toBe(200);
+			} finally {
+				await older.stop();
+			}
+		});
+
 		it('counts requests by route template', async () => {
 			pbx.resetStats();
 			await xapi('/Users(5)');

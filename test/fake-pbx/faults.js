@@ -40,4 +40,4 @@ function routeMatches(route, routeKey) {
 	return route instanceof RegExp ? route.test(routeKey) : routeKey.includes(route);
 }
 
-module.exports = { FaultQueue };
+module.exports = { FaultQueue, routeMatches };

@@ -5,7 +5,7 @@ const { collectionResponse, entityResponse } = require('./odata-responses');
 const { jsonResponse, emptyResponse } = require('./http-io');
 const { ENTITY_SETS } = require('./entity-sets');
 const { orderOf } = require('./odata-filter');
-const { notFound, duplicate, fieldError } = require('./errors');
+const { notFound, duplicate, fieldError, noRoute } = require('./errors');
 
 /** Users/Pbx.GetByNumber(number='100') and its siblings (20.0.4–20.0.7). */
 function getByNumber(setName) {
@@ -31,6 +31,14 @@ function latest(rows, field) {
 		if (value !== null && value !== undefined && (best === null || orderOf(value, best) > 0)) best = value;
 	}
 	return best;
+}
+
+/** '20.0.6.1000' is before '20.0.7'. */
+function versionBefore(version, than) {
+	const a = String(version).split('.').map(Number);
+	const b = than.split('.').map(Number);
+	for (let i = 0; i < b.length; i++) if ((a[i] || 0) !== b[i]) return (a[i] || 0) < b[i];
+	return false;
 }
 
 function laterOf(a, b) {
@@ -128,6 +136,7 @@ const FUNCTION_ROUTES = [
 		// A one-row entity set (20.0.7+): pollers compare it to skip fetching history.
 		'GET /LastCdrAndChatMessageTimestamp',
 		(ctx) => {
+			if (versionBefore(ctx.config.version, '20.0.7')) throw noRoute('GET', '/xapi/v1/LastCdrAndChatMessageTimestamp');
 			const chat = laterOf(latest(ctx.state.ChatMessagesHistoryView, 'TimeSent'), latest(ctx.state.ChatHistoryView, 'TimeSent'));
 			const row = { LastCdrStartedAt: latest(ctx.state.CallHistoryView, 'SegmentStartTime'), LastChatMessageTimeSent: chat };
 			return collectionResponse(ctx, 'LastCdrAndChatMessageTimestamp', [row]);

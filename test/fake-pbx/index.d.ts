@@ -13,7 +13,10 @@ export interface FakePbxOptions {
 	/** Rows in CallHistoryView, built lazily (100 000 is fine). Default 6000. */
 	callHistoryRows?: number;
 	seed?: number;
-	/** Sent as X-3CX-Version on every XAPI response and in SystemStatus.Version. */
+	/**
+	 * Sent as X-3CX-Version on every XAPI response and in SystemStatus.Version. Before 20.0.7,
+	 * LastCdrAndChatMessageTimestamp answers 404 as it did then.
+	 */
 	version?: string;
 	/** Delay added to every response. */
 	latencyMs?: number;
@@ -95,6 +98,11 @@ export interface FakePbx {
 	/** The next `times` matching requests answer `status` (default 503, once, XAPI only). */
 	failNext(fault?: FaultSpec): void;
 	clearFaults(): void;
+	/**
+	 * Runs `handler` whenever a matching XAPI request arrives, before it is answered (after the
+	 * statistics count it), e.g. to write records while a client is paging. Returns a remover.
+	 */
+	onRequest(route: string | RegExp, handler: (request: { route: string; query: Record<string, string> }) => void): () => void;
 	/** Adds a record as the PBX would (key and missing fields filled in) and returns it. */
 	add(setName: keyof FakePbxState | string, partial?: PbxRecord): PbxRecord;
 	/** Zeroes the statistics in place (the stats object stays the same). */

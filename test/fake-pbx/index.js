@@ -5,6 +5,7 @@ const { createSeedState } = require('./seed-data');
 const { PbxStore } = require('./entity-store');
 const { TokenStore } = require('./tokens');
 const { FaultQueue } = require('./faults');
+const { RequestTaps } = require('./request-taps');
 const { createPbxServer } = require('./server');
 
 const DEFAULTS = {
@@ -37,7 +38,8 @@ async function startFakePbx(options = {}) {
 	const tokens = new TokenStore({ clients, lifetimeSeconds: config.tokenLifetimeSeconds });
 	const stats = createStats();
 	const faults = new FaultQueue();
-	const server = createPbxServer({ store, tokens, stats, faults, config });
+	const taps = new RequestTaps();
+	const server = createPbxServer({ store, tokens, stats, faults, taps, config });
 
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
@@ -62,6 +64,8 @@ async function startFakePbx(options = {}) {
 		/** The next `times` XAPI requests (optionally: matching `route`) answer `status`. */
 		failNext: (fault) => faults.add(fault),
 		clearFaults: () => faults.clear(),
+		/** Runs `handler` when a matching XAPI request arrives, before it is answered; returns a remover. */
+		onRequest: (route, handler) => taps.add(route, handler),
 		/** Adds a record as the PBX itself would (key and defaults filled in); returns it. */
 		add: (setName, partial) => store.add(setName, partial),
 		resetStats: () => Object.assign(stats, createStats()),

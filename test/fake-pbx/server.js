@@ -22,9 +22,10 @@ const TOKEN_PATH = '/connect/token';
 
 /**
  * @param {{ store: import('./entity-store').PbxStore, tokens: import('./tokens').TokenStore,
- *   stats: object, faults: import('./faults').FaultQueue, config: object }} deps
+ *   stats: object, faults: import('./faults').FaultQueue, taps: import('./request-taps').RequestTaps,
+ *   config: object }} deps
  */
-function createPbxServer({ store, tokens, stats, faults, config }) {
+function createPbxServer({ store, tokens, stats, faults, taps, config }) {
 	function count(routeKey) {
 		stats.requests++;
 		stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
@@ -69,6 +70,7 @@ function createPbxServer({ store, tokens, stats, faults, config }) {
 		}
 		const routeKey = `${req.method} ${described.template}`;
 		count(routeKey);
+		taps.run(routeKey, url.searchParams);
 
 		const fault = faults.take('xapi', routeKey);
 		if (fault) {
