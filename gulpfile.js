@@ -2,9 +2,12 @@ const path = require('path');
 const { task, src, dest, series } = require('gulp');
 
 /** Node and credential icons live in icons/; n8n loads them next to the built files that name them. */
-function copyIcons() {
-	const nodeIcons = src(path.resolve('icons', '*.svg')).pipe(dest(path.resolve('dist', 'nodes', 'ThreeCx')));
-	return nodeIcons.on('end', () => src(path.resolve('icons', '*.svg')).pipe(dest(path.resolve('dist', 'icons'))));
+const ICON_DIRS = [path.join('nodes', 'ThreeCx'), path.join('nodes', 'ThreeCxTrigger'), 'icons'];
+
+function copyIconsTo(dir) {
+	const copy = () => src(path.resolve('icons', '*.svg')).pipe(dest(path.resolve('dist', dir)));
+	copy.displayName = `icons → dist/${dir}`;
+	return copy;
 }
 
-task('build:icons', series(copyIcons));
+task('build:icons', series(...ICON_DIRS.map(copyIconsTo)));

@@ -1,9 +1,12 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import type { Endpoint } from '../odata/endpoint';
 import { inspectFailure, toNodeApiError } from './errors';
 
 export const CREDENTIAL_TYPE = 'threeCxApi';
+
+/** The action node sends per item; the trigger's poll and the editor's list searches send with no item. */
+export type XapiRequestContext = IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 /** Reads are retried on these; writes never are, since 3CX may have applied them. */
 const RETRYABLE = new Set([429, 502, 503, 504]);
@@ -27,7 +30,7 @@ function retryDelayMs(headers: Record<string, unknown>, attempt: number): number
  * back raw (arraybuffer): whether it is JSON or a file is decided by its Content-Type.
  */
 export async function sendXapiRequest(
-	context: IExecuteSingleFunctions,
+	context: XapiRequestContext,
 	endpoint: Endpoint,
 	options: IHttpRequestOptions,
 ): Promise<IN8nHttpFullResponse> {
@@ -44,7 +47,7 @@ export async function sendXapiRequest(
 			const failure = inspectFailure(error);
 			const delay = failure.status !== undefined ? retryDelayMs(failure.headers, attempt) : 0;
 			const retry = request.method === 'GET' && RETRYABLE.has(failure.status ?? 0) && attempt < MAX_TRIES && waited + delay <= MAX_WAIT_MS;
-			if (!retry) throw toNodeApiError(context.getNode(), failure, endpoint, context.getItemIndex());
+			if (!retry) throw toNodeApiError(context.getNode(), failure, endpoint, 'getItemIndex' in context ? context.getItemIndex() : 0);
 			waited += delay;
 			await sleep(delay);
 		}

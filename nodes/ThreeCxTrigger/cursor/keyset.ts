@@ -1,0 +1,92 @@
+import type { IDataObject } from 'n8n-workflow';
+import { PAGE_SIZE } from '../../ThreeCx/odata/paging';
+import type { XapiReader, XapiSource } from '../transport/reader';
+
+/**
+ * A collection read in the order of a key that grows as 3CX writes records (SegmentId, MessageId,
+ * Id…). Timestamps are no cursor here: a call record carries its start time but is written when
+ * the call ends, so a long call lands behind shorter, later ones; its key is still the newest.
+ */
+export interface KeysetQuery {
+	source: XapiSource;
+	key: string;
+	/**
+	 * Ordering among rows that share a key value (ChatHistoryView has many rows per conversation).
+	 * The next page starts after the last key, so only the first rows of a shared key are certain
+	 * to be read: right for "first message of each new conversation", wrong for anything else.
+	 */
+	thenBy?: string;
+	/** The user's filter, ANDed with the key condition. */
+	filter?: string;
+	select?: string;
+}
+
+/** How much one poll may read before it leaves the rest to the next poll. */
+export interface ReadBudget {
+	maxPages: number;
+	deadline: number;
+}
+
+export const UNLIMITED: ReadBudget = { maxPages: Infinity, deadline: Infinity };
+
+export interface KeysetRead {
+	rows: IDataObject[];
+	/** Key of the last row read, or `after` when nothing was new. */
+	last: number | null;
+	/** Whether the read reached the end of the collection (false: the budget ran out first). */
+	complete: boolean;
+}
+
+function and(...terms: Array<string | undefined>): string | undefined {
+	const present = terms.filter((term): term is string => !!term);
+	if (present.length === 0) return undefined;
+	return present.length === 1 ? present[0] : present.map((term) => `(${term})`).join(' and ');
+}
+
+function keyOf(reader: XapiReader, row: IDataObject, query: KeysetQuery): number {
+	const value = row[query.key];
+	if (typeof value !== 'number' || !Number.isFinite(value)) {
+		throw reader.fail(`3CX answered ${query.source.path} with a record whose ${query.key} is not a number`);
+	}
+	return value;
+}
+
+/** The newest key in the collection (ignoring the user's filter), or null when it is empty. */
+export async function newestKey(reader: XapiReader, query: KeysetQuery): Promise<number | null> {
+	const [row] = await reader.list(query.source, { $orderby: `${query.key} desc`, $top: 1, $select: query.key });
+	return row === undefined ? null : keyOf(reader, row, query);
+}
+
+/** The row with the newest key that passes the user's filter (what "fetch test event" shows). */
+export async function newestRow(reader: XapiReader, query: KeysetQuery): Promise<IDataObject[]> {
+	const orderBy = [`${query.key} desc`, query.thenBy].filter(Boolean).join(',');
+	return await reader.list(query.source, { $filter: query.filter, $orderby: orderBy, $top: 1, $select: query.select });
+}
+
+/**
+ * Every row whose key is greater than `after` (all rows for null), in key order. Pages are chained
+ * on the key rather than $skip, so rows 3CX writes while we page neither shift a page (no
+ * duplicates, no skipped rows) nor get lost: they have newer keys and come on a later page or poll.
+ * Only an empty page ends the read, because 3CX may answer fewer rows than $top asked for.
+ */
+export async function rowsAfter(reader: XapiReader, query: KeysetQuery, after: number | null, budget: ReadBudget): Promise<KeysetRead> {
+	const orderBy = [`${query.key} asc`, query.thenBy].filter(Boolean).join(',');
+	const rows: IDataObject[] = [];
+	let last = after;
+	for (let pages = 0; pages < budget.maxPages && Date.now() < budget.deadline; pages++) {
+		const page = await reader.list(query.source, {
+			$filter: and(last === null ? undefined : `${query.key} gt ${last}`, query.filter),
+			$orderby: orderBy,
+			$top: PAGE_SIZE,
+			$select: query.select,
+		});
+		if (page.length === 0) return { rows, last, complete: true };
+		const pageLast = keyOf(reader, page[page.length - 1], query);
+		if (last !== null && pageLast <= last) {
+			throw reader.fail(`3CX ignored the ${query.key} filter on ${query.source.path}: the page did not move past ${last}`);
+		}
+		for (const row of page) rows.push(row);
+		last = pageLast;
+	}
+	return { rows, last, complete: false };
+}

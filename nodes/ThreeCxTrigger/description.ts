@@ -1,0 +1,62 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { EVENTS } from './events';
+
+const CHANGE_CHECK = ' On 3CX 20.0.7 and later a cheap check skips polls in which nothing was written.';
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		required: true,
+		default: 'callRecord',
+		options: EVENTS.map(({ option }) =>
+			['callRecord', 'chatConversation', 'chatMessage'].includes(option.value) ? { ...option, description: `${option.description}${CHANGE_CHECK}` } : option,
+		),
+	},
+	{
+		displayName: 'Extensions or Numbers',
+		name: 'numbers',
+		type: 'string',
+		default: '',
+		placeholder: '100, 101, +4930123456',
+		description: 'Only records in which one of these extensions or phone numbers (comma-separated) is the caller or the callee. Empty: all.',
+		displayOptions: { show: { event: ['callRecord', 'recording'] } },
+	},
+	{
+		displayName: 'Extensions',
+		name: 'numbers',
+		type: 'string',
+		default: '',
+		placeholder: '100, 101',
+		description: 'Only these users (extension numbers, comma-separated). Empty: all users.',
+		displayOptions: { show: { event: ['userStatusChanged'] } },
+	},
+	{
+		displayName: 'Watch',
+		name: 'watch',
+		type: 'multiOptions',
+		default: ['CurrentProfileName'],
+		description: 'Which changes start the workflow',
+		options: [
+			{ name: 'Phone Registration', value: 'IsRegistered', description: 'A phone of the user registered or unregistered' },
+			{ name: 'Queue Status', value: 'QueueStatus', description: 'The user logged in to or out of the queues' },
+			{ name: 'Status Profile', value: 'CurrentProfileName', description: 'Available, Away, Do Not Disturb, Lunch, Business Trip or a custom status' },
+		],
+		displayOptions: { show: { event: ['userStatusChanged'] } },
+	},
+	{
+		displayName: 'Severities',
+		name: 'severities',
+		type: 'multiOptions',
+		default: [],
+		description: 'Only entries of these types. Empty: all.',
+		options: [
+			{ name: 'Error', value: 'Error' },
+			{ name: 'Info', value: 'Info' },
+			{ name: 'Warning', value: 'Warning' },
+		],
+		displayOptions: { show: { event: ['eventLog'] } },
+	},
+];
