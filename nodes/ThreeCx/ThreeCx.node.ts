@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './description';
+import { listSearch } from './methods/listSearch';
 import { runOperation } from './operation/runOperation';
 
 export class ThreeCx implements INodeType {
@@ -28,4 +29,7 @@ export class ThreeCx implements INodeType {
 		requestOperations: { pagination: runOperation },
 		properties,
 	};
+
+	/** The "From List" modes of the resource locators: searches on the PBX, a page at a time. */
+	methods = { listSearch };
 }

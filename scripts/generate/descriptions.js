@@ -2,6 +2,7 @@
 const { humanize, lowerCamel } = require('./naming');
 const { versionNote } = require('./versions');
 const { valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty } = require('./ui-properties');
+const { locatorProperty } = require('./locators');
 
 
 /**
@@ -54,7 +55,8 @@ function operationInputs(operations, versions) {
 	const bodies = new SharedProperties();
 	for (const op of operations) {
 		for (const param of op.pathParams) {
-			parameters.add(valueProperty(param, { required: !param.nullable }), op);
+			const property = param.locator ? locatorProperty(param.locator.entry, param) : valueProperty(param, { required: !param.nullable });
+			parameters.add(property, op);
 		}
 		const collection = bodyCollectionName(op);
 		const fields = (op.body?.fields ?? []).filter((f) => !f.older).map((field) => bodyFieldProperty(field, op, versions));
@@ -77,8 +79,17 @@ function endpoint(op, versions) {
 		path: op.path,
 		...(op.legacyPath ? { legacyPath: op.legacyPath } : {}),
 		...(op.pathParams.length
-			? { params: op.pathParams.map((p) => ({ name: p.name, prop: p.prop, kind: kindCode(p), ...(p.nullable ? { nullable: true } : {}) })) }
+			? {
+					params: op.pathParams.map((p) => ({
+						name: p.name,
+						prop: p.prop,
+						kind: kindCode(p),
+						...(p.nullable ? { nullable: true } : {}),
+						...(p.locator ? { locator: p.locator.key } : {}),
+					})),
+				}
 			: {}),
+		...(op.byNumber ? { byNumber: op.byNumber } : {}),
 		...(op.queryOptions ? { query: op.queryOptions } : {}),
 		...(op.ifMatch ? { ifMatch: true } : {}),
 		...(op.body

@@ -60,6 +60,17 @@ function enumsFile(enums, versions) {
 	};
 }
 
+function locatorsFile(locators, versions) {
+	return {
+		name: 'locators.ts',
+		text:
+			HEADER(versions) +
+			"import type { LocatorSet } from '../odata/endpoint';\n\n" +
+			'/** The entity sets whose keys the node takes as resource locators, by Endpoint param `locator`. */\n' +
+			`export const locators: Record<string, LocatorSet> = ${literal(locators)};\n`,
+	};
+}
+
 function indexFile(modules, versions) {
 	const imports = modules.map(({ tag, id }) => `import * as ${id} from './resources/${tag}';`).join('\n');
 	return {
@@ -70,8 +81,8 @@ function indexFile(modules, versions) {
 			`export const SPEC_VERSIONS = ${JSON.stringify(versions)};\n\n` +
 			'/** One module per resource (spec tag): its operation selector, parameters, body fields and endpoints. */\n' +
 			`export const resources = [\n${modules.map(({ id }) => `\t${id},`).join('\n')}\n];\n\n` +
-			"export * as shared from './shared';\nexport { enums } from './enums';\n",
+			"export * as shared from './shared';\nexport { enums } from './enums';\nexport { locators } from './locators';\n",
 	};
 }
 
-module.exports = { writeFiles, resourceFile, sharedFile, enumsFile, indexFile };
+module.exports = { writeFiles, resourceFile, sharedFile, enumsFile, indexFile, locatorsFile };

@@ -8,8 +8,9 @@ const path = require('path');
 const { loadSpecs, SPEC_DIR } = require('./load-specs');
 const { buildModel } = require('./operations');
 const { identifier } = require('./naming');
+const { annotateLocators, locatorTable } = require('./locators');
 const { operationSelector, operationInputs, endpoint, sharedProperties } = require('./descriptions');
-const { writeFiles, resourceFile, sharedFile, enumsFile, indexFile } = require('./emit');
+const { writeFiles, resourceFile, sharedFile, enumsFile, indexFile, locatorsFile } = require('./emit');
 
 const OUT_DIR = path.resolve(__dirname, '../../nodes/ThreeCx/generated');
 
@@ -25,6 +26,7 @@ function collectEnums(model) {
 function generate({ specDir = SPEC_DIR, outDir = OUT_DIR } = {}) {
 	const specs = loadSpecs(specDir);
 	const model = buildModel(specs);
+	annotateLocators(model, specs);
 	const { versions } = model;
 	const files = [];
 	const modules = [];
@@ -37,6 +39,7 @@ function generate({ specDir = SPEC_DIR, outDir = OUT_DIR } = {}) {
 	}
 	files.push(sharedFile({ ...sharedProperties(model), inputs: inputs.shared }, versions));
 	files.push(enumsFile(collectEnums(model), versions));
+	files.push(locatorsFile(locatorTable(), versions));
 	files.push(indexFile(modules, versions));
 	const operationCount = [...model.resources.values()].reduce((n, ops) => n + ops.length, 0);
 	return { files, resources: model.resources.size, operations: operationCount, outDir };

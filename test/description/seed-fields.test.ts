@@ -30,8 +30,10 @@ test('Update Notification Settings offers every field of the seed, Mail Server T
 	expect(fields.find((f) => f.name === 'recordingsQuotaPercentage')?.typeOptions).toEqual({ minValue: 0, maxValue: 100 });
 });
 
-test('Update Call Flow App: Id at the top, the seed fields in Fields, Groups and Trunk as JSON', () => {
-	expect(shownFor('updateCallFlowApp').find((p) => p.name === 'id')).toMatchObject({ required: true, type: 'number' });
+test('Update Call Flow App: Id at the top (a locator whose By ID takes {{$json.Id}}), the seed fields in Fields, Groups and Trunk as JSON', () => {
+	const id = shownFor('updateCallFlowApp').find((p) => p.name === 'id');
+	expect(id).toMatchObject({ required: true, type: 'resourceLocator' });
+	expect(id?.modes?.map((m) => m.displayName)).toEqual(['From List', 'By ID']);
 	const fields = fieldsOf('updateCallFlowApp');
 	expect(displayNames(fields)).toEqual(
 		expect.arrayContaining(['Compilation Last Success', 'Compilation Result', 'Compilation Succeeded', 'Groups', 'Invalid Script', 'Is Registered', 'Name', 'Number', 'Rejected Code', 'Routing Type', 'Script Code', 'Transcription Mode', 'Trunk']),

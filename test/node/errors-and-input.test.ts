@@ -61,7 +61,7 @@ describe('bad input is refused before anything is sent', () => {
 		['an enum value outside the list', { resource: 'receptionists', operation: 'createReceptionist', fields: { ivrType: '={{ "Magic" }}' } }, /^IVRType must be one of Default, CodeBased, ScriptBased, Wakeup/],
 		['a quota percentage above 100', { resource: 'notificationSettings', operation: 'updateNotificationSettings', fields: { recordingsQuotaPercentage: 150 } }, /^RecordingsQuotaPercentage must be a percentage from 0 to 100/],
 		['a negative quota percentage', { resource: 'notificationSettings', operation: 'updateNotificationSettings', fields: { voicemailQuotaPercentage: -1 } }, /^VoicemailQuotaPercentage must be a percentage from 0 to 100/],
-		['a key that is not a whole number', { resource: 'users', operation: 'getUser', id: 1.5 }, /^Id must be a whole number/],
+		['a key that is not a whole number', { resource: 'users', operation: 'getUser', id: 1.5 }, /^User ID must be a whole number/],
 		['a boolean given a word', { resource: 'notificationSettings', operation: 'updateNotificationSettings', fields: { notifySystemOwners: '={{ "maybe" }}' } }, /^NotifySystemOwners must be true or false/],
 	];
 	test.each(cases)('%s', async (_name, parameters, message) => {

@@ -275,3 +275,4 @@ export const resources = [
 
 export * as shared from './shared';
 export { enums } from './enums';
+export { locators } from './locators';

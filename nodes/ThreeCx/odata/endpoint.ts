@@ -8,7 +8,10 @@ export interface Endpoint {
 	path: string;
 	/** The path an older 3CX update used for the same operation, tried when the newest form answers 404. */
 	legacyPath?: string;
-	params?: Array<{ name: string; prop: string; kind: string; nullable?: true }>;
+	/** `locator`: the parameter is a resource locator of that entity set (a key of the generated `locators`). */
+	params?: Array<{ name: string; prop: string; kind: string; nullable?: true; locator?: string }>;
+	/** The alternate-key path (`/Users(Number={Number})`) that reads the same entity when its locator is given By Number. */
+	byNumber?: string;
 	/** The OData query options the spec allows, one letter each: t top, k skip, s search, f filter, c count, o orderby, l select, e expand. */
 	query?: string;
 	ifMatch?: true;
@@ -26,4 +29,21 @@ export interface Endpoint {
 	file?: string;
 	/** Which 3CX updates have the operation, when not all of them do. */
 	versions?: string;
+}
+
+/** An entity set whose key the node takes as a resource locator: how to list, search and label it. */
+export interface LocatorSet {
+	/** Entity set, as in `/Users`. */
+	set: string;
+	/** What one entity is called in the editor and in errors: "User". */
+	label: string;
+	/** The node's listSearch method for the "From List" mode. */
+	searchMethod: string;
+	/** How a list entry reads: groups of fields (a path like Gateway/Name reads nested values), joined by " — ". */
+	title: string[][];
+	/** Fields a search looks in, each with `contains`; a `/` path is an OData member path. */
+	search: string[];
+	orderBy: string[];
+	/** Present when 3CX has the Number alternate key: the format of the set's numbers (a regex) and an example. */
+	number?: { pattern: string; example: string };
 }

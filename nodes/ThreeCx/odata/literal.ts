@@ -40,3 +40,8 @@ export function fillPath(template: string, literals: Record<string, string>): st
 		return literals[name];
 	});
 }
+
+/** A string literal inside a query option ($filter): quotes doubled; the query string encoder does the rest. */
+export function queryStringLiteral(value: string): string {
+	return `'${value.replace(/'/g, "''")}'`;
+}

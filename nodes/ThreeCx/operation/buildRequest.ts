@@ -2,20 +2,10 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { NodeOperationError } from 'n8n-workflow';
 import { InvalidValueError, toApiValue } from '../helpers/values';
 import type { Endpoint } from '../odata/endpoint';
-import { fillPath, odataLiteral, type LiteralValue } from '../odata/literal';
+import { fillPath } from '../odata/literal';
 import { queryString, type QueryOptionValues } from '../odata/queryOptions';
 import { currentEndpoint } from './endpoints';
-
-export function pathLiterals(context: IExecuteSingleFunctions, endpoint: Endpoint): Record<string, string> {
-	const literals: Record<string, string> = {};
-	for (const param of endpoint.params ?? []) {
-		const raw = context.getNodeParameter(param.prop, '') as unknown;
-		const empty = raw === '' || raw === null || raw === undefined;
-		const value = empty && param.nullable ? null : (toApiValue(param.name, param.kind, raw) as LiteralValue);
-		literals[param.name] = odataLiteral(param.kind, value);
-	}
-	return literals;
-}
+import { pathLiterals } from './pathLiterals';
 
 /** Only what the user set: entity fields from the Fields collection, action parameters from the top level. */
 function requestBody(context: IExecuteSingleFunctions, endpoint: Endpoint): IDataObject | undefined {
@@ -43,17 +33,19 @@ function addFields(body: IDataObject, given: IDataObject, fields: Record<string,
 
 /**
  * preSend of every operation: builds method, path (OData literals), query and body from the
- * endpoint table and the node parameters. Bad input throws here, before anything is sent.
+ * endpoint table and the node parameters. Bad input throws here, before anything is sent; a key
+ * given By Number is looked up here when the operation's path wants the Id.
  */
 export async function buildRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const { endpoint } = currentEndpoint(this);
 	try {
 		const options = (endpoint.query || endpoint.ifMatch ? this.getNodeParameter('options', {}) : {}) as QueryOptionValues;
 		const body = requestBody(this, endpoint);
+		const url = fillPath(endpoint.path, await pathLiterals(this, endpoint, endpoint.path, requestOptions));
 		return {
 			...requestOptions,
 			method: endpoint.method,
-			url: fillPath(endpoint.path, pathLiterals(this, endpoint)),
+			url,
 			qs: { ...requestOptions.qs, ...queryString(options, endpoint.query) },
 			headers: { ...requestOptions.headers, ...(endpoint.ifMatch && options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
 			body,

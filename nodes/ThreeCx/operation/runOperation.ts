@@ -13,7 +13,7 @@ import { fillPath } from '../odata/literal';
 import { collectPages, type CollectionPage } from '../odata/paging';
 import { sendXapiRequest } from '../transport/request';
 import { fileItem, isJsonResponse, responseJson } from '../transport/response';
-import { pathLiterals } from './buildRequest';
+import { pathLiterals } from './pathLiterals';
 import { currentEndpoint } from './endpoints';
 
 type Json = IDataObject & { value?: unknown; '@odata.count'?: number };
@@ -38,7 +38,7 @@ async function send(context: IExecuteSingleFunctions, endpoint: Endpoint, option
 		return await sendXapiRequest(context, endpoint, options);
 	} catch (error) {
 		if (!(endpoint.legacyPath && error instanceof NodeApiError && error.httpCode === '404')) throw error;
-		const url = fillPath(endpoint.legacyPath, pathLiterals(context, endpoint));
+		const url = fillPath(endpoint.legacyPath, await pathLiterals(context, endpoint, endpoint.legacyPath, options));
 		return await sendXapiRequest(context, endpoint, { ...options, url });
 	}
 }

@@ -69,7 +69,57 @@ export const operation: INodeProperties = {
 	"default": "listCallFlowApp"
 };
 
-export const parameters: INodeProperties[] = [];
+export const parameters: INodeProperties[] = [
+	{
+		"displayName": "Call Flow App",
+		"name": "id",
+		"type": "resourceLocator",
+		"default": {
+			"mode": "list",
+			"value": ""
+		},
+		"required": true,
+		"modes": [
+			{
+				"displayName": "From List",
+				"name": "list",
+				"type": "list",
+				"typeOptions": {
+					"searchListMethod": "searchCallFlowApps",
+					"searchable": true
+				}
+			},
+			{
+				"displayName": "By ID",
+				"name": "id",
+				"type": "string",
+				"placeholder": "e.g. 12",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "Call Flow App ID must be a whole number, like 12"
+						}
+					}
+				]
+			}
+		],
+		"displayOptions": {
+			"show": {
+				"operation": [
+					"getCallFlowApp",
+					"updateCallFlowApp",
+					"deleteCallFlowApp",
+					"deleteAudioFile",
+					"deleteFile",
+					"getAudioFiles",
+					"getFiles"
+				]
+			}
+		}
+	}
+];
 
 export const bodies: INodeProperties[] = [
 	{
@@ -226,7 +276,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "callFlowApps"
 			}
 		],
 		"query": "le",
@@ -305,7 +356,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "callFlowApps"
 			}
 		],
 		"body": {
@@ -379,7 +431,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "callFlowApps"
 			}
 		],
 		"ifMatch": true,
@@ -392,7 +445,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "callFlowApps"
 			}
 		],
 		"body": {
@@ -413,7 +467,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "callFlowApps"
 			}
 		],
 		"body": {
@@ -434,7 +489,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "callFlowApps"
 			}
 		],
 		"query": "tksfc",
@@ -449,7 +505,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "callFlowApps"
 			}
 		],
 		"query": "tksfc",

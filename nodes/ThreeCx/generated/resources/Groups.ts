@@ -87,6 +87,54 @@ export const operation: INodeProperties = {
 
 export const parameters: INodeProperties[] = [
 	{
+		"displayName": "Group",
+		"name": "id",
+		"type": "resourceLocator",
+		"default": {
+			"mode": "list",
+			"value": ""
+		},
+		"required": true,
+		"modes": [
+			{
+				"displayName": "From List",
+				"name": "list",
+				"type": "list",
+				"typeOptions": {
+					"searchListMethod": "searchGroups",
+					"searchable": true
+				}
+			},
+			{
+				"displayName": "By ID",
+				"name": "id",
+				"type": "string",
+				"placeholder": "e.g. 12",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "Group ID must be a whole number, like 12"
+						}
+					}
+				]
+			}
+		],
+		"displayOptions": {
+			"show": {
+				"operation": [
+					"getGroup",
+					"updateGroup",
+					"deleteGroup",
+					"getRestrictions",
+					"listMembers",
+					"listRights"
+				]
+			}
+		}
+	},
+	{
 		"displayName": "Group Id",
 		"name": "groupId",
 		"type": "string",
@@ -119,7 +167,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "groups"
 			}
 		],
 		"query": "le",
@@ -290,7 +339,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "groups"
 			}
 		],
 		"body": {
@@ -456,7 +506,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "groups"
 			}
 		],
 		"ifMatch": true,
@@ -495,7 +546,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "groups"
 			}
 		],
 		"response": "object"
@@ -524,7 +576,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "groups"
 			}
 		],
 		"query": "tksfcole",
@@ -538,7 +591,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "groups"
 			}
 		],
 		"query": "tksfcole",

@@ -62,7 +62,69 @@ export const operation: INodeProperties = {
 	"default": "listParking"
 };
 
-export const parameters: INodeProperties[] = [];
+export const parameters: INodeProperties[] = [
+	{
+		"displayName": "Parking",
+		"name": "id",
+		"type": "resourceLocator",
+		"default": {
+			"mode": "list",
+			"value": ""
+		},
+		"required": true,
+		"modes": [
+			{
+				"displayName": "From List",
+				"name": "list",
+				"type": "list",
+				"typeOptions": {
+					"searchListMethod": "searchParkings",
+					"searchable": true
+				}
+			},
+			{
+				"displayName": "By ID",
+				"name": "id",
+				"type": "string",
+				"placeholder": "e.g. 12",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "Parking ID must be a whole number, like 12"
+						}
+					}
+				]
+			},
+			{
+				"displayName": "By Number",
+				"name": "number",
+				"type": "string",
+				"placeholder": "e.g. SP0",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "SP[0-9]+",
+							"errorMessage": "Parking number must look like SP0"
+						}
+					}
+				]
+			}
+		],
+		"displayOptions": {
+			"show": {
+				"operation": [
+					"getParking",
+					"updateParking",
+					"deleteParking",
+					"listParkingGroups"
+				]
+			}
+		}
+	}
+];
 
 export const bodies: INodeProperties[] = [
 	{
@@ -145,9 +207,11 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "parkings"
 			}
 		],
+		"byNumber": "/Parkings(Number={Number})",
 		"query": "le",
 		"response": "object"
 	},
@@ -198,7 +262,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "parkings"
 			}
 		],
 		"body": {
@@ -232,7 +297,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "parkings"
 			}
 		],
 		"ifMatch": true,
@@ -258,7 +324,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "parkings"
 			}
 		],
 		"query": "tksfcole",

@@ -70,7 +70,71 @@ export const operation: INodeProperties = {
 	"default": "listQueue"
 };
 
-export const parameters: INodeProperties[] = [];
+export const parameters: INodeProperties[] = [
+	{
+		"displayName": "Queue",
+		"name": "id",
+		"type": "resourceLocator",
+		"default": {
+			"mode": "list",
+			"value": ""
+		},
+		"required": true,
+		"modes": [
+			{
+				"displayName": "From List",
+				"name": "list",
+				"type": "list",
+				"typeOptions": {
+					"searchListMethod": "searchQueues",
+					"searchable": true
+				}
+			},
+			{
+				"displayName": "By ID",
+				"name": "id",
+				"type": "string",
+				"placeholder": "e.g. 12",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "Queue ID must be a whole number, like 12"
+						}
+					}
+				]
+			},
+			{
+				"displayName": "By Number",
+				"name": "number",
+				"type": "string",
+				"placeholder": "e.g. 800",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "Queue number must look like 800"
+						}
+					}
+				]
+			}
+		],
+		"displayOptions": {
+			"show": {
+				"operation": [
+					"getQueue",
+					"updateQueue",
+					"deleteQueue",
+					"listAgents",
+					"listManagers",
+					"resetQueueStatistics"
+				]
+			}
+		}
+	}
+];
 
 export const bodies: INodeProperties[] = [
 	{
@@ -604,9 +668,11 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "queues"
 			}
 		],
+		"byNumber": "/Queues(Number={Number})",
 		"query": "le",
 		"response": "object"
 	},
@@ -864,7 +930,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "queues"
 			}
 		],
 		"body": {
@@ -1106,7 +1173,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "queues"
 			}
 		],
 		"ifMatch": true,
@@ -1124,7 +1192,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "queues"
 			}
 		],
 		"query": "tksfcole",
@@ -1138,7 +1207,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "queues"
 			}
 		],
 		"query": "tksfcole",
@@ -1152,7 +1222,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "queues"
 			}
 		],
 		"response": "none"

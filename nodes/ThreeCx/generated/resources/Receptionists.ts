@@ -60,7 +60,69 @@ export const operation: INodeProperties = {
 	"default": "listReceptionist"
 };
 
-export const parameters: INodeProperties[] = [];
+export const parameters: INodeProperties[] = [
+	{
+		"displayName": "Receptionist",
+		"name": "id",
+		"type": "resourceLocator",
+		"default": {
+			"mode": "list",
+			"value": ""
+		},
+		"required": true,
+		"modes": [
+			{
+				"displayName": "From List",
+				"name": "list",
+				"type": "list",
+				"typeOptions": {
+					"searchListMethod": "searchReceptionists",
+					"searchable": true
+				}
+			},
+			{
+				"displayName": "By ID",
+				"name": "id",
+				"type": "string",
+				"placeholder": "e.g. 12",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "Receptionist ID must be a whole number, like 12"
+						}
+					}
+				]
+			},
+			{
+				"displayName": "By Number",
+				"name": "number",
+				"type": "string",
+				"placeholder": "e.g. 600",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "Receptionist number must look like 600"
+						}
+					}
+				]
+			}
+		],
+		"displayOptions": {
+			"show": {
+				"operation": [
+					"getReceptionist",
+					"updateReceptionist",
+					"deleteReceptionist",
+					"listForwards"
+				]
+			}
+		}
+	}
+];
 
 export const bodies: INodeProperties[] = [
 	{
@@ -359,9 +421,11 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "receptionists"
 			}
 		],
+		"byNumber": "/Receptionists(Number={Number})",
 		"query": "le",
 		"response": "object"
 	},
@@ -483,7 +547,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "receptionists"
 			}
 		],
 		"body": {
@@ -589,7 +654,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "receptionists"
 			}
 		],
 		"ifMatch": true,
@@ -607,7 +673,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "receptionists"
 			}
 		],
 		"query": "tksfcole",

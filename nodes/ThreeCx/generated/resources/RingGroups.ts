@@ -60,7 +60,69 @@ export const operation: INodeProperties = {
 	"default": "listRingGroup"
 };
 
-export const parameters: INodeProperties[] = [];
+export const parameters: INodeProperties[] = [
+	{
+		"displayName": "Ring Group",
+		"name": "id",
+		"type": "resourceLocator",
+		"default": {
+			"mode": "list",
+			"value": ""
+		},
+		"required": true,
+		"modes": [
+			{
+				"displayName": "From List",
+				"name": "list",
+				"type": "list",
+				"typeOptions": {
+					"searchListMethod": "searchRingGroups",
+					"searchable": true
+				}
+			},
+			{
+				"displayName": "By ID",
+				"name": "id",
+				"type": "string",
+				"placeholder": "e.g. 12",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "Ring Group ID must be a whole number, like 12"
+						}
+					}
+				]
+			},
+			{
+				"displayName": "By Number",
+				"name": "number",
+				"type": "string",
+				"placeholder": "e.g. 700",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "Ring Group number must look like 700"
+						}
+					}
+				]
+			}
+		],
+		"displayOptions": {
+			"show": {
+				"operation": [
+					"getRingGroup",
+					"updateRingGroup",
+					"deleteRingGroup",
+					"listRingGroupMembers"
+				]
+			}
+		}
+	}
+];
 
 export const bodies: INodeProperties[] = [
 	{
@@ -337,9 +399,11 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "ringGroups"
 			}
 		],
+		"byNumber": "/RingGroups(Number={Number})",
 		"query": "le",
 		"response": "object"
 	},
@@ -477,7 +541,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "ringGroups"
 			}
 		],
 		"body": {
@@ -599,7 +664,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "ringGroups"
 			}
 		],
 		"ifMatch": true,
@@ -617,7 +683,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "ringGroups"
 			}
 		],
 		"query": "tksfcole",

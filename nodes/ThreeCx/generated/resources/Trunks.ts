@@ -129,6 +129,70 @@ export const operation: INodeProperties = {
 
 export const parameters: INodeProperties[] = [
 	{
+		"displayName": "Trunk",
+		"name": "id",
+		"type": "resourceLocator",
+		"default": {
+			"mode": "list",
+			"value": ""
+		},
+		"required": true,
+		"modes": [
+			{
+				"displayName": "From List",
+				"name": "list",
+				"type": "list",
+				"typeOptions": {
+					"searchListMethod": "searchTrunks",
+					"searchable": true
+				}
+			},
+			{
+				"displayName": "By ID",
+				"name": "id",
+				"type": "string",
+				"placeholder": "e.g. 12",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "Trunk ID must be a whole number, like 12"
+						}
+					}
+				]
+			},
+			{
+				"displayName": "By Number",
+				"name": "number",
+				"type": "string",
+				"placeholder": "e.g. 10000",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "Trunk number must look like 10000"
+						}
+					}
+				]
+			}
+		],
+		"displayOptions": {
+			"show": {
+				"operation": [
+					"getTrunk",
+					"updateTrunk",
+					"deleteTrunk",
+					"exportTrunk",
+					"runAnalysis",
+					"testInboundCall",
+					"testOutboundCall"
+				]
+			}
+		}
+	},
+	{
 		"displayName": "Template",
 		"name": "template",
 		"type": "string",
@@ -592,9 +656,11 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "trunks"
 			}
 		],
+		"byNumber": "/Trunks(Number={Number})",
 		"query": "le",
 		"response": "object"
 	},
@@ -824,7 +890,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "trunks"
 			}
 		],
 		"body": {
@@ -1038,7 +1105,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "trunks"
 			}
 		],
 		"ifMatch": true,
@@ -1051,7 +1119,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "trunks"
 			}
 		],
 		"response": "object",
@@ -1160,7 +1229,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "trunks"
 			}
 		],
 		"response": "collection",
@@ -1186,7 +1256,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "trunks"
 			}
 		],
 		"response": "object",
@@ -1199,7 +1270,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "trunks"
 			}
 		],
 		"body": {

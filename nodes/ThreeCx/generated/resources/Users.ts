@@ -211,6 +211,76 @@ export const operation: INodeProperties = {
 export const parameters: INodeProperties[] = [
 	{
 		"displayName": "User",
+		"name": "id",
+		"type": "resourceLocator",
+		"default": {
+			"mode": "list",
+			"value": ""
+		},
+		"required": true,
+		"modes": [
+			{
+				"displayName": "From List",
+				"name": "list",
+				"type": "list",
+				"typeOptions": {
+					"searchListMethod": "searchUsers",
+					"searchable": true
+				}
+			},
+			{
+				"displayName": "By ID",
+				"name": "id",
+				"type": "string",
+				"placeholder": "e.g. 12",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "User ID must be a whole number, like 12"
+						}
+					}
+				]
+			},
+			{
+				"displayName": "By Number",
+				"name": "number",
+				"type": "string",
+				"placeholder": "e.g. 100",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "User number must look like 100"
+						}
+					}
+				]
+			}
+		],
+		"displayOptions": {
+			"show": {
+				"operation": [
+					"getUser",
+					"updateUser",
+					"deleteUser",
+					"generateProvLink",
+					"getPhoneSecret",
+					"hasDuplicatedEmail",
+					"listForwardingProfiles",
+					"listGreetings",
+					"listGroups",
+					"makeCallUserRecordGreeting",
+					"regenerate",
+					"sendWelcomeEmail",
+					"setMonitorStatus"
+				]
+			}
+		}
+	},
+	{
+		"displayName": "User",
 		"name": "user",
 		"type": "json",
 		"default": "{}",
@@ -224,11 +294,55 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "User Id",
+		"displayName": "User",
 		"name": "userId",
-		"type": "number",
-		"default": 0,
+		"type": "resourceLocator",
+		"default": {
+			"mode": "list",
+			"value": ""
+		},
 		"required": true,
+		"modes": [
+			{
+				"displayName": "From List",
+				"name": "list",
+				"type": "list",
+				"typeOptions": {
+					"searchListMethod": "searchUsers",
+					"searchable": true
+				}
+			},
+			{
+				"displayName": "By ID",
+				"name": "id",
+				"type": "string",
+				"placeholder": "e.g. 12",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "User ID must be a whole number, like 12"
+						}
+					}
+				]
+			},
+			{
+				"displayName": "By Number",
+				"name": "number",
+				"type": "string",
+				"placeholder": "e.g. 100",
+				"validation": [
+					{
+						"type": "regex",
+						"properties": {
+							"regex": "[0-9]+",
+							"errorMessage": "User number must look like 100"
+						}
+					}
+				]
+			}
+		],
 		"displayOptions": {
 			"show": {
 				"operation": [
@@ -487,9 +601,11 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			}
 		],
+		"byNumber": "/Users(Number={Number})",
 		"query": "le",
 		"response": "object"
 	},
@@ -843,7 +959,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			}
 		],
 		"body": {
@@ -1181,7 +1298,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			}
 		],
 		"ifMatch": true,
@@ -1224,7 +1342,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "userId",
 				"prop": "userId",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			},
 			{
 				"name": "fileName",
@@ -1249,7 +1368,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			}
 		],
 		"response": "object"
@@ -1349,7 +1469,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			}
 		],
 		"response": "object"
@@ -1361,7 +1482,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			}
 		],
 		"response": "object"
@@ -1387,7 +1509,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			}
 		],
 		"query": "tksfcole",
@@ -1401,7 +1524,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			}
 		],
 		"query": "tksfcole",
@@ -1415,7 +1539,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			}
 		],
 		"query": "tksfcole",
@@ -1454,7 +1579,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			}
 		],
 		"body": {
@@ -1525,7 +1651,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			}
 		],
 		"body": {
@@ -1648,7 +1775,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			}
 		],
 		"response": "none"
@@ -1660,7 +1788,8 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				"name": "Id",
 				"prop": "id",
-				"kind": "i"
+				"kind": "i",
+				"locator": "users"
 			}
 		],
 		"body": {

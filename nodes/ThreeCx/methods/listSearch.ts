@@ -1,0 +1,66 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { locators } from '../generated';
+import type { Endpoint, LocatorSet } from '../odata/endpoint';
+import { sendXapiRequest } from '../transport/request';
+import { responseJson } from '../transport/response';
+import { pbxBaseUrl } from '../transport/token';
+import { listEntryName, searchFilter } from './listQuery';
+
+/** Entries per page of the editor's list; n8n asks for the next page with the token we return. */
+export const LIST_PAGE_SIZE = 50;
+
+function skipFrom(paginationToken: unknown): number {
+	const skip = Number(paginationToken ?? 0);
+	return Number.isSafeInteger(skip) && skip >= 0 ? skip : 0;
+}
+
+/**
+ * One page of a "From List" mode: the PBX searches ($filter contains on the set's display fields)
+ * and pages ($top/$skip). One row more than shown tells whether there is a next page.
+ */
+async function searchEntitySet(
+	context: ILoadOptionsFunctions,
+	locator: LocatorSet,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const credentials = await context.getCredentials('threeCxApi');
+	const skip = skipFrom(paginationToken);
+	const select = [...new Set(['Id', ...[...locator.title.flat(), ...locator.search].map((field) => field.split('/')[0])])];
+	const where = searchFilter(locator.search, filter);
+	const url = `/${locator.set}`;
+	const endpoint: Endpoint = { method: 'GET', path: url, response: 'collection' };
+	const response = await sendXapiRequest(context, endpoint, {
+		method: 'GET',
+		baseURL: `${pbxBaseUrl(credentials)}/xapi/v1`,
+		url,
+		skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+		headers: { Accept: 'application/json' },
+		qs: {
+			$select: select.join(','),
+			$orderby: locator.orderBy.join(','),
+			$top: LIST_PAGE_SIZE + 1,
+			$skip: skip,
+			...(where ? { $filter: where } : {}),
+		},
+	});
+	const rows = (responseJson(response) as { value?: IDataObject[] } | undefined)?.value;
+	if (!Array.isArray(rows)) {
+		throw new NodeOperationError(context.getNode(), `3CX answered the ${locator.label.toLowerCase()} list without a list of entries`);
+	}
+	const results: INodeListSearchItems[] = rows.slice(0, LIST_PAGE_SIZE).map((row) => ({ name: listEntryName(locator, row), value: String(row.Id) }));
+	return { results, ...(rows.length > LIST_PAGE_SIZE ? { paginationToken: String(skip + LIST_PAGE_SIZE) } : {}) };
+}
+
+type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+
+/** One listSearch method per locator set, under the name its "From List" mode asks for (searchUsers …). */
+export const listSearch: Record<string, ListSearchMethod> = Object.fromEntries(
+	Object.values(locators).map((locator) => [
+		locator.searchMethod,
+		async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+			return await searchEntitySet(this, locator, filter, paginationToken);
+		},
+	]),
+);
