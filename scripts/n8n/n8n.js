@@ -37,8 +37,11 @@ const BASE_ENV = {
  * variables are dropped: n8n runs npm itself to install community packages.
  */
 function n8nEnv({ userFolder, port, brokerPort, customExtensionsDir, env = {} }) {
+	// Jest sets NODE_ENV=test; n8n then behaves as in its own unit tests (no node loading, no
+	// output). Users run n8n without NODE_ENV.
+	const { NODE_ENV: _testRunnerMode, ...inherited } = withoutNpmScriptVars(process.env);
 	return {
-		...node24Env(withoutNpmScriptVars(process.env)),
+		...node24Env(inherited),
 		...BASE_ENV,
 		N8N_USER_FOLDER: userFolder,
 		...(port ? { N8N_PORT: String(port) } : {}),
