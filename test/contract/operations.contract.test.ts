@@ -5,7 +5,8 @@ import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
 import { credentialsHelperFor, runThreeCx } from '../helpers/workflow';
 import { startSpecValidator, type SpecValidator } from './harness/prism';
 import { XAPI_SPEC_DIR } from './harness/specLocation';
-import { operationCases, wronglyTyped, type OperationCase } from './samples';
+import { locators } from '../../nodes/ThreeCx/generated';
+import { locatorCases, operationCases, wronglyTyped, type LocatorCase, type OperationCase } from './samples';
 
 // The generator's reading of the specs says which updates have each operation; the request is
 // then judged by Prism against the newest of those specs.
@@ -22,7 +23,7 @@ function newestVersionByOperation(): Map<string, string> {
 	return newest;
 }
 
-const tally = { positive: 0, positivePassed: 0, negative: 0, negativeRejected: 0 };
+const tally = { positive: 0, positivePassed: 0, negative: 0, negativeRejected: 0, locator: 0, locatorPassed: 0 };
 
 (specsPresent ? describe : describe.skip)('every operation, against 3CX’s own spec (Prism)', () => {
 	const newest = specsPresent ? newestVersionByOperation() : new Map<string, string>();
@@ -44,6 +45,7 @@ const tally = { positive: 0, positivePassed: 0, negative: 0, negativeRejected: 0
 		});
 
 		const mine = cases.filter((c) => newest.get(c.operation) === version);
+		const mineByLocator = locatorCases().filter((c) => newest.get(c.operation) === version);
 
 		test.each(mine.map((c) => [c.operation, c] as [string, OperationCase]))('%s', async (_name, { parameters, endpoint }) => {
 			forgetTokens();
@@ -67,9 +69,36 @@ const tally = { positive: 0, positivePassed: 0, negative: 0, negativeRejected: 0
 				}
 			}
 		});
+
+		if (mineByLocator.length) {
+			test.each(mineByLocator.map((c) => [`${c.operation} ${c.mode} ${c.value}`, c] as [string, LocatorCase]))('%s', async (_name, c) => {
+				forgetTokens();
+				tally.locator++;
+				const before = validator.received.length;
+				const { error } = await runThreeCx(c.parameters, { credentialsHelper: credentialsHelperFor({ url: validator.baseUrl, accessToken: 'contract-token' }) });
+				const forwarded = validator.received.slice(before);
+				expect(forwarded.length).toBeGreaterThan(0);
+				const locator = locators[c.endpoint.params!.find((p) => p.locator)!.locator!];
+				if (c.mode === 'list') {
+					expect(error?.message).toBeUndefined();
+					expect(forwarded[0].method).toBe(c.endpoint.method);
+				} else if (c.endpoint.byNumber) {
+					// Reading the entity By Number: 3CX's alternate-key path.
+					expect(error?.message).toBeUndefined();
+					expect(forwarded[0].decodedPath).toBe(`/xapi/v1${c.endpoint.byNumber.replace('{Number}', `'${c.value}'`)}`);
+				} else {
+					// Any other operation looks the number up first; the answerer knows no entities, so the lookup finds none.
+					expect(error?.message).toBe(`No ${locator.label.toLowerCase()} has the number ${c.value}`);
+					expect(forwarded).toHaveLength(1);
+					expect(forwarded[0]).toMatchObject({ method: 'GET', decodedPath: `/xapi/v1/${locator.set}`, query: { $filter: `Number eq '${c.value}'` } });
+				}
+				tally.locatorPassed++;
+			});
+		}
 	});
 
 	afterAll(() => {
+		console.log(`Contract: ${tally.locatorPassed}/${tally.locator} resource-locator cases (From List, By Number) accepted by 3CX's spec`);
 		console.log(
 			`Contract: ${tally.positivePassed}/${tally.positive} operations accepted by 3CX's spec; ` +
 				`${tally.negativeRejected}/${tally.negative} wrongly typed bodies rejected`,

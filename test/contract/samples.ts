@@ -1,5 +1,5 @@
 import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
-import { resources, shared } from '../../nodes/ThreeCx/generated';
+import { locators, resources, shared } from '../../nodes/ThreeCx/generated';
 import type { Endpoint } from '../../nodes/ThreeCx/odata/endpoint';
 
 /**
@@ -19,6 +19,8 @@ export function sampleValue(property: INodeProperties): unknown {
 			return '2024-05-01T09:30:00Z';
 		case 'json':
 			return property.default;
+		case 'resourceLocator':
+			return { __rl: true, mode: 'id', value: '1' };
 		default:
 			return property.placeholder === 'PT1H30M' ? 'PT1H30M' : 'sample value';
 	}
@@ -79,4 +81,29 @@ export function wronglyTyped(body: IDataObject): IDataObject | undefined {
 	const [field, value] = choice;
 	const wrong = typeof value === 'boolean' ? 'yes' : typeof value === 'string' ? 12345 : typeof value === 'object' ? 'not an object' : { not: 'a number' };
 	return { ...body, [field]: wrong };
+}
+
+export interface LocatorCase extends OperationCase {
+	mode: 'list' | 'number';
+	/** The value given in that mode. */
+	value: string;
+}
+
+/**
+ * Every operation that takes a resource locator, in its other modes than By ID (which the
+ * operation cases use): From List, and By Number where the entity set has the Number key.
+ */
+export function locatorCases(): LocatorCase[] {
+	return operationCases().flatMap((c) => {
+		const param = c.endpoint.params?.find((p) => p.locator);
+		if (!param) return [];
+		const example = locators[param.locator!].number?.example;
+		const withKey = (mode: LocatorCase['mode'], value: string): LocatorCase => ({
+			...c,
+			mode,
+			value,
+			parameters: { ...c.parameters, [param.prop]: { __rl: true, mode, value } },
+		});
+		return [withKey('list', '2'), ...(example ? [withKey('number', example)] : [])];
+	});
 }
