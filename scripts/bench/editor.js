@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+'use strict';
+// Bench section "Editor": the real n8n 2.41.1 editor in Debian's Chromium,
+// driven by playwright-core. For the 3CX node and, in the same run and on the
+// same pages, n8n's Notion node: open the node panel, switch Resource (3CX:
+// Users, Notion: Database Page), switch Operation to Update. Each step is
+// timed in the page from the user's input event to the first frame showing
+// its result (editor/probe.js, editor/panel.js). Every run is a fresh page;
+// a GitHub panel is walked first, untimed, so neither measured panel pays for
+// the editor's first panel; 3CX and Notion alternate which goes first. One
+// extra run before the measured ones fills the browser cache and is dropped.
+//
+//   node scripts/bench/editor.js [--runs=5]     (build first: npm run build)
+const fs = require('fs');
+const path = require('path');
+const { median, withSpread, formatMs, formatRatio, log } = require('./common');
+const config = require('./editor/config');
+const { launchBrowser } = require('./editor/browser');
+const { startEditorN8n, createPanelsWorkflow, authCookie } = require('./editor/session');
+const { walkPanel, closePanel, nodeOnCanvas } = require('./editor/panel');
+
+const { subject, baseline, warmUp } = config;
+
+/** Figures reported, each a sum of panel steps. */
+const FIGURES = [
+	{ figure: 'open node panel', steps: ['open'] },
+	{ figure: 'switch Resource (open list, pick)', steps: ['resourceList', 'resourcePick'] },
+	{ figure: 'switch Operation to Update (open list, pick)', steps: ['operationList', 'operationPick'] },
+	{ figure: 'total: open panel to Update rendered', steps: ['open', 'resourceList', 'resourcePick', 'operationList', 'operationPick'] },
+];
+
+/** Loads the workflow in a new page; returns the page and ms from navigation to all nodes on the canvas. */
+async function openWorkflow(context, url, workflowId, nodeNames) {
+	const page = await context.newPage();
+	page.setDefaultTimeout(config.timeouts.stepMs);
+	await page.goto(`${url}/workflow/${workflowId}`, { timeout: config.timeouts.pageLoadMs });
+	const selectors = nodeNames.map(nodeOnCanvas);
+	const loadedAt = await page.waitForFunction(
+		(all) => all.every((selector) => document.querySelector(selector)?.getClientRects().length > 0) && performance.now(),
+		selectors,
+		{ polling: 'raf', timeout: config.timeouts.pageLoadMs },
+	);
+	return { page, loadMs: await loadedAt.jsonValue() };
+}
+
+async function measureRun(context, n8n, { index, last }) {
+	const scenarios = [warmUp, subject, baseline];
+	// A new workflow each run: n8n makes a workflow read-only in a page while
+	// another (even a just closed) page still holds it for editing.
+	const workflowId = await createPanelsWorkflow(n8n.api, scenarios);
+	const { page, loadMs } = await openWorkflow(context, n8n.url, workflowId, scenarios.map((s) => s.node.name));
+	try {
+		await walkPanel(page, warmUp);
+		await closePanel(page);
+		const order = index % 2 === 0 ? [subject, baseline] : [baseline, subject];
+		const timings = { loadMs };
+		for (const scenario of order) {
+			timings[scenario.key] = await walkPanel(page, scenario);
+			if (last) await page.screenshot({ path: path.join(config.resultsDir, scenario.screenshot) });
+			await closePanel(page);
+		}
+		return timings;
+	} finally {
+		await page.close();
+	}
+}
+
+const sumSteps = (timing, steps) => steps.reduce((total, step) => total + timing[step], 0);
+
+function toRows(samples) {
+	const rows = FIGURES.map(({ figure, steps }) => {
+		const ours = samples.map((run) => sumSteps(run[subject.key], steps));
+		const theirs = samples.map((run) => sumSteps(run[baseline.key], steps));
+		const ratio = median(ours) / median(theirs);
+		return {
+			figure: `editor: ${figure}`,
+			value: withSpread(formatMs(median(ours)), ours),
+			baseline: `${baseline.label} ${withSpread(formatMs(median(theirs)), theirs)}`,
+			ratio: formatRatio(ratio),
+			goal: `≤ 1.00× ${baseline.label}`,
+			met: ratio <= 1,
+		};
+	});
+	const loads = samples.map((run) => run.loadMs);
+	rows.push({ figure: 'editor: load workflow page to canvas (both nodes)', value: withSpread(formatMs(median(loads)), loads) });
+	return rows;
+}
+
+/** @param {{ runs?: number }} options */
+async function run({ runs = config.defaultRuns } = {}) {
+	fs.mkdirSync(config.resultsDir, { recursive: true });
+	log(`editor: starting n8n with the package, then Chromium (${runs} runs + 1 dropped) …`);
+	const n8n = await startEditorN8n();
+	let browser;
+	try {
+		browser = await launchBrowser();
+		await browser.context.addCookies([authCookie(n8n)]);
+		const samples = [];
+		for (let index = 0; index <= runs; index++) {
+			const timings = await measureRun(browser.context, n8n, { index, last: index === runs });
+			if (index > 0) samples.push(timings);
+			const total = (key) => formatMs(sumSteps(timings[key], FIGURES[FIGURES.length - 1].steps));
+			log(`editor: run ${index}${index === 0 ? ' (dropped)' : ''}: ${subject.label} ${total(subject.key)}, ${baseline.label} ${total(baseline.key)}`);
+		}
+		return {
+			title: `Editor (n8n 2.41.1, Chromium; ${subject.label} Users › Update vs ${baseline.label} ${baseline.node.typeVersion} Database Page › Update; median of ${runs} runs, ±spread)`,
+			rows: toRows(samples),
+			screenshots: [subject, baseline].map((scenario) => path.join(config.resultsDir, scenario.screenshot)),
+		};
+	} finally {
+		if (browser) await browser.close();
+		await n8n.stop();
+	}
+}
+
+module.exports = { run };
+
+if (require.main === module) {
+	const runsArg = process.argv.find((arg) => arg.startsWith('--runs='));
+	const runs = runsArg ? Number(runsArg.slice('--runs='.length)) : config.defaultRuns;
+	if (!Number.isInteger(runs) || runs < 1) {
+		console.error('--runs must be a whole number ≥ 1');
+		process.exit(2);
+	}
+	run({ runs })
+		.then(({ title, rows, screenshots }) => {
+			console.log(title);
+			for (const row of rows) {
+				const comparison = row.baseline ? `  vs ${row.baseline} = ${row.ratio} (goal ${row.goal}: ${row.met ? 'met' : 'NOT met'})` : '';
+				console.log(`  ${row.figure}: ${row.value}${comparison}`);
+			}
+			console.log(`screenshots: ${screenshots.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
+		})
+		.catch((error) => {
+			console.error(`[bench] editor failed: ${error.stack || error.message}`);
+			process.exit(1);
+		});
+}

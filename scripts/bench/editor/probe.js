@@ -1,0 +1,67 @@
+'use strict';
+// Times one user action inside the page, so that Playwright's own round trips
+// do not count: from the triggering input event (its timeStamp: when the
+// browser created it) to the first animation frame in which every expected
+// condition holds, i.e. the first frame that paints the result.
+//
+// Conditions (plain data, checked in the page):
+//   { input: <css>, value }  an <input> shows `value`
+//   { option: <css of a select's input>, text }  that select's list shows option `text`
+//   { label: <parameter name> }  the parameter's label is rendered in the node panel
+
+/** Runs in the page: arms a listener and returns nothing; the result lands in window.__editorBench. */
+function armInPage({ event, conditions, timeoutMs }) {
+	const shown = (element) => Boolean(element) && element.getClientRects().length > 0 && element.checkVisibility();
+	const checks = {
+		input: ({ input, value }) => {
+			const element = document.querySelector(input);
+			return shown(element) && element.value === value;
+		},
+		option: ({ option, text }) => {
+			const listId = document.querySelector(option)?.getAttribute('aria-controls');
+			const list = listId && document.getElementById(listId);
+			if (!list) return false;
+			return [...list.querySelectorAll('.option-headline')].some((el) => el.textContent.trim() === text && shown(el));
+		},
+		label: ({ label }) => shown(document.querySelector(`[data-test-id="node-parameters"] label[for="${label}"]`)),
+	};
+	const holds = (condition) => checks[Object.keys(checks).find((kind) => kind in condition)](condition);
+
+	const state = { startedAt: undefined, result: undefined };
+	window.__editorBench = state;
+	const onEvent = (e) => {
+		if (state.startedAt === undefined) state.startedAt = e.timeStamp;
+	};
+	document.addEventListener(event, onEvent, true);
+	const armedAt = performance.now();
+	state.done = new Promise((resolve) => {
+		const frame = () => {
+			const now = performance.now();
+			if (state.startedAt !== undefined && conditions.every(holds)) {
+				resolve({ ms: now - state.startedAt });
+			} else if (now - armedAt > timeoutMs) {
+				const failing = conditions.filter((condition) => !holds(condition));
+				resolve({ error: `${state.startedAt === undefined ? `no ${event} event; ` : ''}still waiting for ${JSON.stringify(failing)}` });
+			} else {
+				requestAnimationFrame(frame);
+				return;
+			}
+			document.removeEventListener(event, onEvent, true);
+		};
+		requestAnimationFrame(frame);
+	});
+}
+
+/**
+ * Arms the probe, performs `act()` (a Playwright click), and returns the
+ * milliseconds the page took to show the conditions.
+ */
+async function timeAction(page, { event, conditions, timeoutMs, what }, act) {
+	await page.evaluate(armInPage, { event, conditions, timeoutMs });
+	await act();
+	const outcome = await page.evaluate(() => window.__editorBench.done);
+	if (outcome.error) throw new Error(`${what}: ${outcome.error}`);
+	return outcome.ms;
+}
+
+module.exports = { timeAction };
