@@ -27,7 +27,7 @@ async function searchEntitySet(
 ): Promise<INodeListSearchResult> {
 	const credentials = await context.getCredentials('threeCxApi');
 	const skip = skipFrom(paginationToken);
-	const select = [...new Set(['Id', ...[...locator.title.flat(), ...locator.search].map((field) => field.split('/')[0])])];
+	const select = [...new Set(['Id', ...locator.title.flat().map((field) => field.split('/')[0])])];
 	const where = searchFilter(locator.search, filter);
 	const url = `/${locator.set}`;
 	const endpoint: Endpoint = { method: 'GET', path: url, response: 'collection' };
