@@ -19,11 +19,9 @@ export class ThreeCx implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'threeCxApi', required: true }],
-		requestDefaults: {
-			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}/xapi/v1',
-			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
-			headers: { Accept: 'application/json' },
-		},
+		// No expressions here: the engine would evaluate them for every item. buildRequest adds the
+		// PBX address from the credential (operation/connection.ts).
+		requestDefaults: { headers: { Accept: 'application/json' } },
 		// Declarative nodes call `pagination` for requests marked `paginate`; every operation is, so
 		// this is the one place that owns sending, paging, re-reading and file answers.
 		requestOperations: { pagination: runOperation },

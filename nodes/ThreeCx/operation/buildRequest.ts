@@ -4,6 +4,7 @@ import { InvalidValueError, toApiValue } from '../helpers/values';
 import type { Endpoint } from '../odata/endpoint';
 import { fillPath } from '../odata/literal';
 import { queryString, type QueryOptionValues } from '../odata/queryOptions';
+import { pbxConnection } from './connection';
 import { currentEndpoint } from './endpoints';
 import { pathLiterals } from './pathLiterals';
 
@@ -41,9 +42,10 @@ export async function buildRequest(this: IExecuteSingleFunctions, requestOptions
 	try {
 		const options = (endpoint.query || endpoint.ifMatch ? this.getNodeParameter('options', {}) : {}) as QueryOptionValues;
 		const body = requestBody(this, endpoint);
-		const url = fillPath(endpoint.path, await pathLiterals(this, endpoint, endpoint.path, requestOptions));
+		const base = { ...requestOptions, ...(await pbxConnection(this)) };
+		const url = fillPath(endpoint.path, await pathLiterals(this, endpoint, endpoint.path, base));
 		return {
-			...requestOptions,
+			...base,
 			method: endpoint.method,
 			url,
 			qs: { ...requestOptions.qs, ...queryString(options, endpoint.query) },

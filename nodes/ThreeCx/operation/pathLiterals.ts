@@ -46,6 +46,7 @@ export async function pathLiterals(
 export function keyGivenByNumber(context: IExecuteSingleFunctions, endpoint: Endpoint): boolean {
 	const param = endpoint.params?.find((p) => p.locator);
 	if (!param) return false;
-	const raw = context.getNodeParameter(param.prop, '') as { mode?: unknown } | undefined;
+	// The mode is never an expression: read it raw instead of evaluating the value once more per item.
+	const raw = context.getNodeParameter(param.prop, '', { rawExpressions: true }) as { mode?: unknown } | undefined;
 	return typeof raw === 'object' && raw !== null && raw.mode === 'number';
 }
