@@ -74,31 +74,9 @@ export function credentialsHelperFor(credentials?: ICredentialDataDecryptedObjec
 	return new TestCredentialsHelper({ url: PBX, clientId: 'n8n', apiKey: SECRET, allowUnauthorizedCerts: false, ...credentials });
 }
 
-/** Runs Input → 3CX on n8n-core's WorkflowExecute, exactly as an n8n instance runs a manual execution. */
-export async function runThreeCx(parameters: INodeParameters, options: RunOptions = {}): Promise<RunResult> {
-	const credentialsHelper = options.credentialsHelper ?? credentialsHelperFor(options.credentials);
-	const workflow = new Workflow({
-		id: 'test',
-		name: 'test',
-		active: false,
-		nodeTypes: new TestNodeTypes(),
-		nodes: [
-			{ id: '1', name: 'Input', type: 'test.input', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.items ?? [{}]) } },
-			{
-				id: '2',
-				name: '3CX',
-				type: 'n8n-nodes-3cx.threeCx',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters,
-				credentials: { threeCxApi: { id: '1', name: '3CX' } },
-				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-			},
-		],
-		connections: { Input: { main: [[{ node: '3CX', type: NodeConnectionTypes.Main, index: 0 }]] } },
-	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflow as never);
-	const additionalData = {
+/** What an n8n instance hands the engine for one execution, reduced to what node execution uses. */
+export function testAdditionalData(credentialsHelper: TestCredentialsHelper, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	return {
 		credentialsHelper,
 		hooks,
 		executeWorkflow: async () => {
@@ -123,6 +101,33 @@ export async function runThreeCx(parameters: INodeParameters, options: RunOption
 			throw new Error('not used');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** Runs Input → 3CX on n8n-core's WorkflowExecute, exactly as an n8n instance runs a manual execution. */
+export async function runThreeCx(parameters: INodeParameters, options: RunOptions = {}): Promise<RunResult> {
+	const credentialsHelper = options.credentialsHelper ?? credentialsHelperFor(options.credentials);
+	const workflow = new Workflow({
+		id: 'test',
+		name: 'test',
+		active: false,
+		nodeTypes: new TestNodeTypes(),
+		nodes: [
+			{ id: '1', name: 'Input', type: 'test.input', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.items ?? [{}]) } },
+			{
+				id: '2',
+				name: '3CX',
+				type: 'n8n-nodes-3cx.threeCx',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters,
+				credentials: { threeCxApi: { id: '1', name: '3CX' } },
+				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			},
+		],
+		connections: { Input: { main: [[{ node: '3CX', type: NodeConnectionTypes.Main, index: 0 }]] } },
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflow as never);
+	const additionalData = testAdditionalData(credentialsHelper, hooks);
 	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: workflow.getNode('Input')! });
 	const nodeRun = run.data.resultData.runData['3CX']?.[0];
 	return {

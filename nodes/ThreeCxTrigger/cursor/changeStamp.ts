@@ -8,11 +8,12 @@ const STAMPS: XapiSource = { path: '/LastCdrAndChatMessageTimestamp', versions: 
 export type StampField = 'LastCdrStartedAt' | 'LastChatMessageTimeSent';
 
 /**
- * LastCdrStartedAt is a start time, and a call record is written when the call ends: a long call
- * ending after a shorter, later one leaves it unchanged. So the stamp only ever delays a read,
- * never replaces it: the collection is read in full at least this often.
+ * The stamp can stay put while records are written: LastCdrStartedAt is a start time and a call
+ * record is written when the call ends, so a long call ending after a shorter, later one leaves it
+ * unchanged; so do two records stamped the same instant but written at different polls. The stamp
+ * may therefore only delay a read, never replace it: the collection is read at least this often.
  */
-export const FULL_READ_EVERY_MS = 15 * 60 * 1000;
+export const FULL_READ_EVERY_MS = 5 * 60 * 1000;
 
 /** An update of the PBX to 20.0.7 or later is noticed within a day. */
 const REPROBE_MISSING_MS = 24 * 60 * 60 * 1000;
