@@ -17,8 +17,21 @@ const DEFAULT_OWNER = {
 
 const REQUEST_TIMEOUT_MS = 180_000; // a community install runs npm inside n8n
 
+/**
+ * fetch, sent once more when the connection closed before any answer: a kept-alive socket that
+ * n8n closed (idle timeout, 5 s) just as it was reused. The request never reached n8n then.
+ */
+async function send(target, init) {
+	try {
+		return await fetch(target, init);
+	} catch (error) {
+		if (error.cause?.code !== 'UND_ERR_SOCKET') throw error;
+		return await fetch(target, init);
+	}
+}
+
 async function request(url, method, path, { cookie, body } = {}) {
-	const response = await fetch(`${url}${path}`, {
+	const response = await send(`${url}${path}`, {
 		method,
 		headers: {
 			...(body === undefined ? {} : { 'content-type': 'application/json' }),

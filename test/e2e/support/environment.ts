@@ -8,10 +8,12 @@ import { join } from 'path';
 import {
 	ensureInstalled,
 	executeWorkflow,
+	login,
 	makeTempUserFolder,
 	placePackage,
 	setupOwner,
 	startN8n,
+	startN8nWithRegistry,
 	type CliOptions,
 	type N8nClient,
 	type RunningN8n,
@@ -35,6 +37,11 @@ export interface E2eOptions {
 	env?: Record<string, string>;
 	/** Accepted for older callers: the n8n server always runs. */
 	server?: boolean;
+	/**
+	 * Install-by-name tests: n8n installs community packages from this registry (verdaccio) and
+	 * this project is NOT placed in the user folder; the test installs it through n8n.
+	 */
+	registryUrl?: string;
 }
 
 export interface RunOptions {
@@ -45,15 +52,19 @@ export interface RunOptions {
 
 export interface E2eEnvironment {
 	pbx: FakePbx;
-	n8n: RunningN8n;
-	/** The owner's logged-in REST client. */
-	api: N8nClient;
+	/** The running server (a new one after restart()). */
+	readonly n8n: RunningN8n;
+	/** The owner's logged-in REST client (a new one after restart()). */
+	readonly api: N8nClient;
 	userFolder: string;
 	/** `{ userFolder, env }` for the CLI helpers of scripts/n8n (runCli, executeWorkflow …). */
 	cli: CliOptions;
-	/** The 3CX credential (fake PBX); workflows referring to E2E_CREDENTIAL get this one. */
-	credential: { id: string; name: string };
-	credentialId: string;
+	/**
+	 * The 3CX credential (fake PBX); workflows referring to E2E_CREDENTIAL get this one. With
+	 * registryUrl it is created when the first workflow is stored (after the install).
+	 */
+	readonly credential: { id: string; name: string };
+	readonly credentialId: string;
 	/** Creates any credential through the REST API. */
 	createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string; name: string }>;
 	/** Stores workflows not stored yet (by id); a changed workflow must get a new id. */
@@ -64,6 +75,8 @@ export interface E2eEnvironment {
 	runFailingWorkflow(workflow: E2eWorkflow, options?: RunOptions): Promise<WorkflowRun>;
 	/** The bytes of a binary property of an output item. */
 	binaryContent(binary: BinaryData): Buffer;
+	/** Stops n8n and starts it again on the same folder (same options), logged in again. */
+	restart(): Promise<void>;
 	/** Stops n8n and the fake PBX and deletes the user folder. Safe to call twice. */
 	stop(): Promise<void>;
 }
@@ -113,22 +126,28 @@ export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2e
 		stoppers.push(() => pbx.stop());
 		const userFolder = makeTempUserFolder();
 		stoppers.push(async () => rmSync(userFolder, { recursive: true, force: true }));
-		await placePackage(PROJECT_ROOT, userFolder);
-		const n8n = await startN8n({ userFolder, env: options.env });
-		stoppers.push(() => n8n.stop());
-		const api = await setupOwner(n8n.url);
-		const cli: CliOptions = { userFolder, env: options.env };
+		if (!options.registryUrl) await placePackage(PROJECT_ROOT, userFolder);
+		const { registryUrl, env } = options;
+		const startServer = () => (registryUrl ? startN8nWithRegistry({ userFolder, env, registryUrl }) : startN8n({ userFolder, env }));
+		let server = await startServer();
+		stoppers.push(() => server.stop());
+		let api = await setupOwner(server.url);
+		const cli: CliOptions = { userFolder, env };
 
 		const createCredential = async (type: string, name: string, data: Record<string, unknown>) => {
 			const created = await api.post<{ id: string; name: string }>('/rest/credentials', { type, name, data });
 			return { id: created.id, name: created.name };
 		};
-		const credential = await createCredential('threeCxApi', E2E_CREDENTIAL.name, {
-			url: pbx.url,
-			clientId: PBX_CLIENT.clientId,
-			apiKey: PBX_CLIENT.clientSecret,
-			allowUnauthorizedCerts: false,
-		});
+		// With registryUrl the credential type exists only once the test installed the package.
+		let credential: { id: string; name: string } | undefined;
+		const ensureCredential = async () =>
+			(credential ??= await createCredential('threeCxApi', E2E_CREDENTIAL.name, {
+				url: pbx.url,
+				clientId: PBX_CLIENT.clientId,
+				apiKey: PBX_CLIENT.clientSecret,
+				allowUnauthorizedCerts: false,
+			}));
+		if (!registryUrl) await ensureCredential();
 
 		const saved = new Map<string, string>();
 		const saveWorkflows = async (workflows: E2eWorkflow[]) => {
@@ -136,7 +155,7 @@ export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2e
 				const json = JSON.stringify(workflow);
 				if (saved.get(workflow.id) === json) continue;
 				if (saved.has(workflow.id)) throw new Error(`workflow ${workflow.id} changed after it was stored: give the new version its own id`);
-				await api.post('/rest/workflows', withCredential(workflow, credential));
+				await api.post('/rest/workflows', withCredential(workflow, await ensureCredential()));
 				saved.set(workflow.id, json);
 			}
 		};
@@ -156,12 +175,22 @@ export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2e
 
 		return {
 			pbx,
-			n8n,
-			api,
+			get n8n() {
+				return server;
+			},
+			get api() {
+				return api;
+			},
 			userFolder,
 			cli,
-			credential,
-			credentialId: credential.id,
+			get credential() {
+				if (!credential) throw new Error('no 3CX credential yet: it is created with the first stored workflow once the package is installed');
+				return credential;
+			},
+			get credentialId() {
+				if (!credential) throw new Error('no 3CX credential yet');
+				return credential.id;
+			},
 			createCredential,
 			saveWorkflows,
 			async runWorkflow(workflow, runOptions) {
@@ -175,6 +204,11 @@ export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2e
 				return result;
 			},
 			binaryContent: (binary) => binaryContent(binary, userFolder),
+			async restart() {
+				await server.stop();
+				server = await startServer();
+				api = await login(server.url);
+			},
 			stop,
 		};
 	} catch (error) {
