@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 /** Extension numbers, phone numbers with +, and the letters trunks and parking numbers use. */
 const NUMBER = /^[0-9A-Za-z+*#._-]{1,40}$/;
+/** Each number becomes up to four $filter terms; more would make URLs some proxies refuse. */
+const MAX_NUMBERS = 25;
 
 /** A string literal inside $filter: quoted, embedded quotes doubled (n8n encodes the query). */
 export function filterString(value: string): string {
@@ -29,7 +31,12 @@ export function numbersParameter(context: IPollFunctions, name: string, label: s
 	const bad = numbers.find((entry) => !NUMBER.test(entry));
 	if (bad !== undefined) {
 		throw new NodeOperationError(context.getNode(), `${label}: "${bad}" is not an extension or phone number`, {
-			description: `Nothing was sent to 3CX. Enter numbers separated by commas, such as 100, 101, +4930123456.`,
+			description: 'Nothing was sent to 3CX. Enter numbers separated by commas, such as 100, 101, +4930123456.',
+		});
+	}
+	if (numbers.length > MAX_NUMBERS) {
+		throw new NodeOperationError(context.getNode(), `${label}: at most ${MAX_NUMBERS} numbers, not ${numbers.length}`, {
+			description: 'Nothing was sent to 3CX. Leave the field empty and filter in the workflow (e.g. with an If node) to follow more.',
 		});
 	}
 	return numbers;

@@ -143,6 +143,8 @@ describe('3CX Trigger: New Call Record', () => {
 		pbx.resetStats();
 		const malformed = new ActiveTrigger({ event: 'callRecord', numbers: "100, 1 or 1'" }, credentialsFor(pbx));
 		await expect(malformed.poll()).rejects.toThrow(/Extensions or Numbers: "1 or 1'" is not an extension or phone number/);
+		const tooMany = new ActiveTrigger({ event: 'callRecord', numbers: Array.from({ length: 26 }, (_, i) => 200 + i).join(',') }, credentialsFor(pbx));
+		await expect(tooMany.poll()).rejects.toThrow('Extensions or Numbers: at most 25 numbers, not 26');
 		expect(pbx.stats.requests).toBe(0);
 	});
 

@@ -81,12 +81,18 @@ export async function rowsAfter(reader: XapiReader, query: KeysetQuery, after: n
 			$select: query.select,
 		});
 		if (page.length === 0) return { rows, last, complete: true };
-		const pageLast = keyOf(reader, page[page.length - 1], query);
-		if (last !== null && pageLast <= last) {
-			throw reader.fail(`3CX ignored the ${query.key} filter on ${query.source.path}: the page did not move past ${last}`);
-		}
-		for (const row of page) rows.push(row);
-		last = pageLast;
+		// The next page starts after this page's last key: a page out of order would skip rows.
+		const after = last;
+		page.forEach((row, index) => {
+			const key = keyOf(reader, row, query);
+			const floor = index === 0 ? after : last;
+			const mayRepeat = index > 0 && query.thenBy !== undefined;
+			if (floor !== null && (key < floor || (key === floor && !mayRepeat))) {
+				throw reader.fail(`3CX did not answer ${query.source.path} in ${query.key} order after ${after ?? 'the start'}, so the trigger cannot tell what is new`);
+			}
+			last = key;
+			rows.push(row);
+		});
 	}
 	return { rows, last, complete: false };
 }
