@@ -1,25 +1,84 @@
 #!/usr/bin/env node
 'use strict';
-// `npm start`: real n8n on http://127.0.0.1:5678 with this project's built
-// package loaded as a community package. Data (owner, workflows, credentials)
-// stays in .cache/n8n-dev between runs; Ctrl-C stops n8n.
+// `npm start`: the fake 3CX PBX and real n8n, both on 127.0.0.1, with this project's built
+// package loaded as a community package, the credential "3CX (local demo PBX)" and the example
+// workflows of demo/workflows ready. Data (owner, workflows, credentials) stays in .cache/n8n-dev
+// between runs; re-runs add nothing twice. Ctrl-C (or SIGTERM) stops n8n and the fake PBX.
 //
-//   node scripts/n8n/start.js [--fresh]     --fresh: throw-away data folder
-//   N8N_PORT=5679 node scripts/n8n/start.js
+//   node scripts/n8n/start.js [--fresh]            --fresh: throw-away data folder
+//   N8N_PORT=5679 FAKE_PBX_PORT=5002 node scripts/n8n/start.js
+//   N8N_DEV_FOLDER=/some/dir node scripts/n8n/start.js   another data folder
+//
+// Ports default to 5678 (n8n) and 5001 (fake PBX); a busy default is replaced by a free port,
+// a busy port asked for by environment variable is an error.
 const fs = require('fs');
+const net = require('net');
 const os = require('os');
 const path = require('path');
 const { paths } = require('./runtime');
 const { ensureInstalled } = require('./install');
 const { placePackage } = require('./local-package');
 const { startN8n } = require('./n8n');
-const { setupOwner, DEFAULT_OWNER } = require('./n8n-rest');
+const { setupOwner, login, DEFAULT_OWNER } = require('./n8n-rest');
+const { freePort } = require('./processes');
+const { provisionDemo } = require('./demo/provision');
+const { startFakePbx } = require('../../test/fake-pbx');
+
+const PBX_CLIENT = { clientId: 'demo', clientSecret: 'demo-secret' };
+const CALL_HISTORY_ROWS = 6000;
+
+function portIsFree(port) {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+/** The port from `envName`, else `preferred` if free, else any free port. */
+async function choosePort(envName, preferred) {
+	const requested = process.env[envName];
+	if (requested !== undefined && requested !== '') {
+		const port = Number(requested);
+		if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${envName} must be a port number, got '${requested}'`);
+		if (port !== 0 && !(await portIsFree(port))) throw new Error(`${envName}=${port}: that port is in use on 127.0.0.1`);
+		return port || (await freePort());
+	}
+	if (await portIsFree(preferred)) return preferred;
+	const port = await freePort();
+	console.log(`[start] port ${preferred} is in use: using ${port} (set ${envName} to choose)`);
+	return port;
+}
+
+/** The owner's REST client: set up on first start, logged in later; undefined if the password changed. */
+async function ownerClient(url) {
+	try {
+		return await setupOwner(url);
+	} catch (error) {
+		if (error.status !== 400) throw error; // 400: the owner exists already
+	}
+	try {
+		return await login(url);
+	} catch (error) {
+		if (error.status !== 401) throw error;
+		return undefined;
+	}
+}
+
+function describeProvisioning({ credential, workflows }) {
+	const created = workflows.filter((w) => w.action === 'created').length;
+	return [
+		`  credential:    ${credential.name} (${credential.action === 'kept' ? 'already there, kept as is' : credential.action})`,
+		`  workflows:     ${workflows.length} examples named "3CX demo: …" (${created ? `${created} created` : 'all already there'})`,
+	];
+}
 
 async function main() {
 	const fresh = process.argv.includes('--fresh');
+	// Not n8n's own N8N_USER_FOLDER: a user's real n8n data must not get the demo content.
 	const userFolder = fresh
 		? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-dev-'))
-		: path.join(paths.projectRoot, '.cache', 'n8n-dev');
+		: path.resolve(process.env.N8N_DEV_FOLDER || path.join(paths.projectRoot, '.cache', 'n8n-dev'));
 	fs.mkdirSync(userFolder, { recursive: true });
 	if (fresh) process.on('exit', () => fs.rmSync(userFolder, { recursive: true, force: true }));
 
@@ -27,17 +86,29 @@ async function main() {
 	const placed = await placePackage(paths.projectRoot, userFolder);
 	console.log(`[start] ${placed.name}@${placed.version} placed in ${placed.dir}`);
 
-	const n8n = await startN8n({ userFolder, port: Number(process.env.N8N_PORT) || 5678, echo: true, timeoutMs: 180_000 });
-	let login = `log in as ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`;
-	try {
-		await setupOwner(n8n.url);
-	} catch (error) {
-		// 400 once an owner exists: keep whatever account was set up before.
-		if (error.status !== 400) throw error;
-		login = 'log in with the owner account of this data folder';
+	const pbx = await startFakePbx({ port: await choosePort('FAKE_PBX_PORT', 5001), ...PBX_CLIENT, callHistoryRows: CALL_HISTORY_ROWS });
+	console.log(`[start] fake 3CX PBX on ${pbx.url}`);
+
+	const port = await choosePort('N8N_PORT', 5678);
+	const n8n = await startN8n({ userFolder, port, echo: true, timeoutMs: 300_000 });
+	const api = await ownerClient(n8n.url);
+	const lines = [
+		'',
+		'[start] Ready.',
+		`  n8n editor:    ${n8n.url}  (${api ? `log in as ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}` : 'log in with the owner account of this data folder'})`,
+		`  fake 3CX PBX:  ${pbx.url}  (client ID ${PBX_CLIENT.clientId}, API key ${PBX_CLIENT.clientSecret}, ${CALL_HISTORY_ROWS} call-history rows)`,
+	];
+	if (api) {
+		lines.push(...describeProvisioning(await provisionDemo(api, { url: pbx.url, ...PBX_CLIENT })));
+		lines.push('  To use your own PBX: edit the credential (PBX URL, Client ID, API key); the workflows follow it.');
+	} else {
+		lines.push(`  (could not log in as ${DEFAULT_OWNER.email}: demo credential and workflows not checked)`);
 	}
-	console.log(`\n[start] n8n with ${placed.name}: ${n8n.url} (${login}); data in ${userFolder}; Ctrl-C stops it\n`);
+	lines.push(`  data folder:   ${userFolder}${fresh ? ' (deleted on exit)' : ''}`, '  Ctrl-C stops n8n and the fake PBX.', '');
+	console.log(lines.join('\n'));
+
 	const { code, signal } = await n8n.exited;
+	await pbx.stop();
 	process.exitCode = code ?? (signal ? 1 : 0);
 }
 

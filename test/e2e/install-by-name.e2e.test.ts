@@ -10,7 +10,9 @@ import { nodeJson, PROJECT_ROOT, startE2eEnvironment, threeCxWorkflow, type E2eE
 jest.setTimeout(300_000);
 
 const { name: PACKAGE, version: VERSION } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-const NODE_TYPES = [`${PACKAGE}.threeCx`, `${PACKAGE}.threeCxTool`];
+/** Every node the build lists for n8n (dist/known), and the AI-tool variant n8n derives from the 3CX node. */
+const KNOWN_NODES = Object.keys(JSON.parse(readFileSync(join(PROJECT_ROOT, 'dist', 'known', 'nodes.json'), 'utf8')) as object);
+const NODE_TYPES = [...KNOWN_NODES.map((node) => `${PACKAGE}.${node}`), `${PACKAGE}.threeCxTool`];
 // n8n-core's LazyPackageDirectoryLoader logs one of these (debug) for every package at startup.
 const LAZY_LOADED = `Lazy-loading nodes and credentials from ${PACKAGE}`;
 const NOT_LAZY = "Can't enable lazy-loading";
@@ -55,7 +57,7 @@ test('POST /rest/community-packages installs it by name; node types and credenti
 
 	expect(installed).toMatchObject({ packageName: PACKAGE, installedVersion: VERSION });
 	// The record lists node files; n8n derives the AI-tool variant (…Tool) when it loads them.
-	expect(installed.installedNodes.map((node: { type: string }) => node.type)).toContain(`${PACKAGE}.threeCx`);
+	expect(installed.installedNodes.map((node: { type: string }) => node.type).sort()).toEqual(KNOWN_NODES.map((node) => `${PACKAGE}.${node}`).sort());
 	const onDisk = JSON.parse(readFileSync(join(env.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE, 'package.json'), 'utf8'));
 	expect(onDisk).toMatchObject({ name: PACKAGE, version: VERSION });
 	const { nodes, credentials } = await loadedTypes();

@@ -40,7 +40,8 @@ function callFlowAppWorkflow(appId: number) {
 		{
 			resource: 'callFlowApps',
 			operation: 'updateCallFlowApp',
-			id: '={{ $json.Id }}',
+			// As the editor saves "By ID" with an expression.
+			id: { __rl: true, mode: 'id', value: '={{ $json.Id }}' },
 			fields: { name: 'CRM Lookup v2', routingType: 'Trunk', transcriptionMode: 'Voicemail', groups: JSON.stringify(callFlowGroups), scriptCode: 'return "sales";' },
 		},
 		{ items: [{ Id: appId }] },

@@ -128,7 +128,10 @@ export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2e
 		stoppers.push(async () => rmSync(userFolder, { recursive: true, force: true }));
 		if (!options.registryUrl) await placePackage(PROJECT_ROOT, userFolder);
 		const { registryUrl, env } = options;
-		const startServer = () => (registryUrl ? startN8nWithRegistry({ userFolder, env, registryUrl }) : startN8n({ userFolder, env }));
+		// A new folder's first start runs n8n's migrations: minutes when other n8n processes compete for the CPU.
+		const timeoutMs = 360_000;
+		const startServer = () =>
+			registryUrl ? startN8nWithRegistry({ userFolder, env, registryUrl, timeoutMs }) : startN8n({ userFolder, env, timeoutMs });
 		let server = await startServer();
 		stoppers.push(() => server.stop());
 		let api = await setupOwner(server.url);
