@@ -1,5 +1,5 @@
 import type { LocatorSet } from '../odata/endpoint';
-import { InvalidValueError } from './values';
+import { describeValue, InvalidValueError } from './values';
 
 /** Which entity a locator parameter names: by its Id (From List, By ID) or by its number. */
 export type LocatorKey = { mode: 'id'; id: number } | { mode: 'number'; number: string };
@@ -15,18 +15,11 @@ function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
-function shown(value: unknown): string {
-	if (value === null || value === undefined || value === '') return 'empty';
-	if (typeof value === 'object') return 'an object';
-	const s = String(value);
-	return `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
-}
-
 function toId(locator: LocatorSet, value: unknown): number {
 	const digits = text(value);
 	const id = /^\d+$/.test(digits) ? Number(digits) : NaN;
 	if (!Number.isSafeInteger(id) || id > MAX_ID) {
-		throw new InvalidValueError(`${locator.label} ID`, `must be a whole number, like 12, not ${shown(value)}`);
+		throw new InvalidValueError(`${locator.label} ID`, `must be a whole number, like 12, not ${describeValue(value)}`);
 	}
 	return id;
 }
@@ -37,7 +30,7 @@ function toNumber(locator: LocatorSet, value: unknown): string {
 	}
 	const number = text(value);
 	if (!new RegExp(`^(?:${locator.number.pattern})$`).test(number)) {
-		throw new InvalidValueError(`${locator.label} number`, `must look like ${locator.number.example}, not ${shown(value)}`);
+		throw new InvalidValueError(`${locator.label} number`, `must look like ${locator.number.example}, not ${describeValue(value)}`);
 	}
 	return number;
 }
@@ -59,6 +52,6 @@ export function locatorKey(locator: LocatorSet, raw: unknown): LocatorKey {
 		case 'number':
 			return { mode: 'number', number: toNumber(locator, value) };
 		default:
-			throw new InvalidValueError(locator.label, `has an unknown mode ${shown(mode)}: use From List, By ID or By Number`);
+			throw new InvalidValueError(locator.label, `has an unknown mode ${describeValue(mode)}: use From List, By ID or By Number`);
 	}
 }

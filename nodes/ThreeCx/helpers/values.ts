@@ -22,7 +22,7 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 function toNumber(field: string, value: unknown): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number)) {
-		throw new InvalidValueError(field, `must be a number, not ${describe(value)}`);
+		throw new InvalidValueError(field, `must be a number, not ${describeValue(value)}`);
 	}
 	return number;
 }
@@ -30,7 +30,7 @@ function toNumber(field: string, value: unknown): number {
 function toInteger(field: string, value: unknown): number {
 	const number = toNumber(field, value);
 	if (!Number.isInteger(number) || number < INT32.min || number > INT32.max) {
-		throw new InvalidValueError(field, `must be a whole number (32-bit), not ${describe(value)}`);
+		throw new InvalidValueError(field, `must be a whole number (32-bit), not ${describeValue(value)}`);
 	}
 	return number;
 }
@@ -38,13 +38,13 @@ function toInteger(field: string, value: unknown): number {
 function toBoolean(field: string, value: unknown): boolean {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
-	throw new InvalidValueError(field, `must be true or false, not ${describe(value)}`);
+	throw new InvalidValueError(field, `must be true or false, not ${describeValue(value)}`);
 }
 
 function toDateTime(field: string, value: unknown): string {
 	const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
 	if (!date || Number.isNaN(date.getTime())) {
-		throw new InvalidValueError(field, `must be a date and time (e.g. 2024-05-01T09:00:00Z), not ${describe(value)}`);
+		throw new InvalidValueError(field, `must be a date and time (e.g. 2024-05-01T09:00:00Z), not ${describeValue(value)}`);
 	}
 	return date.toISOString();
 }
@@ -62,7 +62,7 @@ function toEnum(field: string, enumName: string, value: unknown): string | numbe
 	const allowed = enums[enumName] ?? [];
 	const match = allowed.find((candidate) => candidate === value || String(candidate) === String(value));
 	if (match === undefined) {
-		throw new InvalidValueError(field, `must be one of ${allowed.join(', ')}, not ${describe(value)}`);
+		throw new InvalidValueError(field, `must be one of ${allowed.join(', ')}, not ${describeValue(value)}`);
 	}
 	return match;
 }
@@ -70,10 +70,11 @@ function toEnum(field: string, enumName: string, value: unknown): string | numbe
 function toText(field: string, value: unknown): string {
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	throw new InvalidValueError(field, `must be text, not ${describe(value)}`);
+	throw new InvalidValueError(field, `must be text, not ${describeValue(value)}`);
 }
 
-function describe(value: unknown): string {
+/** A value as an error message shows it: quoted and cut short if text. */
+export function describeValue(value: unknown): string {
 	if (value === null || value === undefined) return 'empty';
 	if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
 	if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'an object';
@@ -98,14 +99,14 @@ export function toApiValue(field: string, kind: string, value: unknown): unknown
 			return toDateTime(field, value);
 		case 'D': {
 			const text = toText(field, value).trim();
-			if (!DURATION.test(text)) throw new InvalidValueError(field, `must be an ISO 8601 duration like PT1H30M or P1D, not ${describe(value)}`);
+			if (!DURATION.test(text)) throw new InvalidValueError(field, `must be an ISO 8601 duration like PT1H30M or P1D, not ${describeValue(value)}`);
 			return text;
 		}
 		case 'j':
 			return toJson(field, value);
 		case 'u': {
 			const text = toText(field, value);
-			if (!UUID.test(text)) throw new InvalidValueError(field, `must be a GUID like 0f8fad5b-d9cb-469f-a165-70867728950e, not ${describe(value)}`);
+			if (!UUID.test(text)) throw new InvalidValueError(field, `must be a GUID like 0f8fad5b-d9cb-469f-a165-70867728950e, not ${describeValue(value)}`);
 			return text;
 		}
 		default:
