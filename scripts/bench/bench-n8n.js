@@ -91,7 +91,8 @@ function instance(n8n, api, userFolder) {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify(body),
-				signal: AbortSignal.timeout(600_000),
+				// A 1,000-item run takes minutes on a loaded machine.
+				signal: AbortSignal.timeout(1_800_000),
 			});
 			const text = await response.text();
 			if (!response.ok) throw new Error(`webhook ${webhookPath}: HTTP ${response.status} ${text.slice(0, 500)}`);

@@ -14,7 +14,8 @@ function manifestBytes() {
 	return fs.existsSync(file) ? fs.statSync(file).size : undefined;
 }
 
-function timeRow(figure, key, samples, goal) {
+/** Informational: the issue sets no goal for load time, only asks for the figure against a baseline. */
+function timeRow(figure, key, samples) {
 	const ours = samples.threeCx.map((s) => s[key]);
 	const theirs = samples.notion.map((s) => s[key]);
 	const ratio = median(ours.map((ms, i) => ms / theirs[i]));
@@ -23,7 +24,6 @@ function timeRow(figure, key, samples, goal) {
 		value: withSpread(formatMs(median(ours)), ours),
 		baseline: `Notion ${withSpread(formatMs(median(theirs)), theirs)}`,
 		ratio: formatRatio(ratio),
-		...(goal ? { goal: '≤ Notion', met: ratio <= 1 } : {}),
 	};
 }
 
@@ -45,8 +45,8 @@ async function run({ runs }) {
 			goal: `≤ ${BUDGET_BYTES.toLocaleString('en')} B`,
 			met: bytes <= BUDGET_BYTES,
 		},
-		timeRow('cold require + description (with n8n-workflow)', 'ms', samples, true),
-		timeRow('  the node alone (n8n-workflow already loaded)', 'ownMs', samples, true),
+		timeRow('cold require + description (with n8n-workflow)', 'ms', samples),
+		timeRow('  the node alone (n8n-workflow already loaded)', 'ownMs', samples),
 	];
 	if (manifest !== undefined) {
 		rows.push({ figure: 'lazy-load manifest dist/types/nodes.json', value: `${formatBytes(manifest)}`, goal: 'present', met: true });
