@@ -1,6 +1,7 @@
 // The packaged node inside real n8n 2.41.1: workflows stored and run as manual executions (as the
 // editor runs them) against the fake PBX, asserting what n8n output and what the PBX received or
 // changed.
+import { PAGE_SIZE } from '../../nodes/ThreeCx/odata/paging';
 import type { WorkflowRun } from '../../scripts/n8n';
 import type { PbxRecord } from '../fake-pbx';
 import { nodeError, nodeItems, nodeJson, startE2eEnvironment, threeCxWorkflow, type E2eEnvironment, type WorkflowNode } from './support';
@@ -8,6 +9,8 @@ import { nodeError, nodeItems, nodeJson, startE2eEnvironment, threeCxWorkflow, t
 jest.setTimeout(300_000);
 
 const CALL_HISTORY_ROWS = 6000;
+/** Full pages, then one that comes back empty. */
+const PAGE_REQUESTS = Math.floor(CALL_HISTORY_ROWS / PAGE_SIZE) + 1;
 
 /** n8n's Extract From File node: the CSV in binary property `data` → one item per row. */
 const extractCsv: WorkflowNode = {
@@ -207,6 +210,7 @@ test(`Return All pages through all ${CALL_HISTORY_ROWS} call-history rows: each 
 	const run = await env.runWorkflow(workflows.returnAll);
 
 	expectEveryCallHistoryRowOnce(run);
+	expect(env.pbx.stats.byRoute['GET /CallHistoryView']).toBe(PAGE_REQUESTS);
 	expect(env.pbx.stats.unauthorized).toBe(0);
 });
 
@@ -219,6 +223,7 @@ test('a token that expires mid-run is re-minted once and the run completes', asy
 	const run = await env.runWorkflow(workflows.tokenExpiry);
 
 	expectEveryCallHistoryRowOnce(run);
+	expect(env.pbx.stats.byRoute['GET /CallHistoryView']).toBe(PAGE_REQUESTS + 1); // the rejected page, sent again
 	expect(env.pbx.stats.unauthorized).toBe(1);
 	expect(env.pbx.stats.mints).toBe(1);
 	expect(env.pbx.stats.byRoute['POST /connect/token']).toBe(1);
@@ -229,7 +234,12 @@ describe('an XAPI error (a number already in use)', () => {
 		const run = await env.runFailingWorkflow(workflows.duplicateStops);
 
 		expect(run.data.resultData.error?.message).toBe('Number: already in use');
-		expect(nodeError(run, '3CX')?.message).toBe('Number: already in use');
+		expect(nodeError(run, '3CX')).toMatchObject({ message: 'Number: already in use', httpCode: '400' });
+		// The PBX said so (no check in the node could know), and n8n had sent every item already:
+		// it sends a declarative node's items concurrently, so the others were created.
+		expect(env.pbx.stats.byRoute['POST /Receptionists']).toBe(3);
+		expect(byNumber(env.pbx.state.Receptionists, '830')).toMatchObject({ Name: 'Menu 830' });
+		expect(byNumber(env.pbx.state.Receptionists, '831')).toMatchObject({ Name: 'Menu 831' });
 		expect(byNumber(env.pbx.state.Receptionists, '100')).toBeUndefined();
 		expect(env.pbx.state.Users.filter((user) => user.Number === '100')).toHaveLength(1);
 	});
