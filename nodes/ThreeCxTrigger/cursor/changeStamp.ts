@@ -2,7 +2,7 @@ import type { XapiReader, XapiSource } from '../transport/reader';
 import { isNotFound } from '../transport/reader';
 import type { CursorState } from './state';
 
-const STAMPS: XapiSource = { path: '/LastCdrAndChatMessageTimestamp', versions: '3CX 20.0.7 and later' };
+export const STAMPS: XapiSource = { path: '/LastCdrAndChatMessageTimestamp', versions: '3CX 20.0.7 and later' };
 
 /** Fields of 3CX's one-row LastCdrAndChatMessageTimestamp set (20.0.7 and later). */
 export type StampField = 'LastCdrStartedAt' | 'LastChatMessageTimeSent';

@@ -11,6 +11,7 @@ export const activeCallStarted: TriggerEvent = {
 		value: 'activeCallStarted',
 		description: 'A call appeared among the active calls. A call shorter than the poll interval is not seen: New Call Record gets every call.',
 	},
+	reads: [{ source: ACTIVE_CALLS.source, fields: [ACTIVE_CALLS.key] }],
 	async sample(reader) {
 		return await newestRow(reader, ACTIVE_CALLS);
 	},
@@ -29,6 +30,7 @@ export const activeCallEnded: TriggerEvent = {
 		value: 'activeCallEnded',
 		description: 'A call left the active calls; emits the call as last seen. A call shorter than the poll interval is not seen: New Call Record gets every call.',
 	},
+	reads: [{ source: ACTIVE_CALLS.source, fields: [ACTIVE_CALLS.key] }],
 	// No call has ended yet in a test fetch: the newest active call shows the shape.
 	async sample(reader) {
 		return await newestRow(reader, ACTIVE_CALLS);

@@ -1,6 +1,6 @@
 import type { IDataObject, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 import { pollBudget } from '../cursor/budget';
-import { readStamp, rememberStamp, unchangedSinceLastRead, type StampField } from '../cursor/changeStamp';
+import { readStamp, rememberStamp, STAMPS, unchangedSinceLastRead, type StampField } from '../cursor/changeStamp';
 import { newestKey, newestRow, rowsAfter, type KeysetQuery } from '../cursor/keyset';
 import type { CursorState } from '../cursor/state';
 import type { XapiReader } from '../transport/reader';
@@ -13,6 +13,8 @@ export interface AppendOnlyDefinition extends Omit<KeysetQuery, 'filter'> {
 	stamp?: StampField;
 	/** The user's filter from the node parameters (validated: throws before anything is sent). */
 	filter?: (context: IPollFunctions) => string | undefined;
+	/** The fields `filter` names. */
+	filterFields?: string[];
 	/** Emit one row per value of the key (the first message of each new conversation). */
 	firstRowPerKey?: true;
 }
@@ -29,11 +31,13 @@ function firstPerKey(rows: IDataObject[], key: string): IDataObject[] {
 }
 
 export function appendOnlyEvent(definition: AppendOnlyDefinition): TriggerEvent {
-	const { option, stamp: stampField, filter, firstRowPerKey, ...keyset } = definition;
+	const { option, stamp: stampField, filter, filterFields = [], firstRowPerKey, ...keyset } = definition;
 	const queryFor = (reader: XapiReader): KeysetQuery => ({ ...keyset, filter: filter?.(reader.context) });
+	const fields = [keyset.key, ...(keyset.thenBy ? [keyset.thenBy.split(' ')[0]] : []), ...(keyset.select?.split(',') ?? []), ...filterFields];
 
 	return {
 		option,
+		reads: [{ source: keyset.source, fields }, ...(stampField ? [{ source: STAMPS, fields: [stampField] }] : [])],
 		async sample(reader) {
 			return await newestRow(reader, queryFor(reader));
 		},

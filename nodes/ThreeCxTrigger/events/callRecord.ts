@@ -1,6 +1,8 @@
 import { anyFieldEquals, numbersParameter } from '../filters';
 import { appendOnlyEvent } from './appendOnly';
 
+const PARTY_NUMBERS = ['SrcDn', 'DstDn', 'SrcCallerNumber', 'DstCallerNumber'];
+
 export const callRecord = appendOnlyEvent({
 	option: {
 		name: 'New Call Record',
@@ -10,6 +12,6 @@ export const callRecord = appendOnlyEvent({
 	source: { path: '/CallHistoryView' },
 	key: 'SegmentId',
 	stamp: 'LastCdrStartedAt',
-	filter: (context) =>
-		anyFieldEquals(['SrcDn', 'DstDn', 'SrcCallerNumber', 'DstCallerNumber'], numbersParameter(context, 'numbers', 'Extensions or Numbers')),
+	filter: (context) => anyFieldEquals(PARTY_NUMBERS, numbersParameter(context, 'numbers', 'Extensions or Numbers')),
+	filterFields: PARTY_NUMBERS,
 });

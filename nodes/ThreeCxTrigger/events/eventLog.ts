@@ -1,7 +1,8 @@
 import { anyFieldEquals } from '../filters';
 import { appendOnlyEvent } from './appendOnly';
 
-const SEVERITIES = ['Error', 'Warning', 'Info'];
+/** Pbx.EventLogType. */
+export const SEVERITIES = ['Error', 'Warning', 'Info'];
 
 export const eventLog = appendOnlyEvent({
 	option: {
@@ -16,4 +17,5 @@ export const eventLog = appendOnlyEvent({
 		// All three is no filter; none is taken to mean the same.
 		return chosen.length === SEVERITIES.length ? undefined : anyFieldEquals(['Type'], chosen);
 	},
+	filterFields: ['Type'],
 });

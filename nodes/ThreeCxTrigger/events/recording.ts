@@ -1,6 +1,8 @@
 import { anyFieldEquals, numbersParameter } from '../filters';
 import { appendOnlyEvent } from './appendOnly';
 
+const PARTY_NUMBERS = ['FromDn', 'ToDn', 'FromCallerNumber', 'ToCallerNumber'];
+
 export const recording = appendOnlyEvent({
 	option: {
 		name: 'New Recording',
@@ -9,6 +11,6 @@ export const recording = appendOnlyEvent({
 	},
 	source: { path: '/Recordings' },
 	key: 'Id',
-	filter: (context) =>
-		anyFieldEquals(['FromDn', 'ToDn', 'FromCallerNumber', 'ToCallerNumber'], numbersParameter(context, 'numbers', 'Extensions or Numbers')),
+	filter: (context) => anyFieldEquals(PARTY_NUMBERS, numbersParameter(context, 'numbers', 'Extensions or Numbers')),
+	filterFields: PARTY_NUMBERS,
 });

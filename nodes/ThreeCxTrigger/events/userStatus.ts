@@ -9,11 +9,14 @@ import type { TriggerEvent } from './types';
 /** The user fields that say whether someone can take a call: status profile, queue login, phone registration. */
 export const STATUS_FIELDS = ['CurrentProfileName', 'QueueStatus', 'IsRegistered'];
 
+const USERS = { path: '/Users' };
+const SELECTED = ['Id', 'Number', 'FirstName', 'LastName', 'DisplayName', 'EmailAddress', ...STATUS_FIELDS];
+
 function usersQuery(context: IPollFunctions): KeysetQuery {
 	return {
-		source: { path: '/Users' },
+		source: USERS,
 		key: 'Id',
-		select: ['Id', 'Number', 'FirstName', 'LastName', 'DisplayName', 'EmailAddress', ...STATUS_FIELDS].join(','),
+		select: SELECTED.join(','),
 		filter: anyFieldEquals(['Number'], numbersParameter(context, 'numbers', 'Extensions')),
 	};
 }
@@ -36,6 +39,7 @@ export const userStatus: TriggerEvent = {
 		value: 'userStatusChanged',
 		description: "A user's status profile (Available, Away, Do Not Disturb…), queue login or phone registration changed",
 	},
+	reads: [{ source: USERS, fields: SELECTED }],
 	// A test fetch has no change to show: the newest user, in the shape a change is emitted in.
 	async sample(reader: XapiReader) {
 		const query = usersQuery(reader.context);
