@@ -18,6 +18,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await pbx.stop();
+	nock.cleanAll();
+	nock.enableNetConnect();
+	nock.restore();
 });
 beforeEach(() => {
 	forgetTokens();
