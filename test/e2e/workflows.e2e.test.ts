@@ -229,6 +229,18 @@ test('a token that expires mid-run is re-minted once and the run completes', asy
 	expect(env.pbx.stats.byRoute['POST /connect/token']).toBe(1);
 });
 
+test('`n8n execute --id` (CLI, a separate n8n process) runs the same workflow, reusing the token n8n stored', async () => {
+	await env.runWorkflow(workflows.monitorStatus); // a live token, stored in n8n's database
+	env.pbx.resetStats();
+
+	const run = await env.runWorkflow(workflows.monitorStatus, { via: 'cli' });
+
+	expect(run.mode).toBe('cli');
+	expect(nodeJson(run, '3CX')).toEqual([{ DN: '101', Expiration: 1_900_000_000, '@odata.count': 1 }]);
+	expect(env.pbx.stats.mints).toBe(0);
+	expect(env.pbx.stats.byRoute['GET /Users/Pbx.GetMonitorStatus()']).toBe(1);
+});
+
 describe('an XAPI error (a number already in use)', () => {
 	test('stops the workflow with a readable message naming the field', async () => {
 		const run = await env.runFailingWorkflow(workflows.duplicateStops);
