@@ -30,7 +30,9 @@ interface Started {
 	exited: Promise<number | null>;
 }
 
+/** start.js processes not stopped yet, and the ones that got ready. */
 const running = new Set<ChildProcess>();
+const leftovers = new Set<Started>();
 
 /** `node scripts/n8n/start.js …` in its own process group, until it prints that it is ready. */
 async function start(args: string[], env: Record<string, string>): Promise<Started> {
@@ -54,22 +56,38 @@ async function start(args: string[], env: Record<string, string>): Promise<Start
 	let match: RegExpExecArray | null = null;
 	while (!(match = READY.exec(output))) {
 		if (child.exitCode !== null || Date.now() > deadline) {
-			throw new Error(`start.js ${child.exitCode !== null ? `exited (${child.exitCode})` : 'never got ready'}:\n${output.slice(-5000)}`);
+			const reason = child.exitCode !== null ? `exited (${child.exitCode})` : 'never got ready';
+			if (child.exitCode === null) await interrupt(child, exited);
+			throw new Error(`start.js ${reason}:\n${output.slice(-5000)}`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	const [, editorUrl, pbxUrl, credentialLine, workflowsLine, dataFolder] = match;
-	return { child, output: () => output, editorUrl, pbxUrl, credentialLine, workflowsLine, dataFolder, exited };
+	const started = { child, output: () => output, editorUrl, pbxUrl, credentialLine, workflowsLine, dataFolder, exited };
+	leftovers.add(started);
+	return started;
 }
 
-/** Ctrl-C in a terminal: SIGINT to the foreground process group. Resolves with the exit code. */
-async function pressCtrlC(started: Started): Promise<number | null> {
-	process.kill(-started.child.pid!, 'SIGINT');
+/** Ctrl-C in a terminal: SIGINT to the foreground process group. 'timeout' if it still runs after 60 s. */
+async function interrupt(child: ChildProcess, exited: Promise<number | null>): Promise<number | null | 'timeout'> {
+	process.kill(-child.pid!, 'SIGINT');
 	const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 60_000).unref());
-	const result = await Promise.race([started.exited, timeout]);
+	return await Promise.race([exited, timeout]);
+}
+
+async function pressCtrlC(started: Started): Promise<number | null> {
+	const result = await interrupt(started.child, started.exited);
 	if (result === 'timeout') throw new Error(`start.js still running 60 s after SIGINT:\n${started.output().slice(-3000)}`);
 	return result;
 }
+
+/** Whatever a failed test left running: Ctrl-C first (start.js then stops n8n), SIGKILL if that hangs. */
+afterAll(async () => {
+	for (const started of leftovers) {
+		if (!running.has(started.child)) continue;
+		await pressCtrlC(started).catch(() => process.kill(-started.child.pid!, 'SIGKILL'));
+	}
+});
 
 async function isListening(url: string): Promise<boolean> {
 	try {
@@ -101,10 +119,6 @@ async function workflowNames(api: N8nClient) {
 const examples = demoWorkflows();
 const example = (name: string) => examples.find((workflow) => workflow.name.includes(name))!;
 
-afterAll(() => {
-	for (const child of running) process.kill(-child.pid!, 'SIGKILL');
-});
-
 describe('node scripts/n8n/start.js --fresh', () => {
 	let started: Started;
 	let api: N8nClient;
@@ -113,10 +127,6 @@ describe('node scripts/n8n/start.js --fresh', () => {
 		started = await start(['--fresh'], await freePorts());
 		api = await login(started.editorUrl);
 	}, 600_000);
-
-	afterAll(async () => {
-		if (started && running.has(started.child)) await pressCtrlC(started).catch(() => undefined);
-	});
 
 	test('prints the editor URL and a login that works, and the fake PBX it started', async () => {
 		expect(started.editorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
