@@ -6,8 +6,6 @@
 const { timeAction } = require('./probe');
 const { timeouts } = require('./config');
 
-const STEPS = ['open', 'resourceList', 'resourcePick', 'operationList', 'operationPick'];
-
 const selectInput = (parameter) => `[data-test-id="ndv"] [data-test-id="parameter-input-${parameter}"] input`;
 const nodeOnCanvas = (name) => `[data-test-id="canvas-node"][data-node-name="${name}"]`;
 
@@ -23,10 +21,10 @@ function escapeRegExp(text) {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Opens a select's list, then picks `text`; returns [list ms, pick ms]. */
-async function choose(page, scenario, parameter, text, after) {
+/** Opens a select's list, then picks `text`; returns the timings of both. */
+async function choose(page, cdp, scenario, parameter, text, after) {
 	const step = (what, event, conditions, act) =>
-		timeAction(page, { what: `${scenario.label} ${what}`, event, conditions, timeoutMs: timeouts.stepMs }, act);
+		timeAction(page, cdp, { what: `${scenario.label} ${what}`, event, conditions, timeoutMs: timeouts.stepMs }, act);
 	const listMs = await step(`${parameter} list`, 'click', [{ option: selectInput(parameter), text }], () =>
 		page.locator(selectInput(parameter)).click(),
 	);
@@ -35,10 +33,16 @@ async function choose(page, scenario, parameter, text, after) {
 	return [listMs, pickMs];
 }
 
-/** Walks the scenario's panel; returns { open, resourceList, … } in milliseconds. */
-async function walkPanel(page, scenario) {
+/**
+ * Walks the scenario's panel; returns its steps { open, resourceList, … }
+ * (each { ms, cpuMs }) and how many elements the open panel added to the page.
+ */
+async function walkPanel(page, cdp, scenario) {
+	const countElements = () => page.evaluate(() => document.getElementsByTagName('*').length);
+	const elementsBefore = await countElements();
 	const open = await timeAction(
 		page,
+		cdp,
 		{
 			what: `${scenario.label} open panel`,
 			event: 'dblclick',
@@ -50,15 +54,16 @@ async function walkPanel(page, scenario) {
 		},
 		() => page.locator(nodeOnCanvas(scenario.node.name)).dblclick(),
 	);
-	const [resourceList, resourcePick] = await choose(page, scenario, 'resource', scenario.resource, [
+	const [resourceList, resourcePick] = await choose(page, cdp, scenario, 'resource', scenario.resource, [
 		{ input: selectInput('resource'), value: scenario.resource },
 		{ input: selectInput('operation'), value: scenario.resourceDefaultOperation },
 	]);
-	const [operationList, operationPick] = await choose(page, scenario, 'operation', scenario.operation, [
+	const [operationList, operationPick] = await choose(page, cdp, scenario, 'operation', scenario.operation, [
 		{ input: selectInput('operation'), value: scenario.operation },
 		{ label: scenario.target },
 	]);
-	return { open, resourceList, resourcePick, operationList, operationPick };
+	const elements = (await countElements()) - elementsBefore;
+	return { steps: { open, resourceList, resourcePick, operationList, operationPick }, elements };
 }
 
 async function closePanel(page) {
@@ -66,4 +71,4 @@ async function closePanel(page) {
 	await page.locator('[data-test-id="ndv"]').waitFor({ state: 'hidden' });
 }
 
-module.exports = { walkPanel, closePanel, nodeOnCanvas, STEPS };
+module.exports = { walkPanel, closePanel, nodeOnCanvas };

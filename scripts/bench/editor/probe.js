@@ -4,6 +4,11 @@
 // browser created it) to the first animation frame in which every expected
 // condition holds, i.e. the first frame that paints the result.
 //
+// Next to that wall time it reads the CPU time the page's main thread used
+// (Chromium's ThreadTime metric, over the same action plus the probe's
+// polling): on a machine shared with other work the wall time also counts
+// waiting for a core, the CPU time does not.
+//
 // Conditions (plain data, checked in the page):
 //   { input: <css>, value }  an <input> shows `value`
 //   { option: <css of a select's input>, text }  that select's list shows option `text`
@@ -52,16 +57,32 @@ function armInPage({ event, conditions, timeoutMs }) {
 	});
 }
 
-/**
- * Arms the probe, performs `act()` (a Playwright click), and returns the
- * milliseconds the page took to show the conditions.
- */
-async function timeAction(page, { event, conditions, timeoutMs, what }, act) {
-	await page.evaluate(armInPage, { event, conditions, timeoutMs });
-	await act();
-	const outcome = await page.evaluate(() => window.__editorBench.done);
-	if (outcome.error) throw new Error(`${what}: ${outcome.error}`);
-	return outcome.ms;
+/** Main-thread CPU seconds the page has used so far (needs Performance.enable on `cdp`). */
+async function threadTime(cdp) {
+	const { metrics } = await cdp.send('Performance.getMetrics');
+	return metrics.find((metric) => metric.name === 'ThreadTime').value;
 }
 
-module.exports = { timeAction };
+/** A CDP session on the page with the metrics timeAction reads. */
+async function openProbe(page) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Performance.enable');
+	return cdp;
+}
+
+/**
+ * Arms the probe, performs `act()` (a Playwright click), and returns
+ * { ms, cpuMs }: the time until the page showed the conditions, and the
+ * main thread's CPU time meanwhile.
+ */
+async function timeAction(page, cdp, { event, conditions, timeoutMs, what }, act) {
+	await page.evaluate(armInPage, { event, conditions, timeoutMs });
+	const cpuBefore = await threadTime(cdp);
+	await act();
+	const outcome = await page.evaluate(() => window.__editorBench.done);
+	const cpuAfter = await threadTime(cdp);
+	if (outcome.error) throw new Error(`${what}: ${outcome.error}`);
+	return { ms: outcome.ms, cpuMs: (cpuAfter - cpuBefore) * 1000 };
+}
+
+module.exports = { timeAction, openProbe };
