@@ -9,7 +9,7 @@
 const { startFakePbx } = require('../../test/fake-pbx');
 const { median, withSpread, formatMs, formatRatio, runChild, log } = require('./common');
 const { sharedN8n, webhookWorkflow } = require('./bench-n8n');
-const { PBX_CLIENT, credentialData, itemIds } = require('./workload');
+const { PBX_CLIENT, credentialData, threeCxGetUser, itemIds } = require('./workload');
 
 const ITEMS = 1000;
 const GOAL_RATIO = 1.1;
@@ -20,16 +20,6 @@ const splitOut = {
 	typeVersion: 1,
 	parameters: { fieldToSplitOut: 'body.items', options: {} },
 };
-
-function threeCxNode(credential) {
-	return {
-		name: 'Node',
-		type: 'n8n-nodes-3cx.threeCx',
-		typeVersion: 1,
-		parameters: { resource: 'users', operation: 'getUser', id: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
-		credentials: { threeCxApi: credential },
-	};
-}
 
 function httpRequestNode(credential, pbxUrl) {
 	return {
@@ -71,7 +61,7 @@ async function run({ runs }) {
 		const credential = await n8n.createCredential('3CX bench (items)', 'threeCxApi', credentialData(pbx.url));
 		const workflows = {};
 		for (const [key, node] of [
-			['threeCx', threeCxNode(credential)],
+			['threeCx', threeCxGetUser({ name: 'Node', credential, id: '={{ $json.id }}' })],
 			['httpRequest', httpRequestNode(credential, pbx.url)],
 		]) {
 			const path = `bench-items-${key}`;

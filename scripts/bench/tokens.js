@@ -8,22 +8,12 @@
 const { startFakePbx } = require('../../test/fake-pbx');
 const { median, log } = require('./common');
 const { sharedN8n, webhookWorkflow } = require('./bench-n8n');
-const { credentialData } = require('./workload');
+const { credentialData, threeCxGetUser } = require('./workload');
 
 const PARALLEL = 50;
 
 function clientFor(run) {
 	return { clientId: `bench-tokens-${run}`, clientSecret: `bench-tokens-secret-${run}` };
-}
-
-function threeCxNode(credential) {
-	return {
-		name: '3CX',
-		type: 'n8n-nodes-3cx.threeCx',
-		typeVersion: 1,
-		parameters: { resource: 'users', operation: 'getUser', id: { __rl: true, mode: 'id', value: 1 } },
-		credentials: { threeCxApi: credential },
-	};
 }
 
 async function prepareRuns(n8n, pbx, runs) {
@@ -32,7 +22,7 @@ async function prepareRuns(n8n, pbx, runs) {
 		const client = clientFor(i);
 		const credential = await n8n.createCredential(`3CX bench (tokens ${i})`, 'threeCxApi', credentialData(pbx.url, client.clientId, client.clientSecret));
 		const path = `bench-tokens-${i}`;
-		await n8n.createActiveWorkflow(webhookWorkflow(`bench tokens ${i}`, path, [threeCxNode(credential)]));
+		await n8n.createActiveWorkflow(webhookWorkflow(`bench tokens ${i}`, path, [threeCxGetUser({ name: '3CX', credential, id: 1 })]));
 		paths.push(path);
 	}
 	return paths;

@@ -19,8 +19,19 @@ function credentialData(pbxUrl, clientId = PBX_CLIENT.clientId, apiKey = PBX_CLI
 	return { url: pbxUrl, clientId, apiKey, allowUnauthorizedCerts: false };
 }
 
+/** A 3CX node doing Users › Get, the user given By ID (a number or an expression). */
+function threeCxGetUser({ name, credential, id }) {
+	return {
+		name,
+		type: 'n8n-nodes-3cx.threeCx',
+		typeVersion: 1,
+		parameters: { resource: 'users', operation: 'getUser', id: { __rl: true, mode: 'id', value: id } },
+		credentials: { threeCxApi: credential },
+	};
+}
+
 function itemIds(count) {
 	return Array.from({ length: count }, (_, i) => ({ id: USER_IDS[i % USER_IDS.length] }));
 }
 
-module.exports = { PAGE_SIZE, WARM_UP_ROWS, USER_IDS, PBX_CLIENT, credentialData, itemIds };
+module.exports = { PAGE_SIZE, WARM_UP_ROWS, USER_IDS, PBX_CLIENT, credentialData, threeCxGetUser, itemIds };
