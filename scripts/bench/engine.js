@@ -125,4 +125,4 @@ async function runThreeCx(parameters, { items = [{}], credentials }) {
 	};
 }
 
-module.exports = { runThreeCx, BenchCredentials, nodeTypes };
+module.exports = { runThreeCx, BenchCredentials };
