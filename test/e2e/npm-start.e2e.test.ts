@@ -135,8 +135,8 @@ describe('node scripts/n8n/start.js --fresh', () => {
 		expect(started.credentialLine).toBe(`${DEMO_CREDENTIAL_NAME} (created)`);
 		expect(started.workflowsLine).toBe(`${examples.length} examples named "3CX demo: …" (${examples.length} created)`);
 		// What the editor asks for when it opens a workflow with the node.
-		const described = await api.post<Array<{ name: string }>>('/rest/node-types', { nodeInfos: [{ name: 'n8n-nodes-3cx.threeCx', version: 1 }] });
-		expect(described.map((type) => type.name)).toEqual(['n8n-nodes-3cx.threeCx']);
+		const described = await api.post<Array<{ name: string; displayName: string }>>('/rest/node-types', { nodeInfos: [{ name: 'n8n-nodes-3cx.threeCx', version: 1 }] });
+		expect(described).toEqual([expect.objectContaining({ name: 'threeCx', displayName: '3CX' })]);
 	});
 
 	test('one credential "3CX (local demo PBX)" points at the fake PBX', async () => {
