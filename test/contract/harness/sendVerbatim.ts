@@ -15,19 +15,12 @@ export interface RawResponse {
  * A keep-alive socket that the server closes just as we reuse it fails with ECONNRESET before
  * the server saw the request; sending again on a fresh socket is then safe (Node's own advice).
  */
-export async function sendVerbatim(
-	agent: http.Agent,
-	baseUrl: string,
-	method: string,
-	pathAndQuery: string,
-	body: unknown,
-	headers: RequestHeaders,
-): Promise<RawResponse> {
+export async function sendVerbatim(...request: Parameters<typeof sendOnce>): Promise<RawResponse> {
 	try {
-		return await sendOnce(agent, baseUrl, method, pathAndQuery, body, headers);
+		return await sendOnce(...request);
 	} catch (error) {
 		if (!(error instanceof StaleSocketError)) throw error;
-		return await sendOnce(agent, baseUrl, method, pathAndQuery, body, headers);
+		return await sendOnce(...request);
 	}
 }
 
