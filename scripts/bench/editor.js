@@ -13,7 +13,7 @@
 //   node scripts/bench/editor.js [--runs=5]     (build first: npm run build)
 const fs = require('fs');
 const path = require('path');
-const { median, withSpread, formatMs, formatRatio, log } = require('./common');
+const { median, withSpread, formatMs, formatRatio, printTable, log } = require('./common');
 const config = require('./editor/config');
 const { launchBrowser } = require('./editor/browser');
 const { startEditorN8n, createPanelsWorkflow, authCookie } = require('./editor/session');
@@ -80,9 +80,13 @@ async function measureRun(context, n8n, { index, last }) {
 
 const sumSteps = (walk, steps, measure) => steps.reduce((total, step) => total + walk.steps[step][measure], 0);
 
-/** One row comparing a series of ours with the baseline's: medians, spread, ratio. */
+/**
+ * One row comparing a series of ours with the baseline's: medians with their
+ * spread, and the median of the per-run ratios (both panels of a run share a
+ * page and a moment, so background load hits them alike).
+ */
 function compare(figure, ours, theirs, { format = formatMs, goal = false } = {}) {
-	const ratio = median(ours) / median(theirs);
+	const ratio = median(ours.map((value, run) => value / theirs[run]));
 	return {
 		figure,
 		value: withSpread(format(median(ours)), ours),
@@ -132,7 +136,10 @@ async function run({ runs = config.defaultRuns } = {}) {
 		return {
 			title: `Editor (n8n 2.41.1, Chromium; ${subject.label} Users › Update vs ${baseline.label} ${baseline.node.typeVersion} Database Page › Update; median of ${runs} runs, ±spread; CPU = page main thread)`,
 			rows: toRows(samples),
-			screenshots: [subject, baseline].map((scenario) => path.join(config.resultsDir, scenario.screenshot)),
+			data: {
+				screenshots: [subject, baseline].map((scenario) => path.join(config.resultsDir, scenario.screenshot)),
+				samples,
+			},
 		};
 	} finally {
 		if (browser) await browser.close();
@@ -150,14 +157,9 @@ if (require.main === module) {
 		process.exit(2);
 	}
 	run({ runs })
-		.then(({ title, rows, screenshots }) => {
-			console.log(title);
-			for (const row of rows) {
-				const comparison = row.baseline ? `  vs ${row.baseline} = ${row.ratio}` : '';
-				const verdict = row.goal ? ` (goal ${row.goal}: ${row.met ? 'met' : 'NOT met'})` : '';
-				console.log(`  ${row.figure}: ${row.value}${comparison}${verdict}`);
-			}
-			console.log(`screenshots: ${screenshots.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
+		.then((result) => {
+			printTable([result], { runs });
+			console.log(`\nscreenshots: ${result.data.screenshots.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
 		})
 		.catch((error) => {
 			console.error(`[bench] editor failed: ${error.stack || error.message}`);

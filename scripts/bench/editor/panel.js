@@ -21,16 +21,39 @@ function escapeRegExp(text) {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Where to click `locator`, once it is ready (scrolled into view, visible,
+ * stable, receiving events). Found before the timed step, so neither
+ * Playwright's checks nor scrolling the list count; the step itself is a
+ * bare mouse action.
+ */
+async function readyPoint(locator) {
+	await locator.scrollIntoViewIfNeeded();
+	await locator.click({ trial: true });
+	const box = await locator.boundingBox();
+	return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Clicks (or double-clicks) `locator` and times it until `conditions` hold. */
+async function timedClick(page, cdp, locator, { what, conditions, double = false }) {
+	const { x, y } = await readyPoint(locator);
+	const event = double ? 'dblclick' : 'click';
+	return await timeAction(page, cdp, { what, event, conditions, timeoutMs: timeouts.stepMs }, () =>
+		double ? page.mouse.dblclick(x, y) : page.mouse.click(x, y),
+	);
+}
+
 /** Opens a select's list, then picks `text`; returns the timings of both. */
 async function choose(page, cdp, scenario, parameter, text, after) {
-	const step = (what, event, conditions, act) =>
-		timeAction(page, cdp, { what: `${scenario.label} ${what}`, event, conditions, timeoutMs: timeouts.stepMs }, act);
-	const listMs = await step(`${parameter} list`, 'click', [{ option: selectInput(parameter), text }], () =>
-		page.locator(selectInput(parameter)).click(),
-	);
-	const option = await optionLocator(page, parameter, text);
-	const pickMs = await step(`${parameter} = ${text}`, 'click', after, () => option.click());
-	return [listMs, pickMs];
+	const list = await timedClick(page, cdp, page.locator(selectInput(parameter)), {
+		what: `${scenario.label} ${parameter} list`,
+		conditions: [{ option: selectInput(parameter), text }],
+	});
+	const pick = await timedClick(page, cdp, await optionLocator(page, parameter, text), {
+		what: `${scenario.label} ${parameter} = ${text}`,
+		conditions: after,
+	});
+	return [list, pick];
 }
 
 /**
@@ -40,20 +63,14 @@ async function choose(page, cdp, scenario, parameter, text, after) {
 async function walkPanel(page, cdp, scenario) {
 	const countElements = () => page.evaluate(() => document.getElementsByTagName('*').length);
 	const elementsBefore = await countElements();
-	const open = await timeAction(
-		page,
-		cdp,
-		{
-			what: `${scenario.label} open panel`,
-			event: 'dblclick',
-			conditions: [
-				{ input: selectInput('resource'), value: scenario.start.resource },
-				{ input: selectInput('operation'), value: scenario.start.operation },
-			],
-			timeoutMs: timeouts.stepMs,
-		},
-		() => page.locator(nodeOnCanvas(scenario.node.name)).dblclick(),
-	);
+	const open = await timedClick(page, cdp, page.locator(nodeOnCanvas(scenario.node.name)), {
+		what: `${scenario.label} open panel`,
+		double: true,
+		conditions: [
+			{ input: selectInput('resource'), value: scenario.start.resource },
+			{ input: selectInput('operation'), value: scenario.start.operation },
+		],
+	});
 	const [resourceList, resourcePick] = await choose(page, cdp, scenario, 'resource', scenario.resource, [
 		{ input: selectInput('resource'), value: scenario.resource },
 		{ input: selectInput('operation'), value: scenario.resourceDefaultOperation },

@@ -5,9 +5,10 @@
 // condition holds, i.e. the first frame that paints the result.
 //
 // Next to that wall time it reads the CPU time the page's main thread used
-// (Chromium's ThreadTime metric, over the same action plus the probe's
-// polling): on a machine shared with other work the wall time also counts
-// waiting for a core, the CPU time does not.
+// (Chromium's ThreadTime metric, from just before the mouse action until the
+// probe reported, so including the probe's cheap per-frame checks): on a
+// machine shared with other work the wall time also counts waiting for a
+// core, the CPU time does not.
 //
 // Conditions (plain data, checked in the page):
 //   { input: <css>, value }  an <input> shows `value`
@@ -71,7 +72,7 @@ async function openProbe(page) {
 }
 
 /**
- * Arms the probe, performs `act()` (a Playwright click), and returns
+ * Arms the probe, performs `act()` (a mouse action), and returns
  * { ms, cpuMs }: the time until the page showed the conditions, and the
  * main thread's CPU time meanwhile.
  */
