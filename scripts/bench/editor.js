@@ -16,11 +16,10 @@ const path = require('path');
 const { median, withSpread, formatMs, formatRatio, printTable, log } = require('./common');
 const config = require('./editor/config');
 const { launchBrowser } = require('./editor/browser');
-const { startEditorN8n, createPanelsWorkflow, authCookie } = require('./editor/session');
-const { walkPanel, closePanel, nodeOnCanvas } = require('./editor/panel');
-const { openProbe } = require('./editor/probe');
+const { startEditorN8n, authCookie } = require('./editor/session');
+const { walkOnFreshPage } = require('./editor/fresh-page');
 
-const { subject, baseline, warmUp } = config;
+const { subject, baseline } = config;
 
 /** Figures reported, each a sum of panel steps; the totals carry the goal. */
 const FIGURES = [
@@ -31,20 +30,6 @@ const FIGURES = [
 ];
 const TOTAL_STEPS = FIGURES[FIGURES.length - 1].steps;
 
-/** Loads the workflow in a new page; returns the page and ms from navigation to all nodes on the canvas. */
-async function openWorkflow(context, url, workflowId, nodeNames) {
-	const page = await context.newPage();
-	page.setDefaultTimeout(config.timeouts.stepMs);
-	await page.goto(`${url}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded', timeout: config.timeouts.pageLoadMs });
-	const selectors = nodeNames.map(nodeOnCanvas);
-	const loadedAt = await page.waitForFunction(
-		(all) => all.every((selector) => document.querySelector(selector)?.getClientRects().length > 0) && performance.now(),
-		selectors,
-		{ polling: 'raf', timeout: config.timeouts.pageLoadMs },
-	);
-	return { page, loadMs: await loadedAt.jsonValue() };
-}
-
 /** The panel as the walk left it, once the picked list has faded out. */
 async function screenshot(page, scenario) {
 	await page.waitForFunction(
@@ -53,29 +38,6 @@ async function screenshot(page, scenario) {
 		{ polling: 'raf' },
 	);
 	await page.screenshot({ path: path.join(config.resultsDir, scenario.screenshot) });
-}
-
-async function measureRun(context, n8n, { index, last }) {
-	const scenarios = [warmUp, subject, baseline];
-	// A new workflow each run: n8n makes a workflow read-only in a page while
-	// another (even a just closed) page still holds it for editing.
-	const workflowId = await createPanelsWorkflow(n8n.api, scenarios);
-	const { page, loadMs } = await openWorkflow(context, n8n.url, workflowId, scenarios.map((s) => s.node.name));
-	try {
-		const cdp = await openProbe(page);
-		await walkPanel(page, cdp, warmUp);
-		await closePanel(page);
-		const order = index % 2 === 0 ? [subject, baseline] : [baseline, subject];
-		const timings = { loadMs };
-		for (const scenario of order) {
-			timings[scenario.key] = await walkPanel(page, cdp, scenario);
-			if (last) await screenshot(page, scenario);
-			await closePanel(page);
-		}
-		return timings;
-	} finally {
-		await page.close();
-	}
 }
 
 const sumSteps = (walk, steps, measure) => steps.reduce((total, step) => total + walk.steps[step][measure], 0);
@@ -127,7 +89,8 @@ async function run({ runs = config.defaultRuns } = {}) {
 		await browser.context.addCookies([authCookie(n8n)]);
 		const samples = [];
 		for (let index = 0; index <= runs; index++) {
-			const timings = await measureRun(browser.context, n8n, { index, last: index === runs });
+			const order = index % 2 === 0 ? [subject, baseline] : [baseline, subject];
+			const timings = await walkOnFreshPage(browser.context, n8n, order, { afterWalk: index === runs ? screenshot : undefined });
 			if (index > 0) samples.push(timings);
 			const total = (key) =>
 				`${formatMs(sumSteps(timings[key], TOTAL_STEPS, 'ms'))} (CPU ${formatMs(sumSteps(timings[key], TOTAL_STEPS, 'cpuMs'))})`;

@@ -7,11 +7,13 @@ const fs = require('fs');
 const { ensureInstalled, placePackage, startN8n, makeTempUserFolder, setupOwner } = require('../../n8n');
 const { paths } = require('../../n8n/runtime');
 
-async function startEditorN8n() {
+/** `beforeStart(placed)` may add more packages next to the placed one. */
+async function startEditorN8n({ beforeStart } = {}) {
 	await ensureInstalled(['n8n']);
 	const userFolder = makeTempUserFolder();
 	try {
-		await placePackage(paths.projectRoot, userFolder);
+		const placed = await placePackage(paths.projectRoot, userFolder);
+		if (beforeStart) await beforeStart(placed);
 		const n8n = await startN8n({
 			userFolder,
 			timeoutMs: 240_000,
