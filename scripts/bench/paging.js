@@ -1,9 +1,11 @@
 'use strict';
 // Figure 3: Return All over 10k / 50k / 100k call-history records. Each
 // measurement is a fresh process (Node 20): the 3CX node on n8n-core's
-// WorkflowExecute (paging-child.js) or the raw client paging the same data with
-// the same page size (raw-client.js). Wall time, peak RSS (VmHWM) and the RSS
-// growth during the run; growth per row must not rise with size (linear).
+// WorkflowExecute (paging-child.js), the same pages through n8n's request helper
+// with no 3CX code (paging-child.js helperPaging: the floor for any node using
+// n8n's helpers), or the raw client paging the same data with the same page size
+// (raw-client.js). Wall time, peak RSS (VmHWM) and the RSS growth during the
+// run; growth per row must not rise with size (linear).
 const { startFakePbx } = require('../../test/fake-pbx');
 const { median, withSpread, formatMs, formatBytes, formatRatio, runChild, log } = require('./common');
 const { PBX_CLIENT } = require('./workload');
@@ -16,17 +18,18 @@ const LINEAR_TOLERANCE = 1.25;
 async function measureSize(rows, runs) {
 	const pbx = await startFakePbx({ port: 0, ...PBX_CLIENT, callHistoryRows: rows, seed: 1 });
 	try {
-		const samples = { threeCx: [], raw: [] };
+		const samples = { threeCx: [], helperPaging: [], raw: [] };
+		const measure = {
+			threeCx: () => runChild('paging-child.js', [pbx.url, rows, 'threeCx']),
+			helperPaging: () => runChild('paging-child.js', [pbx.url, rows, 'helperPaging']),
+			raw: () => runChild('raw-client.js', ['paging', pbx.url, PBX_CLIENT.clientId, PBX_CLIENT.clientSecret, rows]),
+		};
+		const variants = Object.keys(measure);
 		for (let i = 0; i < runs; i++) {
-			const order = i % 2 ? ['raw', 'threeCx'] : ['threeCx', 'raw'];
-			for (const key of order) {
-				samples[key].push(
-					key === 'threeCx'
-						? await runChild('paging-child.js', [pbx.url, rows])
-						: await runChild('raw-client.js', ['paging', pbx.url, PBX_CLIENT.clientId, PBX_CLIENT.clientSecret, rows]),
-				);
-			}
-			log(`paging ${rows} rows, run ${i + 1}: 3CX ${formatMs(samples.threeCx[i].ms)}, raw ${formatMs(samples.raw[i].ms)}`);
+			// Rotate the order so that no variant always runs first (or right after another).
+			const order = variants.map((_, k) => variants[(i + k) % variants.length]);
+			for (const key of order) samples[key].push(await measure[key]());
+			log(`paging ${rows} rows, run ${i + 1}: 3CX ${formatMs(samples.threeCx[i].ms)}, helper only ${formatMs(samples.helperPaging[i].ms)}, raw ${formatMs(samples.raw[i].ms)}`);
 		}
 		return samples;
 	} finally {
@@ -44,6 +47,10 @@ function summarize(rows, samples) {
 		rawMs: median(of('raw', (s) => s.ms)),
 		rawMsAll: of('raw', (s) => s.ms),
 		ratio: median(samples.threeCx.map((s, i) => s.ms / samples.raw[i].ms)),
+		helperMs: median(of('helperPaging', (s) => s.ms)),
+		helperMsAll: of('helperPaging', (s) => s.ms),
+		helperRatio: median(samples.helperPaging.map((s, i) => s.ms / samples.raw[i].ms)),
+		overHelperRatio: median(samples.threeCx.map((s, i) => s.ms / samples.helperPaging[i].ms)),
 		peakRss: median(of('threeCx', (s) => s.peakRss)),
 		rssGrowth: median(of('threeCx', growth)),
 		rawPeakRss: median(of('raw', (s) => s.peakRss)),
@@ -66,6 +73,24 @@ function rowsFor(perSize) {
 		goal: `≤ ${GOAL_RATIO}× raw`,
 		met: s.ratio <= GOAL_RATIO,
 	}));
+	for (const s of perSize) {
+		rows.push(
+			{
+				figure: `Return All ${s.rows / 1000}k rows: n8n's request helper alone`,
+				value: withSpread(formatMs(s.helperMs), s.helperMsAll),
+				baseline: `raw ${formatMs(s.rawMs)}`,
+				ratio: formatRatio(s.helperRatio),
+				goal: 'floor (no 3CX code)',
+			},
+			{
+				figure: `Return All ${s.rows / 1000}k rows: 3CX over the helper alone`,
+				value: formatMs(s.ms),
+				baseline: `helper ${formatMs(s.helperMs)}`,
+				ratio: formatRatio(s.overHelperRatio),
+				goal: 'the node’s own cost',
+			},
+		);
+	}
 	for (const s of perSize) {
 		rows.push({
 			figure: `Return All ${s.rows / 1000}k rows: peak RSS (growth)`,

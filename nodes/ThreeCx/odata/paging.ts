@@ -1,31 +1,23 @@
-import type { IDataObject } from 'n8n-workflow';
-
 /** Rows per request when paging: large enough for few round trips, small enough for 3CX to answer quickly. */
 export const PAGE_SIZE = 500;
 
-export interface CollectionPage {
-	rows: IDataObject[];
-	count?: number;
-}
-
 /**
  * Walks $top/$skip pages until `limit` rows are collected or a page comes back short.
- * `fetchPage` gets the $top and $skip to ask for.
+ * `fetchPage` gets the $top and $skip to ask for and returns that page's rows, already in the
+ * form the caller keeps, so that each row is handled once.
  */
-export async function collectPages(
-	fetchPage: (top: number, skip: number) => Promise<CollectionPage>,
+export async function collectPages<Row>(
+	fetchPage: (top: number, skip: number) => Promise<Row[]>,
 	{ limit, startAt = 0, pageSize = PAGE_SIZE }: { limit: number; startAt?: number; pageSize?: number },
-): Promise<CollectionPage> {
-	const rows: IDataObject[] = [];
-	let count: number | undefined;
+): Promise<Row[]> {
+	const rows: Row[] = [];
 	let skip = startAt;
 	while (rows.length < limit) {
 		const top = Math.min(pageSize, limit - rows.length);
 		const page = await fetchPage(top, skip);
-		count ??= page.count;
-		for (const row of page.rows) rows.push(row);
-		if (page.rows.length < top) break;
-		skip += page.rows.length;
+		for (const row of page) rows.push(row);
+		if (page.length < top) break;
+		skip += page.length;
 	}
-	return { rows, count };
+	return rows;
 }

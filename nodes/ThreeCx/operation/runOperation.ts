@@ -10,7 +10,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import type { Endpoint } from '../odata/endpoint';
 import { fillPath } from '../odata/literal';
-import { collectPages, type CollectionPage } from '../odata/paging';
+import { collectPages } from '../odata/paging';
 import { sendXapiRequest } from '../transport/request';
 import { fileItem, isJsonResponse, responseJson } from '../transport/response';
 import { pathLiterals } from './pathLiterals';
@@ -21,6 +21,11 @@ type Json = IDataObject & { value?: unknown; '@odata.count'?: number };
 function withoutODataContext(body: Json): IDataObject {
 	const { ['@odata.context']: _context, ...rest } = body;
 	return rest;
+}
+
+interface CollectionPage {
+	rows: IDataObject[];
+	count?: number;
 }
 
 function rowsOf(body: Json): CollectionPage {
@@ -84,12 +89,15 @@ export async function runOperation(
 	}
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
-	const page = await collectPages(
+	// Every row carries the count the first page reported, as a single answer would.
+	let count: number | undefined;
+	return await collectPages(
 		async (top, skip) => {
 			const response = await send(this, endpoint, { ...options, qs: { ...qs, $top: top, $skip: skip } });
-			return rowsOf((responseJson(response) ?? {}) as Json);
+			const page = rowsOf((responseJson(response) ?? {}) as Json);
+			count ??= page.count;
+			return rowItems({ rows: page.rows, count });
 		},
 		{ limit, startAt: typeof qs.$skip === 'number' ? qs.$skip : 0 },
 	);
-	return rowItems(page);
 }
