@@ -25,7 +25,7 @@ function threeCxGetUser({ name, credential, id }) {
 		name,
 		type: 'n8n-nodes-3cx.threeCx',
 		typeVersion: 1,
-		parameters: { resource: 'users', operation: 'getUser', id: { __rl: true, mode: 'id', value: id } },
+		parameters: { resource: 'users', operation: 'getUser', userId: { __rl: true, mode: 'id', value: id } },
 		credentials: { threeCxApi: credential },
 	};
 }

@@ -1,7 +1,8 @@
 'use strict';
 const { humanize, lowerCamel } = require('./naming');
 const { versionNote } = require('./versions');
-const { valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty } = require('./ui-properties');
+const { OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty } = require('./ui-properties');
+const { giveUniqueNames, checkOperationInputs } = require('./unique-names');
 const { locatorProperty } = require('./locators');
 
 
@@ -14,17 +15,22 @@ class SharedProperties {
 	constructor() {
 		this.byKey = new Map();
 	}
-	add(property, op) {
+	/** `rename(name)` writes a new name for the property back into `op`'s model (see unique-names.js). */
+	add(property, op, rename) {
 		const key = JSON.stringify(property);
-		const entry = this.byKey.get(key) ?? { property, operations: [], tags: new Set() };
+		const entry = this.byKey.get(key) ?? { property, operations: [], tags: new Set(), renames: [] };
 		entry.operations.push(op.value);
 		entry.tags.add(op.tag);
+		entry.renames.push(rename);
 		this.byKey.set(key, entry);
 	}
-	/** Properties used by `tag` alone, or (tag undefined) by more than one resource. */
+	entries() {
+		return [...this.byKey.values()].map((entry) => ({ ...entry, rename: (name) => entry.renames.forEach((r) => r(name)) }));
+	}
+	/** Properties used by `tag` alone, (tag undefined) by more than one resource, or (tag '*') all. */
 	list(tag) {
 		return [...this.byKey.values()]
-			.filter(({ tags }) => (tag === undefined ? tags.size > 1 : tags.size === 1 && tags.has(tag)))
+			.filter(({ tags }) => tag === '*' || (tag === undefined ? tags.size > 1 : tags.size === 1 && tags.has(tag)))
 			.map(({ property, operations }) => ({
 				...property,
 				displayOptions: { show: { operation: operations } },
@@ -33,6 +39,9 @@ class SharedProperties {
 }
 
 const resourceValue = (tag) => lowerCamel(tag);
+
+/** Names of the node-wide properties (resource, operation selectors, paging, binary output). */
+const NODE_WIDE_NAMES = new Set(['resource', 'operation', 'returnAll', 'limit', 'binaryPropertyName']);
 
 function operationSelector(tag, operations, versions) {
 	return {
@@ -49,29 +58,43 @@ function operationSelector(tag, operations, versions) {
 	};
 }
 
-/** Path and action parameters (top level) and entity bodies (a Fields collection per field set). */
+/**
+ * Path and action parameters (top level), entity bodies (a Fields collection per field set) and
+ * OData options (a collection per option set), each top-level name given to one property only.
+ * Sets `op.bodyCollection`, `op.olderCollection` and `op.optionsCollection` for the endpoint table.
+ */
 function operationInputs(operations, versions) {
 	const parameters = new SharedProperties();
 	const bodies = new SharedProperties();
 	for (const op of operations) {
 		for (const param of op.pathParams) {
 			const property = param.locator ? locatorProperty(param.locator.entry, param) : valueProperty(param, { required: !param.nullable });
-			parameters.add(property, op);
+			parameters.add(property, op, (name) => (param.prop = name));
 		}
-		const collection = bodyCollectionName(op);
-		const fields = (op.body?.fields ?? []).filter((f) => !f.older).map((field) => bodyFieldProperty(field, op, versions));
-		const older = (op.body?.fields ?? []).filter((f) => f.older).map((field) => bodyFieldProperty(field, op, versions));
-		if (collection) bodies.add(collectionProperty(collection, fields), op);
-		else for (const field of fields) parameters.add(field, op);
-		if (older.length) bodies.add(collectionProperty('olderParameters', older), op);
+		op.bodyCollection = bodyCollectionName(op);
+		const fields = (op.body?.fields ?? []).filter((f) => !f.older);
+		const older = (op.body?.fields ?? []).filter((f) => f.older);
+		const toProperty = (field) => bodyFieldProperty(field, op, versions);
+		if (op.bodyCollection) bodies.add(collectionProperty(op.bodyCollection, fields.map(toProperty)), op, (name) => (op.bodyCollection = name));
+		else for (const field of fields) parameters.add(toProperty(field), op, (name) => (field.prop = name));
+		if (older.length) {
+			op.olderCollection = OLDER_PARAMETERS;
+			bodies.add(collectionProperty(OLDER_PARAMETERS, older.map(toProperty)), op, (name) => (op.olderCollection = name));
+		}
+	}
+	const options = queryOptionCollections(operations);
+	giveUniqueNames([...parameters.entries(), ...bodies.entries(), ...options.entries()], NODE_WIDE_NAMES);
+	for (const op of operations) {
+		const topLevel = [...op.pathParams.map((p) => p.prop), ...(op.body?.fields ?? []).filter((f) => !f.older && !op.bodyCollection).map((f) => f.prop)];
+		checkOperationInputs(op, [...topLevel, op.bodyCollection, op.olderCollection, op.optionsCollection].filter(Boolean));
 	}
 	const pick = (tag) => ({ parameters: parameters.list(tag), bodies: bodies.list(tag) });
-	return { forResource: pick, shared: pick(undefined) };
+	return { forResource: pick, shared: pick(undefined), options: options.list('*') };
 }
 
 /** What the runtime needs to build and send one operation's request. */
 function endpoint(op, versions) {
-	const collection = bodyCollectionName(op);
+	const collection = op.bodyCollection;
 	const paged = op.response === 'collection' && op.queryOptions.includes('t') && op.queryOptions.includes('k') && !op.fileStem;
 	const note = versionNote(op.versions, versions);
 	return {
@@ -92,13 +115,17 @@ function endpoint(op, versions) {
 		...(op.byNumber ? { byNumber: op.byNumber } : {}),
 		...(op.queryOptions ? { query: op.queryOptions } : {}),
 		...(op.ifMatch ? { ifMatch: true } : {}),
+		...(op.optionsCollection ? { options: op.optionsCollection } : {}),
 		...(op.body
 			? {
 					body: {
 						...(collection ? { collection } : {}),
 						fields: Object.fromEntries(op.body.fields.filter((f) => !f.older).map((f) => [f.prop, [f.name, kindCode(f)]])),
 						...(op.body.fields.some((f) => f.older)
-							? { older: Object.fromEntries(op.body.fields.filter((f) => f.older).map((f) => [f.prop, [f.name, kindCode(f)]])) }
+							? {
+									olderCollection: op.olderCollection,
+									older: Object.fromEntries(op.body.fields.filter((f) => f.older).map((f) => [f.prop, [f.name, kindCode(f)]])),
+								}
 							: {}),
 					},
 				}
@@ -155,7 +182,7 @@ function sharedProperties(model) {
 		hint: 'The name of the output binary field to put the file in',
 		displayOptions: { show: { operation: files } },
 	};
-	return { resource, paging, binary, options: queryOptionCollections(all) };
+	return { resource, paging, binary };
 }
 
 const QUERY_OPTIONS = {
@@ -170,25 +197,27 @@ const QUERY_OPTIONS = {
 	m: { displayName: 'If-Match (ETag)', name: 'ifMatch', type: 'string', default: '', description: 'Only change the entity if its ETag still matches' },
 };
 
+/** Parameter names of the option sets 3CX's specs have; another set would be named by giveUniqueNames. */
+const OPTION_SET_NAMES = { tksfcole: 'options', tksfc: 'searchOptions', le: 'selectOptions', m: 'ifMatchOptions' };
+
 /** One Options collection per distinct set of OData options, shown for the operations that allow exactly that set. */
 function queryOptionCollections(operations) {
-	const bySet = new Map();
+	const collections = new SharedProperties();
 	for (const op of operations) {
 		const letters = op.queryOptions + (op.ifMatch ? 'm' : '');
 		if (!letters) continue;
-		bySet.set(letters, [...(bySet.get(letters) ?? []), op.value]);
-	}
-	return [...bySet.entries()]
-		.sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
-		.map(([letters, ops]) => ({
+		op.optionsCollection = OPTION_SET_NAMES[letters] ?? 'options';
+		const property = {
 			displayName: 'Options',
-			name: 'options',
+			name: op.optionsCollection,
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
-			displayOptions: { show: { operation: ops } },
 			options: [...letters].map((l) => QUERY_OPTIONS[l]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		}));
+		};
+		collections.add(property, op, (name) => (op.optionsCollection = name));
+	}
+	return collections;
 }
 
 module.exports = { operationSelector, operationInputs, endpoint, sharedProperties, resourceValue };

@@ -37,7 +37,7 @@ function generate({ specDir = SPEC_DIR, outDir = OUT_DIR } = {}) {
 		files.push(resourceFile(tag, { operation, ...inputs.forResource(tag), endpoints }, versions));
 		modules.push({ tag, id: identifier(tag) });
 	}
-	files.push(sharedFile({ ...sharedProperties(model), inputs: inputs.shared }, versions));
+	files.push(sharedFile({ ...sharedProperties(model), options: inputs.options, inputs: inputs.shared }, versions));
 	files.push(enumsFile(collectEnums(model), versions));
 	files.push(locatorsFile(locatorTable(), versions));
 	files.push(indexFile(modules, versions));

@@ -70,6 +70,8 @@ function annotateLocators(model, specs) {
 			const isKey = param.name === 'Id' && op.path.startsWith(`/${entry.set}({Id})`);
 			if (!isKey && param.name !== `${lowerCamel(entry.label)}Id`) continue;
 			param.locator = { entry, key: locatorKey(entry.set) };
+			// One name per entity ("userId"), so every operation taking a user shares one parameter.
+			param.prop = `${lowerCamel(entry.label)}Id`;
 			if (entry.number && isKey && op.crud === 'get' && newest.paths[alternateKeyPath(entry.set)]?.get) op.byNumber = alternateKeyPath(entry.set);
 		}
 	}

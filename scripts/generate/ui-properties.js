@@ -1,5 +1,5 @@
 'use strict';
-const { humanize } = require('./naming');
+const { humanize, lowerCamel } = require('./naming');
 const { versionNote } = require('./versions');
 
 /** Percentages are plain int32 in the spec; 3CX accepts 0–100 only. */
@@ -47,6 +47,9 @@ function valueProperty({ name, prop, type }, { required = false, description } =
 	};
 }
 
+/** The collection of action parameters that only older 3CX updates take. */
+const OLDER_PARAMETERS = 'olderParameters';
+
 /** The runtime's type code for a value: one letter, "p" a 0–100 percentage, "e:Enum" an enum. */
 function kindCode({ name, type }) {
 	if (type.kind === 'e') return `e:${type.enumName}`;
@@ -56,10 +59,12 @@ function kindCode({ name, type }) {
 
 /**
  * An entity body's fields go in one "Fields" collection that Create and Update share (halving the
- * description n8n sends to every editor); OData action parameters stay top-level inputs.
+ * description n8n sends to every editor), named after the entity ("userFields"); OData action
+ * parameters stay top-level inputs.
  */
 function bodyCollectionName(op) {
-	return op.body?.style === 'entity' ? 'fields' : undefined;
+	if (op.body?.style !== 'entity') return undefined;
+	return op.body.schemaName ? `${lowerCamel(op.body.schemaName)}Fields` : 'fields';
 }
 
 function bodyFieldProperty(field, op, versions) {
@@ -68,7 +73,7 @@ function bodyFieldProperty(field, op, versions) {
 
 function collectionProperty(collectionName, options) {
 	return {
-		displayName: collectionName === 'olderParameters' ? 'Parameters of Older 3CX Updates' : 'Fields',
+		displayName: collectionName === OLDER_PARAMETERS ? 'Parameters of Older 3CX Updates' : 'Fields',
 		name: collectionName,
 		type: 'collection',
 		placeholder: 'Add Field',
@@ -77,4 +82,4 @@ function collectionProperty(collectionName, options) {
 	};
 }
 
-module.exports = { valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty };
+module.exports = { OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty };

@@ -50,7 +50,7 @@ export function operationCases(): OperationCase[] {
 				parameters[property.name] = (param?.kind === 'u' ? UUID : sampleValue(property)) as INodeParameters[string];
 			}
 			// Every field of the Fields collection the newest update has, as its user would fill them in.
-			const body = bodies.find((p) => shownFor(p, operation) && p.name === 'fields');
+			const body = bodies.find((p) => shownFor(p, operation) && p.displayName === 'Fields');
 			if (body) {
 				const current = (body.options as INodeProperties[]).filter((field) => !/ only$/.test(field.description ?? ''));
 				parameters[body.name] = Object.fromEntries(current.map((field) => [field.name, sampleValue(field)])) as INodeParameters[string];
@@ -61,7 +61,8 @@ export function operationCases(): OperationCase[] {
 				const options: IDataObject = {};
 				for (const letter of letters) options[names[letter]] = QUERY_SAMPLES[names[letter]];
 				if (endpoint.ifMatch) options.ifMatch = QUERY_SAMPLES.ifMatch;
-				parameters.options = options as INodeParameters[string];
+				const collection = shared.options.find((p) => shownFor(p, operation))!;
+				parameters[collection.name] = options as INodeParameters[string];
 			}
 			return { resource, operation, endpoint, parameters };
 		});

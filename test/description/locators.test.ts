@@ -53,9 +53,11 @@ test('By Number on reading an entity goes to an alternate-key path 3CX’s newes
 	}
 });
 
-test('shared locator properties stay few: one per entity set and parameter name', () => {
+test('one locator property per entity set, named after it and shared by every operation that takes that entity', () => {
 	const locatorProperties = properties.filter((p) => p.type === 'resourceLocator');
-	const keys = locatorProperties.map((p) => `${p.displayName}/${p.name}`);
-	expect(new Set(keys).size).toBe(keys.length);
-	expect(locatorProperties).toHaveLength(11);
+	expect(locatorProperties.map((p) => `${p.displayName}/${p.name}`).sort()).toEqual(
+		['Call Flow App/callFlowAppId', 'Contact/contactId', 'Fax/faxId', 'Group/groupId', 'Parking/parkingId', 'Queue/queueId', 'Receptionist/receptionistId', 'Ring Group/ringGroupId', 'Trunk/trunkId', 'User/userId'],
+	);
+	const userOperations = locatorProperties.find((p) => p.name === 'userId')?.displayOptions?.show?.operation;
+	expect(userOperations).toEqual(expect.arrayContaining(['getUser', 'updateUser', 'downloadGreeting']));
 });

@@ -5,7 +5,8 @@ import { ThreeCx } from '../../nodes/ThreeCx/ThreeCx.node';
 const { properties } = new ThreeCx().description;
 const shownFor = (operation: string) => properties.filter((p) => p.displayOptions?.show?.operation?.includes(operation));
 const displayNames = (list: INodeProperties[]) => list.map((p) => p.displayName).sort();
-const fieldsOf = (operation: string) => (shownFor(operation).find((p) => p.name === 'fields')?.options ?? []) as INodeProperties[];
+const shownAs = (operation: string, displayName: string) => shownFor(operation).find((p) => p.displayName === displayName);
+const fieldsOf = (operation: string) => (shownAs(operation, 'Fields')?.options ?? []) as INodeProperties[];
 
 test('Update Notification Settings offers every field of the seed, Mail Server Type with readable options', () => {
 	const fields = fieldsOf('updateNotificationSettings');
@@ -31,7 +32,7 @@ test('Update Notification Settings offers every field of the seed, Mail Server T
 });
 
 test('Update Call Flow App: Id at the top (a locator whose By ID takes {{$json.Id}}), the seed fields in Fields, Groups and Trunk as JSON', () => {
-	const id = shownFor('updateCallFlowApp').find((p) => p.name === 'id');
+	const id = shownAs('updateCallFlowApp', 'Call Flow App');
 	expect(id).toMatchObject({ required: true, type: 'resourceLocator' });
 	expect(id?.modes?.map((m) => m.displayName)).toEqual(['From List', 'By ID']);
 	const fields = fieldsOf('updateCallFlowApp');
@@ -59,13 +60,13 @@ test('Create Receptionist offers the seed fields with their options', () => {
 });
 
 test('Get Monitor Status offers exactly Top, Skip, Search, Filter and Count', () => {
-	const options = shownFor('getMonitorStatus').find((p) => p.name === 'options')!.options as INodeProperties[];
+	const options = shownAs('getMonitorStatus', 'Options')!.options as INodeProperties[];
 	expect(displayNames(options)).toEqual(['Count', 'Filter', 'Search', 'Skip', 'Top']);
 });
 
 test('Download Chat History takes a Client Time Zone and all eight OData options', () => {
 	const inputs = shownFor('downloadChatHistory');
 	expect(inputs.find((p) => p.name === 'clientTimeZone')?.displayName).toBe('Client Time Zone');
-	const options = inputs.find((p) => p.name === 'options')!.options as INodeProperties[];
+	const options = inputs.find((p) => p.displayName === 'Options')!.options as INodeProperties[];
 	expect(displayNames(options)).toEqual(['Count', 'Expand', 'Filter', 'Order By', 'Search', 'Select', 'Skip', 'Top']);
 });

@@ -30,8 +30,8 @@ test('a workflow with a queue chosen From List and a user given By Number runs i
 	const workflow = threeCxWorkflow(
 		'e2eLocatorModes',
 		// As the editor saves a pick from the list: the Id, with the entry's name cached for display.
-		{ resource: 'queues', operation: 'getQueue', id: { __rl: true, mode: 'list', value: String(queue.Id), cachedResultName: `${queue.Number} — ${queue.Name}` } },
-		{ then: [threeCxNode({ resource: 'users', operation: 'getUser', id: { __rl: true, mode: 'number', value: '102' } }, { name: '3CX by number' })] },
+		{ resource: 'queues', operation: 'getQueue', queueId: { __rl: true, mode: 'list', value: String(queue.Id), cachedResultName: `${queue.Number} — ${queue.Name}` } },
+		{ then: [threeCxNode({ resource: 'users', operation: 'getUser', userId: { __rl: true, mode: 'number', value: '102' } }, { name: '3CX by number' })] },
 	);
 	const run = await env.runWorkflow(workflow);
 	expect(nodeJson(run, '3CX')).toEqual([expect.objectContaining({ Id: queue.Id, Number: queue.Number, Name: queue.Name })]);
@@ -42,9 +42,9 @@ test('a workflow with a queue chosen From List and a user given By Number runs i
 test('n8n’s resource-locator endpoint pages and searches the PBX through the node’s listSearch methods', async () => {
 	const request = (methodName: string, extra: { filter?: string; paginationToken?: string } = {}) =>
 		env.api!.post<ListSearchPage>(LIST_SEARCH_ROUTE, {
-			path: 'parameters.id',
+			path: 'parameters.userId',
 			nodeTypeAndVersion: { name: THREE_CX_NODE_TYPE, version: 1 },
-			currentNodeParameters: { resource: 'users', operation: 'getUser', id: { __rl: true, mode: 'list', value: '' } },
+			currentNodeParameters: { resource: 'users', operation: 'getUser', userId: { __rl: true, mode: 'list', value: '' } },
 			methodName,
 			credentials: { threeCxApi: env.credential },
 			...extra,

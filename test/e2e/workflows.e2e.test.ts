@@ -33,7 +33,7 @@ const receptionistItems = (numbers: string[]) => numbers.map((number) => ({ name
 const createReceptionistFromItem = {
 	resource: 'receptionists',
 	operation: 'createReceptionist',
-	fields: { name: '={{ $json.name }}', number: '={{ $json.number }}' },
+	receptionistFields: { name: '={{ $json.name }}', number: '={{ $json.number }}' },
 };
 
 /** Update Call Flow App with the Id taken from the incoming item, as in the seed's example. */
@@ -44,19 +44,19 @@ function callFlowAppWorkflow(appId: number) {
 			resource: 'callFlowApps',
 			operation: 'updateCallFlowApp',
 			// As the editor saves "By ID" with an expression.
-			id: { __rl: true, mode: 'id', value: '={{ $json.Id }}' },
-			fields: { name: 'CRM Lookup v2', routingType: 'Trunk', transcriptionMode: 'Voicemail', groups: JSON.stringify(callFlowGroups), scriptCode: 'return "sales";' },
+			callFlowAppId: { __rl: true, mode: 'id', value: '={{ $json.Id }}' },
+			callFlowAppFields: { name: 'CRM Lookup v2', routingType: 'Trunk', transcriptionMode: 'Voicemail', groups: JSON.stringify(callFlowGroups), scriptCode: 'return "sales";' },
 		},
 		{ items: [{ Id: appId }] },
 	);
 }
 
 const workflows = {
-	notificationSettings: threeCxWorkflow('e2eNotifySettings', { resource: 'notificationSettings', operation: 'updateNotificationSettings', fields: notificationFields }),
+	notificationSettings: threeCxWorkflow('e2eNotifySettings', { resource: 'notificationSettings', operation: 'updateNotificationSettings', notificationSettingsFields: notificationFields }),
 	createReceptionist: threeCxWorkflow('e2eCreateReceptionist', {
 		resource: 'receptionists',
 		operation: 'createReceptionist',
-		fields: {
+		receptionistFields: {
 			name: 'Support menu',
 			number: '820',
 			ivrType: 'CodeBased',
@@ -66,7 +66,7 @@ const workflows = {
 			forwards: '[{"Input":"1","ForwardType":"Extension","ForwardDN":"100"}]',
 		},
 	}),
-	monitorStatus: threeCxWorkflow('e2eMonitorStatus', { resource: 'users', operation: 'getMonitorStatus', options: { filter: 'DN eq \'101\'', count: true } }),
+	monitorStatus: threeCxWorkflow('e2eMonitorStatus', { resource: 'users', operation: 'getMonitorStatus', searchOptions: { filter: 'DN eq \'101\'', count: true } }),
 	chatHistory: threeCxWorkflow(
 		'e2eChatHistory',
 		{

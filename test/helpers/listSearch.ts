@@ -47,7 +47,7 @@ export async function callListSearch(call: ListSearchCall): Promise<INodeListSea
 		nodeTypes,
 	});
 	const additionalData = { ...testAdditionalData(call.credentialsHelper), currentNodeParameters };
-	const context = new LoadOptionsContext(workflow, workflow.getNode('Temp-Node')!, additionalData, call.path ?? 'parameters.id');
+	const context = new LoadOptionsContext(workflow, workflow.getNode('Temp-Node')!, additionalData, call.path ?? 'parameters.userId');
 	const method = nodeType.methods?.listSearch?.[call.method];
 	if (!method) throw new Error(`The node has no listSearch method ${call.method}`);
 	return await method.call(context, call.filter, call.paginationToken);

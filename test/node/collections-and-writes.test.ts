@@ -30,14 +30,14 @@ test('Limit asks for just that many', async () => {
 test('Delete outputs { deleted: true }, with If-Match when given', async () => {
 	const pbx = fakePbx();
 	pbx.scope.delete('/xapi/v1/Users(7)').matchHeader('If-Match', 'W/"3"').reply(204);
-	const { items } = await runThreeCx({ resource: 'users', operation: 'deleteUser', id: 7, options: { ifMatch: 'W/"3"' } });
+	const { items } = await runThreeCx({ resource: 'users', operation: 'deleteUser', userId: 7, ifMatchOptions: { ifMatch: 'W/"3"' } });
 	expect(items.map((i) => i.json)).toEqual([{ deleted: true }]);
 });
 
 test('an action without a result outputs { success: true } and sends its parameters', async () => {
 	const pbx = fakePbx();
 	pbx.scope.post('/xapi/v1/Users(5)/Pbx.SetMonitorStatus', { days: 3 }).reply(204);
-	const { items } = await runThreeCx({ resource: 'users', operation: 'setMonitorStatus', id: 5, days: 3 });
+	const { items } = await runThreeCx({ resource: 'users', operation: 'setMonitorStatus', userId: 5, days: 3 });
 	expect(pbx.scope.isDone()).toBe(true);
 	expect(items.map((i) => i.json)).toEqual([{ success: true }]);
 });
@@ -46,7 +46,7 @@ test('an update sends only the fields set, even when the collection holds values
 	const pbx = fakePbx();
 	pbx.scope.patch('/xapi/v1/Users(5)', (body) => JSON.stringify(body) === '{"FirstName":"Ann"}').reply(204);
 	pbx.scope.get('/xapi/v1/Users(5)').reply(200, { Id: 5, FirstName: 'Ann' });
-	const { items, error } = await runThreeCx({ resource: 'users', operation: 'updateUser', id: 5, fields: { firstName: 'Ann', notAUserField: 'left over' } });
+	const { items, error } = await runThreeCx({ resource: 'users', operation: 'updateUser', userId: 5, userFields: { firstName: 'Ann', notAUserField: 'left over' } });
 	expect(error).toBeUndefined();
 	expect(items[0].json).toEqual({ Id: 5, FirstName: 'Ann' });
 });

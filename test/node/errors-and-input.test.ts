@@ -18,7 +18,7 @@ describe('XAPI errors', () => {
 	test('a 400 becomes a readable message with its HTTP status', async () => {
 		const pbx = fakePbx();
 		pbx.scope.post('/xapi/v1/Users').reply(400, ALREADY_IN_USE);
-		const { error } = await runThreeCx({ resource: 'users', operation: 'createUser', fields: { number: '100' } });
+		const { error } = await runThreeCx({ resource: 'users', operation: 'createUser', userFields: { number: '100' } });
 		expect(error?.message).toBe('Number: already in use');
 		expect(error?.httpCode).toBe('400');
 	});
@@ -28,7 +28,7 @@ describe('XAPI errors', () => {
 		pbx.scope.get('/xapi/v1/Users(2)').reply(404, { error: { code: '', message: 'WARNINGS.XAPI.NOT_FOUND', details: [] } });
 		pbx.scope.get(/\/xapi\/v1\/Users\([13]\)/).times(2).reply(200, (uri) => ({ Id: Number(/\((\d)\)/.exec(uri)![1]) }));
 		const { items, error } = await runThreeCx(
-			{ resource: 'users', operation: 'getUser', id: '={{ $json.id }}' },
+			{ resource: 'users', operation: 'getUser', userId: '={{ $json.id }}' },
 			{ items: [{ id: 1 }, { id: 2 }, { id: 3 }], continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
@@ -56,13 +56,13 @@ describe('XAPI errors', () => {
 
 describe('bad input is refused before anything is sent', () => {
 	const cases: Array<[string, INodeParameters, RegExp]> = [
-		['JSON that does not parse', { resource: 'callFlowApps', operation: 'updateCallFlowApp', id: 1, fields: { groups: '[{"GroupId": 1,' } }, /^Groups is not valid JSON/],
-		['a number field given text', { resource: 'receptionists', operation: 'createReceptionist', fields: { timeout: '={{ "soon" }}' } }, /^Timeout must be a number/],
-		['an enum value outside the list', { resource: 'receptionists', operation: 'createReceptionist', fields: { ivrType: '={{ "Magic" }}' } }, /^IVRType must be one of Default, CodeBased, ScriptBased, Wakeup/],
-		['a quota percentage above 100', { resource: 'notificationSettings', operation: 'updateNotificationSettings', fields: { recordingsQuotaPercentage: 150 } }, /^RecordingsQuotaPercentage must be a percentage from 0 to 100/],
-		['a negative quota percentage', { resource: 'notificationSettings', operation: 'updateNotificationSettings', fields: { voicemailQuotaPercentage: -1 } }, /^VoicemailQuotaPercentage must be a percentage from 0 to 100/],
-		['a key that is not a whole number', { resource: 'users', operation: 'getUser', id: 1.5 }, /^User ID must be a whole number/],
-		['a boolean given a word', { resource: 'notificationSettings', operation: 'updateNotificationSettings', fields: { notifySystemOwners: '={{ "maybe" }}' } }, /^NotifySystemOwners must be true or false/],
+		['JSON that does not parse', { resource: 'callFlowApps', operation: 'updateCallFlowApp', callFlowAppId: 1, callFlowAppFields: { groups: '[{"GroupId": 1,' } }, /^Groups is not valid JSON/],
+		['a number field given text', { resource: 'receptionists', operation: 'createReceptionist', receptionistFields: { timeout: '={{ "soon" }}' } }, /^Timeout must be a number/],
+		['an enum value outside the list', { resource: 'receptionists', operation: 'createReceptionist', receptionistFields: { ivrType: '={{ "Magic" }}' } }, /^IVRType must be one of Default, CodeBased, ScriptBased, Wakeup/],
+		['a quota percentage above 100', { resource: 'notificationSettings', operation: 'updateNotificationSettings', notificationSettingsFields: { recordingsQuotaPercentage: 150 } }, /^RecordingsQuotaPercentage must be a percentage from 0 to 100/],
+		['a negative quota percentage', { resource: 'notificationSettings', operation: 'updateNotificationSettings', notificationSettingsFields: { voicemailQuotaPercentage: -1 } }, /^VoicemailQuotaPercentage must be a percentage from 0 to 100/],
+		['a key that is not a whole number', { resource: 'users', operation: 'getUser', userId: 1.5 }, /^User ID must be a whole number/],
+		['a boolean given a word', { resource: 'notificationSettings', operation: 'updateNotificationSettings', notificationSettingsFields: { notifySystemOwners: '={{ "maybe" }}' } }, /^NotifySystemOwners must be true or false/],
 	];
 	test.each(cases)('%s', async (_name, parameters, message) => {
 		const pbx = fakePbx();
@@ -104,7 +104,7 @@ describe('retries', () => {
 		const pbx = fakePbx();
 		pbx.scope.get('/xapi/v1/Users(1)').times(2).reply(503, '', { 'Retry-After': '0' });
 		pbx.scope.get('/xapi/v1/Users(1)').reply(200, { Id: 1 });
-		const { items, error } = await runThreeCx({ resource: 'users', operation: 'getUser', id: 1 });
+		const { items, error } = await runThreeCx({ resource: 'users', operation: 'getUser', userId: 1 });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({ Id: 1 });
 		expect(pbx.xapi('/Users(1)')).toHaveLength(3);
@@ -113,7 +113,7 @@ describe('retries', () => {
 	test('GET gives up after 3 tries', async () => {
 		const pbx = fakePbx();
 		pbx.scope.get('/xapi/v1/Users(1)').times(5).reply(429, '', { 'Retry-After': '0' });
-		const { error } = await runThreeCx({ resource: 'users', operation: 'getUser', id: 1 });
+		const { error } = await runThreeCx({ resource: 'users', operation: 'getUser', userId: 1 });
 		expect(error?.httpCode).toBe('429');
 		expect(pbx.xapi('/Users(1)')).toHaveLength(3);
 	});
@@ -121,15 +121,15 @@ describe('retries', () => {
 	test('a Retry-After beyond the 30 s budget is not waited for', async () => {
 		const pbx = fakePbx();
 		pbx.scope.get('/xapi/v1/Users(1)').times(3).reply(503, '', { 'Retry-After': '120' });
-		const { error } = await runThreeCx({ resource: 'users', operation: 'getUser', id: 1 });
+		const { error } = await runThreeCx({ resource: 'users', operation: 'getUser', userId: 1 });
 		expect(error?.httpCode).toBe('503');
 		expect(pbx.xapi('/Users(1)')).toHaveLength(1);
 	});
 
 	test.each([
 		['POST', 'createUser', {}],
-		['PATCH', 'updateUser', { id: 1 }],
-		['DELETE', 'deleteUser', { id: 1 }],
+		['PATCH', 'updateUser', { userId: 1 }],
+		['DELETE', 'deleteUser', { userId: 1 }],
 	])('%s is never retried', async (method, operation, extra) => {
 		const pbx = fakePbx();
 		const path = method === 'POST' ? '/xapi/v1/Users' : '/xapi/v1/Users(1)';
@@ -155,7 +155,7 @@ describe('secrets never leak', () => {
 		const logged: string[] = [];
 		const spies = (['log', 'warn', 'error', 'info', 'debug'] as const).map((level) => jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))));
 		const { run, error, items } = await runThreeCx(
-			{ resource: 'notificationSettings', operation: 'updateNotificationSettings', fields: { mailPassword: JSON.stringify({ Value: MAIL_PASSWORD }) } },
+			{ resource: 'notificationSettings', operation: 'updateNotificationSettings', notificationSettingsFields: { mailPassword: JSON.stringify({ Value: MAIL_PASSWORD }) } },
 			{ continueOnFail: false },
 		);
 		spies.forEach((s) => s.mockRestore());

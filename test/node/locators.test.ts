@@ -34,19 +34,19 @@ describe('resource locators, run on n8n-core against the fake PBX', () => {
 	const routes = () => Object.keys(pbx.stats.byRoute).filter((route) => !route.includes('/connect/token'));
 
 	test.each([
-		['users', 'getUser', 'list', '3', { Id: 3 }],
-		['users', 'getUser', 'id', '4', { Id: 4 }],
-		['users', 'getUser', 'number', '101', { Number: '101' }],
-		['queues', 'getQueue', 'number', '801', { Name: 'Support Queue' }],
-		['ringGroups', 'getRingGroup', 'number', '701', { Name: 'Warehouse' }],
-		['receptionists', 'getReceptionist', 'number', '600', { Name: 'Main Menu' }],
-		['trunks', 'getTrunk', 'number', '10001', { Number: '10001' }],
-		['parkings', 'getParking', 'number', 'SP1', { Number: 'SP1' }],
-		['fax', 'getFax', 'number', '888', { Number: '888' }],
-		['groups', 'getGroup', 'list', '2', { Name: 'Sales' }],
-		['contacts', 'getContact', 'id', '7', { Id: 7 }],
-	])('%s › %s with the key %s %s', async (resource, operation, mode, value, expected) => {
-		const { items, error } = await run({ resource, operation, id: rl(mode, value) });
+		['users', 'getUser', 'userId', 'list', '3', { Id: 3 }],
+		['users', 'getUser', 'userId', 'id', '4', { Id: 4 }],
+		['users', 'getUser', 'userId', 'number', '101', { Number: '101' }],
+		['queues', 'getQueue', 'queueId', 'number', '801', { Name: 'Support Queue' }],
+		['ringGroups', 'getRingGroup', 'ringGroupId', 'number', '701', { Name: 'Warehouse' }],
+		['receptionists', 'getReceptionist', 'receptionistId', 'number', '600', { Name: 'Main Menu' }],
+		['trunks', 'getTrunk', 'trunkId', 'number', '10001', { Number: '10001' }],
+		['parkings', 'getParking', 'parkingId', 'number', 'SP1', { Number: 'SP1' }],
+		['fax', 'getFax', 'faxId', 'number', '888', { Number: '888' }],
+		['groups', 'getGroup', 'groupId', 'list', '2', { Name: 'Sales' }],
+		['contacts', 'getContact', 'contactId', 'id', '7', { Id: 7 }],
+	])('%s › %s (%s) with the key %s %s', async (resource, operation, parameter, mode, value, expected) => {
+		const { items, error } = await run({ resource, operation, [parameter]: rl(mode, value) });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject(expected);
@@ -57,17 +57,17 @@ describe('resource locators, run on n8n-core against the fake PBX', () => {
 
 	test('a Number alternate key is looked up first for an operation 3CX offers only by Id; PATCH sends only the set field', async () => {
 		const user = pbx.state.Users.find((u) => u.Number === '105')!;
-		const { items, error } = await run({ resource: 'users', operation: 'updateUser', id: rl('number', '105'), fields: { firstName: 'Renamed' } });
+		const { items, error } = await run({ resource: 'users', operation: 'updateUser', userId: rl('number', '105'), userFields: { firstName: 'Renamed' } });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ Id: user.Id, Number: '105', FirstName: 'Renamed' });
 		expect(pbx.stats.byRoute).toMatchObject({ 'GET /Users': 1, 'PATCH /Users({Id})': 1 });
 	});
 
 	test('sub-resources take the locator too: a queue’s agents By Number, a group’s members From List', async () => {
-		const agents = await run({ resource: 'queues', operation: 'listAgents', id: rl('number', '800'), returnAll: true });
+		const agents = await run({ resource: 'queues', operation: 'listAgents', queueId: rl('number', '800'), returnAll: true });
 		expect(agents.error).toBeUndefined();
 		expect(agents.items.map((i) => i.json.Number)).toEqual(pbx.state.Queues[0].Agents.map((a: { Number: string }) => a.Number));
-		const members = await run({ resource: 'groups', operation: 'listMembers', id: rl('list', '3'), returnAll: true });
+		const members = await run({ resource: 'groups', operation: 'listMembers', groupId: rl('list', '3'), returnAll: true });
 		expect(members.error).toBeUndefined();
 		expect(members.items.length).toBeGreaterThan(0);
 	});
@@ -79,22 +79,22 @@ describe('resource locators, run on n8n-core against the fake PBX', () => {
 	});
 
 	test('a number no entity has is a clear error, and nothing is changed', async () => {
-		const { error } = await run({ resource: 'users', operation: 'deleteUser', id: rl('number', '999') });
+		const { error } = await run({ resource: 'users', operation: 'deleteUser', userId: rl('number', '999') });
 		expect(error?.message).toBe('No user has the number 999');
 		expect(routes()).toEqual(['GET /Users']);
 	});
 
 	test('reading By Number a number no entity has says so by name', async () => {
-		const { error } = await run({ resource: 'queues', operation: 'getQueue', id: rl('number', '899') });
+		const { error } = await run({ resource: 'queues', operation: 'getQueue', queueId: rl('number', '899') });
 		expect(error?.message).toBe('No queue has the number 899');
 	});
 
 	test('plain values of workflows made before the locator, and expressions such as $fromAI give, still work', async () => {
-		const plain = await run({ resource: 'users', operation: 'getUser', id: 5 });
+		const plain = await run({ resource: 'users', operation: 'getUser', userId: 5 });
 		expect(plain.items[0].json).toMatchObject({ Id: 5 });
-		const expression = await run({ resource: 'users', operation: 'getUser', id: '={{ 2 + 4 }}' });
+		const expression = await run({ resource: 'users', operation: 'getUser', userId: '={{ 2 + 4 }}' });
 		expect(expression.items[0].json).toMatchObject({ Id: 6 });
-		const inLocator = await run({ resource: 'users', operation: 'getUser', id: rl('id', '={{ "7" }}') });
+		const inLocator = await run({ resource: 'users', operation: 'getUser', userId: rl('id', '={{ "7" }}') });
 		expect(inLocator.items[0].json).toMatchObject({ Id: 7 });
 	});
 });
@@ -110,7 +110,7 @@ describe('bad locator input is refused before anything is sent', () => {
 		['an empty expression result', rl('id', '={{ "" }}'), /^User is required/],
 	])('%s', async (_name, id, message) => {
 		const pbx = fakePbx();
-		const { error } = await runThreeCx({ resource: 'users', operation: 'deleteUser', id });
+		const { error } = await runThreeCx({ resource: 'users', operation: 'deleteUser', userId: id });
 		expect(error?.message).toMatch(message);
 		expect(error?.description).toContain('Nothing was sent to 3CX');
 		expect(pbx.xapi('')).toEqual([]);
@@ -118,7 +118,7 @@ describe('bad locator input is refused before anything is sent', () => {
 
 	test('By Number where 3CX has no number key names the field', async () => {
 		const pbx = fakePbx();
-		const { error } = await runThreeCx({ resource: 'callFlowApps', operation: 'deleteCallFlowApp', id: rl('number', '850') });
+		const { error } = await runThreeCx({ resource: 'callFlowApps', operation: 'deleteCallFlowApp', callFlowAppId: rl('number', '850') });
 		expect(error?.message).toMatch(/^Call Flow App cannot be given By Number/);
 		expect(pbx.xapi('')).toEqual([]);
 	});
@@ -129,7 +129,7 @@ describe('bad locator input is refused before anything is sent', () => {
 		['no value at all', rl('list', ''), 'Parameter "User" is required'],
 	])('%s: n8n shows the issue on the field and does not run the workflow', async (_name, id, message) => {
 		const pbx = fakePbx();
-		await expect(runThreeCx({ resource: 'users', operation: 'getUser', id })).rejects.toThrow(`The '3CX' node has issues:\n- ${message}`);
+		await expect(runThreeCx({ resource: 'users', operation: 'getUser', userId: id })).rejects.toThrow(`The '3CX' node has issues:\n- ${message}`);
 		expect(pbx.xapi('')).toEqual([]);
 	});
 });
@@ -142,7 +142,7 @@ describe('reading By Number on a PBX older than the Number alternate key (before
 		pbx.scope.get("/xapi/v1/Users(Number='100')").reply(404, { error: { code: '', message: 'No HTTP resource was found' } });
 		pbx.scope.get('/xapi/v1/Users').query({ $filter: "Number eq '100'", $select: 'Id,Number', $top: '1' }).reply(200, { value: [{ Id: 42, Number: '100' }] });
 		pbx.scope.get('/xapi/v1/Users(42)').reply(200, { Id: 42, Number: '100' });
-		const { items, error } = await runThreeCx({ resource: 'users', operation: 'getUser', id: rl('number', '100') });
+		const { items, error } = await runThreeCx({ resource: 'users', operation: 'getUser', userId: rl('number', '100') });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({ Id: 42, Number: '100' });
 		expect(pbx.scope.pendingMocks()).toEqual([]);
@@ -157,7 +157,7 @@ describe('an update By Number', () => {
 		pbx.scope.get('/xapi/v1/Queues').query({ $filter: "Number eq '801'", $select: 'Id,Number', $top: '1' }).reply(200, { value: [{ Id: 53, Number: '801' }] });
 		pbx.scope.patch('/xapi/v1/Queues(53)').reply(204);
 		pbx.scope.get('/xapi/v1/Queues(53)').reply(200, { Id: 53, Number: '801', Name: 'Renamed' });
-		const { items, error } = await runThreeCx({ resource: 'queues', operation: 'updateQueue', id: rl('number', '801'), fields: { name: 'Renamed' } });
+		const { items, error } = await runThreeCx({ resource: 'queues', operation: 'updateQueue', queueId: rl('number', '801'), queueFields: { name: 'Renamed' } });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({ Id: 53, Number: '801', Name: 'Renamed' });
 		expect(pbx.xapi('').map((r) => r.method)).toEqual(['GET', 'PATCH', 'GET']);

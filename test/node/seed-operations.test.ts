@@ -14,7 +14,7 @@ test('Update Notification Settings sends exactly the two fields set, then output
 	const { items, error } = await runThreeCx({
 		resource: 'notificationSettings',
 		operation: 'updateNotificationSettings',
-		fields: { notifyTrunkError: true, mailServerType: 'MS365' },
+		notificationSettingsFields: { notifyTrunkError: true, mailServerType: 'MS365' },
 	});
 
 	expect(error).toBeUndefined();
@@ -33,8 +33,8 @@ test('Update Call Flow App takes Groups as JSON and sends it parsed', async () =
 	const { items, error } = await runThreeCx({
 		resource: 'callFlowApps',
 		operation: 'updateCallFlowApp',
-		id: 42,
-		fields: { groups: JSON.stringify(groups), routingType: 'Trunk', transcriptionMode: 'Voicemail', scriptCode: 'return 1;' },
+		callFlowAppId: 42,
+		callFlowAppFields: { groups: JSON.stringify(groups), routingType: 'Trunk', transcriptionMode: 'Voicemail', scriptCode: 'return 1;' },
 	});
 
 	expect(error).toBeUndefined();
@@ -50,7 +50,7 @@ test('Create Receptionist maps option fields to the spec values', async () => {
 	const { items, error } = await runThreeCx({
 		resource: 'receptionists',
 		operation: 'createReceptionist',
-		fields: {
+		receptionistFields: {
 			name: 'Main menu',
 			number: '800',
 			ivrType: 'CodeBased',
@@ -88,7 +88,7 @@ test('Get Monitor Status passes Top, Skip, Search (quoted), Filter and Count, on
 	const { items, error } = await runThreeCx({
 		resource: 'users',
 		operation: 'getMonitorStatus',
-		options: { top: 2, skip: 4, search: 'John Smith', filter: "State eq 'Connected'", count: true },
+		searchOptions: { top: 2, skip: 4, search: 'John Smith', filter: "State eq 'Connected'", count: true },
 	});
 
 	expect(error).toBeUndefined();

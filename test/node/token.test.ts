@@ -5,7 +5,7 @@ import { resetPbx } from '../helpers/pbx';
 beforeEach(resetPbx);
 afterAll(() => nock.restore());
 
-const getUser = { resource: 'users', operation: 'getUser', id: '={{ $json.id }}' };
+const getUser = { resource: 'users', operation: 'getUser', userId: '={{ $json.id }}' };
 const items = (n: number) => Array.from({ length: n }, (_, id) => ({ id }));
 
 test('a 100-item execution mints one token and uses it for every item', async () => {
@@ -63,7 +63,7 @@ test('a 401 makes n8n re-mint once and retry; concurrent items share the new tok
 test('a 401 that survives the re-mint says the credential was rejected, and no secret leaks', async () => {
 	nock(PBX).post('/connect/token').times(5).reply(200, { access_token: 'token-x' });
 	nock(PBX).get('/xapi/v1/Users(1)').times(5).reply(401, '');
-	const result = await runThreeCx({ ...getUser, id: 1 });
+	const result = await runThreeCx({ ...getUser, userId: 1 });
 	expect(result.error?.message).toBe('3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client');
 	expect(JSON.stringify(result.run)).not.toContain('token-x');
 	expect(JSON.stringify(result.run)).not.toContain(SECRET);
@@ -71,7 +71,7 @@ test('a 401 that survives the re-mint says the credential was rejected, and no s
 
 test('a refused token request names the likely cause and does not echo the API key', async () => {
 	nock(PBX).post('/connect/token').reply(400, { error: 'invalid_client' });
-	const result = await runThreeCx({ ...getUser, id: 1 });
+	const result = await runThreeCx({ ...getUser, userId: 1 });
 	expect(result.error?.message).toContain('3CX rejected the credential');
 	const everything = JSON.stringify(result.run) + String(result.error?.stack) + String(result.error?.description);
 	expect(everything).not.toContain(SECRET);

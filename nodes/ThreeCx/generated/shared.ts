@@ -916,6 +916,74 @@ export const options: INodeProperties[] = [
 		"type": "collection",
 		"placeholder": "Add Option",
 		"default": {},
+		"options": [
+			{
+				"displayName": "Count",
+				"name": "count",
+				"type": "boolean",
+				"default": true,
+				"description": "Whether to include the total count of items, as @odata.count on each item"
+			},
+			{
+				"displayName": "Expand",
+				"name": "expand",
+				"type": "string",
+				"default": "",
+				"placeholder": "Groups",
+				"description": "Comma-separated related entities to include"
+			},
+			{
+				"displayName": "Filter",
+				"name": "filter",
+				"type": "string",
+				"default": "",
+				"placeholder": "State eq 'Connected'",
+				"description": "Filter items by property values (OData $filter)"
+			},
+			{
+				"displayName": "Order By",
+				"name": "orderby",
+				"type": "string",
+				"default": "",
+				"placeholder": "Name desc",
+				"description": "Comma-separated properties to order by, each optionally followed by asc or desc"
+			},
+			{
+				"displayName": "Search",
+				"name": "search",
+				"type": "string",
+				"default": "",
+				"description": "Search items by search phrases; a phrase with spaces is quoted automatically"
+			},
+			{
+				"displayName": "Select",
+				"name": "select",
+				"type": "string",
+				"default": "",
+				"placeholder": "Id,Number",
+				"description": "Comma-separated properties to return"
+			},
+			{
+				"displayName": "Skip",
+				"name": "skip",
+				"type": "number",
+				"typeOptions": {
+					"minValue": 0
+				},
+				"default": 0,
+				"description": "Skip the first n items"
+			},
+			{
+				"displayName": "Top",
+				"name": "top",
+				"type": "number",
+				"typeOptions": {
+					"minValue": 0
+				},
+				"default": 100,
+				"description": "Show only the first n items; overrides Return All and Limit"
+			}
+		],
 		"displayOptions": {
 			"show": {
 				"operation": [
@@ -1077,15 +1145,15 @@ export const options: INodeProperties[] = [
 					"listWeblink"
 				]
 			}
-		},
+		}
+	},
+	{
+		"displayName": "Options",
+		"name": "selectOptions",
+		"type": "collection",
+		"placeholder": "Add Option",
+		"default": {},
 		"options": [
-			{
-				"displayName": "Count",
-				"name": "count",
-				"type": "boolean",
-				"default": true,
-				"description": "Whether to include the total count of items, as @odata.count on each item"
-			},
 			{
 				"displayName": "Expand",
 				"name": "expand",
@@ -1095,132 +1163,14 @@ export const options: INodeProperties[] = [
 				"description": "Comma-separated related entities to include"
 			},
 			{
-				"displayName": "Filter",
-				"name": "filter",
-				"type": "string",
-				"default": "",
-				"placeholder": "State eq 'Connected'",
-				"description": "Filter items by property values (OData $filter)"
-			},
-			{
-				"displayName": "Order By",
-				"name": "orderby",
-				"type": "string",
-				"default": "",
-				"placeholder": "Name desc",
-				"description": "Comma-separated properties to order by, each optionally followed by asc or desc"
-			},
-			{
-				"displayName": "Search",
-				"name": "search",
-				"type": "string",
-				"default": "",
-				"description": "Search items by search phrases; a phrase with spaces is quoted automatically"
-			},
-			{
 				"displayName": "Select",
 				"name": "select",
 				"type": "string",
 				"default": "",
 				"placeholder": "Id,Number",
 				"description": "Comma-separated properties to return"
-			},
-			{
-				"displayName": "Skip",
-				"name": "skip",
-				"type": "number",
-				"typeOptions": {
-					"minValue": 0
-				},
-				"default": 0,
-				"description": "Skip the first n items"
-			},
-			{
-				"displayName": "Top",
-				"name": "top",
-				"type": "number",
-				"typeOptions": {
-					"minValue": 0
-				},
-				"default": 100,
-				"description": "Show only the first n items; overrides Return All and Limit"
 			}
-		]
-	},
-	{
-		"displayName": "Options",
-		"name": "options",
-		"type": "collection",
-		"placeholder": "Add Option",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"operation": [
-					"getFailoverScripts",
-					"getAudioFiles",
-					"getFiles",
-					"getMcuRows",
-					"getOnboardMcuData",
-					"getOnboardMeetings",
-					"getWebMeetingZones",
-					"getIfaces",
-					"systemExtensions",
-					"getMonitorStatus",
-					"getTranscribeLanguages"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Count",
-				"name": "count",
-				"type": "boolean",
-				"default": true,
-				"description": "Whether to include the total count of items, as @odata.count on each item"
-			},
-			{
-				"displayName": "Filter",
-				"name": "filter",
-				"type": "string",
-				"default": "",
-				"placeholder": "State eq 'Connected'",
-				"description": "Filter items by property values (OData $filter)"
-			},
-			{
-				"displayName": "Search",
-				"name": "search",
-				"type": "string",
-				"default": "",
-				"description": "Search items by search phrases; a phrase with spaces is quoted automatically"
-			},
-			{
-				"displayName": "Skip",
-				"name": "skip",
-				"type": "number",
-				"typeOptions": {
-					"minValue": 0
-				},
-				"default": 0,
-				"description": "Skip the first n items"
-			},
-			{
-				"displayName": "Top",
-				"name": "top",
-				"type": "number",
-				"typeOptions": {
-					"minValue": 0
-				},
-				"default": 100,
-				"description": "Show only the first n items; overrides Return All and Limit"
-			}
-		]
-	},
-	{
-		"displayName": "Options",
-		"name": "options",
-		"type": "collection",
-		"placeholder": "Add Option",
-		"default": {},
+		],
 		"displayOptions": {
 			"show": {
 				"operation": [
@@ -1306,32 +1256,23 @@ export const options: INodeProperties[] = [
 					"getWeblink"
 				]
 			}
-		},
-		"options": [
-			{
-				"displayName": "Expand",
-				"name": "expand",
-				"type": "string",
-				"default": "",
-				"placeholder": "Groups",
-				"description": "Comma-separated related entities to include"
-			},
-			{
-				"displayName": "Select",
-				"name": "select",
-				"type": "string",
-				"default": "",
-				"placeholder": "Id,Number",
-				"description": "Comma-separated properties to return"
-			}
-		]
+		}
 	},
 	{
 		"displayName": "Options",
-		"name": "options",
+		"name": "ifMatchOptions",
 		"type": "collection",
 		"placeholder": "Add Option",
 		"default": {},
+		"options": [
+			{
+				"displayName": "If-Match (ETag)",
+				"name": "ifMatch",
+				"type": "string",
+				"default": "",
+				"description": "Only change the entity if its ETag still matches"
+			}
+		],
 		"displayOptions": {
 			"show": {
 				"operation": [
@@ -1371,16 +1312,75 @@ export const options: INodeProperties[] = [
 					"deleteWeblink"
 				]
 			}
-		},
+		}
+	},
+	{
+		"displayName": "Options",
+		"name": "searchOptions",
+		"type": "collection",
+		"placeholder": "Add Option",
+		"default": {},
 		"options": [
 			{
-				"displayName": "If-Match (ETag)",
-				"name": "ifMatch",
+				"displayName": "Count",
+				"name": "count",
+				"type": "boolean",
+				"default": true,
+				"description": "Whether to include the total count of items, as @odata.count on each item"
+			},
+			{
+				"displayName": "Filter",
+				"name": "filter",
 				"type": "string",
 				"default": "",
-				"description": "Only change the entity if its ETag still matches"
+				"placeholder": "State eq 'Connected'",
+				"description": "Filter items by property values (OData $filter)"
+			},
+			{
+				"displayName": "Search",
+				"name": "search",
+				"type": "string",
+				"default": "",
+				"description": "Search items by search phrases; a phrase with spaces is quoted automatically"
+			},
+			{
+				"displayName": "Skip",
+				"name": "skip",
+				"type": "number",
+				"typeOptions": {
+					"minValue": 0
+				},
+				"default": 0,
+				"description": "Skip the first n items"
+			},
+			{
+				"displayName": "Top",
+				"name": "top",
+				"type": "number",
+				"typeOptions": {
+					"minValue": 0
+				},
+				"default": 100,
+				"description": "Show only the first n items; overrides Return All and Limit"
 			}
-		]
+		],
+		"displayOptions": {
+			"show": {
+				"operation": [
+					"getFailoverScripts",
+					"getAudioFiles",
+					"getFiles",
+					"getMcuRows",
+					"getOnboardMcuData",
+					"getOnboardMeetings",
+					"getWebMeetingZones",
+					"getIfaces",
+					"systemExtensions",
+					"getMonitorStatus",
+					"getTranscribeLanguages"
+				]
+			}
+		}
 	}
 ];
 
@@ -1505,7 +1505,7 @@ export const parameters: INodeProperties[] = [
 	},
 	{
 		"displayName": "Id",
-		"name": "id",
+		"name": "deleteVectorStoreId",
 		"type": "string",
 		"default": "",
 		"displayOptions": {
@@ -1574,7 +1574,7 @@ export const parameters: INodeProperties[] = [
 	},
 	{
 		"displayName": "Id",
-		"name": "id",
+		"name": "getBlackListNumberId",
 		"type": "string",
 		"default": "",
 		"required": true,
@@ -1705,7 +1705,7 @@ export const parameters: INodeProperties[] = [
 	},
 	{
 		"displayName": "Number",
-		"name": "number",
+		"name": "createContactByNumberNumber",
 		"type": "string",
 		"default": "",
 		"displayOptions": {
@@ -1771,7 +1771,7 @@ export const parameters: INodeProperties[] = [
 	},
 	{
 		"displayName": "Filename",
-		"name": "filename",
+		"name": "deleteCustomPromptFilename",
 		"type": "string",
 		"default": "",
 		"required": true,
@@ -1824,7 +1824,7 @@ export const parameters: INodeProperties[] = [
 	},
 	{
 		"displayName": "Id",
-		"name": "id",
+		"name": "deleteCompanyByIdId",
 		"type": "number",
 		"default": 0,
 		"displayOptions": {
@@ -1869,7 +1869,7 @@ export const parameters: INodeProperties[] = [
 	},
 	{
 		"displayName": "Reseller Id",
-		"name": "resellerId",
+		"name": "partnerInfoResellerId",
 		"type": "string",
 		"default": "",
 		"required": true,
@@ -2393,7 +2393,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "groupFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -2704,7 +2704,7 @@ export const bodies: INodeProperties[] = [
 	},
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "userFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},

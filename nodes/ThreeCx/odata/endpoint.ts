@@ -15,11 +15,19 @@ export interface Endpoint {
 	/** The OData query options the spec allows, one letter each: t top, k skip, s search, f filter, c count, o orderby, l select, e expand. */
 	query?: string;
 	ifMatch?: true;
+	/** The node parameter (an Options collection) holding this operation's query options and If-Match. */
+	options?: string;
 	/**
 	 * Body fields by node parameter name: [spec name, kind]. With `collection`, they are read from
-	 * that collection; `older` are action parameters only older updates take, sent only when added.
+	 * that collection; `older` are action parameters only older updates take, sent only when added
+	 * to the `olderCollection`.
 	 */
-	body?: { collection?: string; fields: Record<string, [string, string]>; older?: Record<string, [string, string]> };
+	body?: {
+		collection?: string;
+		fields: Record<string, [string, string]>;
+		older?: Record<string, [string, string]>;
+		olderCollection?: string;
+	};
 	response: 'collection' | 'object' | 'none';
 	/** A collection that can be paged with $top/$skip (Return All / Limit). */
 	paged?: true;

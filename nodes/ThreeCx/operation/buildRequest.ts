@@ -11,13 +11,13 @@ import { pathLiterals } from './pathLiterals';
 /** Only what the user set: entity fields from the Fields collection, action parameters from the top level. */
 function requestBody(context: IExecuteSingleFunctions, endpoint: Endpoint): IDataObject | undefined {
 	if (!endpoint.body) return undefined;
-	const { collection, fields, older } = endpoint.body;
+	const { collection, fields, older, olderCollection } = endpoint.body;
 	const given = collection
 		? (context.getNodeParameter(collection, {}) as IDataObject)
 		: Object.fromEntries(Object.keys(fields).map((prop) => [prop, context.getNodeParameter(prop, undefined)]));
 	const body: IDataObject = {};
 	addFields(body, given, fields);
-	if (older) addFields(body, context.getNodeParameter('olderParameters', {}) as IDataObject, older);
+	if (older && olderCollection) addFields(body, context.getNodeParameter(olderCollection, {}) as IDataObject, older);
 	return body;
 }
 
@@ -40,7 +40,7 @@ function addFields(body: IDataObject, given: IDataObject, fields: Record<string,
 export async function buildRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const { endpoint } = currentEndpoint(this);
 	try {
-		const options = (endpoint.query || endpoint.ifMatch ? this.getNodeParameter('options', {}) : {}) as QueryOptionValues;
+		const options = (endpoint.options ? this.getNodeParameter(endpoint.options, {}) : {}) as QueryOptionValues;
 		const body = requestBody(this, endpoint);
 		const base = { ...requestOptions, ...(await pbxConnection(this)) };
 		const url = fillPath(endpoint.path, await pathLiterals(this, endpoint, endpoint.path, base));

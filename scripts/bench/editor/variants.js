@@ -32,7 +32,7 @@ function fewOperationsAndFields(description) {
 	const operation = description.properties.find(isOperationOf('users'));
 	operation.options = operation.options.filter((option) => USERS_OPERATIONS_KEPT.includes(option.value));
 	for (const property of description.properties) {
-		if (property.name === 'fields' && property.displayOptions?.show?.operation?.includes('updateUser')) {
+		if (property.name === 'userFields' && property.displayOptions?.show?.operation?.includes('updateUser')) {
 			property.options = property.options.slice(0, 8);
 		}
 	}

@@ -79,7 +79,7 @@ export function agentWorkflow(): object {
 					resource: 'users',
 					operation: 'getUserByNumber',
 					number: `={{ $fromAI('${FROM_AI_KEY}', '${FROM_AI_DESCRIPTION}', 'string') }}`,
-					options: { select: SELECTED_FIELDS },
+					selectOptions: { select: SELECTED_FIELDS },
 				},
 				{ credentials: { threeCxApi: CREDENTIALS.threeCx } },
 			),

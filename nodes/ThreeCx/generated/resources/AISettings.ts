@@ -186,7 +186,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "aiSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -251,6 +251,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/AISettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object",
 		"versions": "3CX 20.0.9 and later"
 	},
@@ -258,7 +259,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "PATCH",
 		"path": "/AISettings",
 		"body": {
-			"collection": "fields",
+			"collection": "aiSettingsFields",
 			"fields": {
 				"apiKey": [
 					"APIKey",
@@ -355,7 +356,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"path": "/AISettings/Pbx.DeleteVectorStore",
 		"body": {
 			"fields": {
-				"id": [
+				"deleteVectorStoreId": [
 					"id",
 					"s"
 				]
@@ -403,7 +404,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "id",
-				"prop": "id",
+				"prop": "deleteVectorStoreId",
 				"kind": "s",
 				"nullable": true
 			}
@@ -423,7 +424,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "id",
-				"prop": "id",
+				"prop": "deleteVectorStoreId",
 				"kind": "s",
 				"nullable": true
 			}
@@ -437,7 +438,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "id",
-				"prop": "id",
+				"prop": "deleteVectorStoreId",
 				"kind": "s",
 				"nullable": true
 			},

@@ -39,6 +39,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ActiveCalls",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},

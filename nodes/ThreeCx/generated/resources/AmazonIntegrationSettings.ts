@@ -43,7 +43,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "amazonIntegrationSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -76,6 +76,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/AmazonIntegrationSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object",
 		"versions": "3CX 20.0.7 and later"
 	},
@@ -83,7 +84,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "PATCH",
 		"path": "/AmazonIntegrationSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "amazonIntegrationSettingsFields",
 			"fields": {
 				"s3Config": [
 					"S3Config",

@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "antiHackingSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -110,13 +110,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/AntiHackingSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateAntiHackingSettings": {
 		"method": "PATCH",
 		"path": "/AntiHackingSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "antiHackingSettingsFields",
 			"fields": {
 				"hackAuthRequests": [
 					"HackAuthRequests",

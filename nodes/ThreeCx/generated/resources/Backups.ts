@@ -165,6 +165,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Backups",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -179,6 +180,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"backup": {
@@ -230,6 +232,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Backups/Pbx.GetFailoverScripts()",
 		"query": "tksfc",
+		"options": "searchOptions",
 		"response": "collection",
 		"paged": true
 	},

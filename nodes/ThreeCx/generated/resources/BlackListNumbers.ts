@@ -55,7 +55,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "blackListNumberFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -95,6 +95,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/BlackListNumbers",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -104,18 +105,19 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "getBlackListNumberId",
 				"kind": "s"
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createBlackListNumber": {
 		"method": "POST",
 		"path": "/BlackListNumbers",
 		"body": {
-			"collection": "fields",
+			"collection": "blackListNumberFields",
 			"fields": {
 				"callerId": [
 					"CallerId",
@@ -139,12 +141,12 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "getBlackListNumberId",
 				"kind": "s"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "blackListNumberFields",
 			"fields": {
 				"callerId": [
 					"CallerId",
@@ -169,11 +171,12 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "getBlackListNumberId",
 				"kind": "s"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"bulkNumbersDelete": {

@@ -55,7 +55,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "blocklistAddrFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -145,6 +145,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Blocklist",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -159,13 +160,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createBlocklistAddr": {
 		"method": "POST",
 		"path": "/Blocklist",
 		"body": {
-			"collection": "fields",
+			"collection": "blocklistAddrFields",
 			"fields": {
 				"addedBy": [
 					"AddedBy",
@@ -206,7 +208,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "blocklistAddrFields",
 			"fields": {
 				"addedBy": [
 					"AddedBy",
@@ -248,6 +250,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"bulkIpsDelete": {

@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "cdrSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -122,13 +122,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/CDRSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateCdrSettings": {
 		"method": "PATCH",
 		"path": "/CDRSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "cdrSettingsFields",
 			"fields": {
 				"enabled": [
 					"Enabled",

@@ -58,6 +58,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/CallCostSettings",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},

@@ -72,7 +72,7 @@ export const operation: INodeProperties = {
 export const parameters: INodeProperties[] = [
 	{
 		"displayName": "Call Flow App",
-		"name": "id",
+		"name": "callFlowAppId",
 		"type": "resourceLocator",
 		"default": {
 			"mode": "list",
@@ -124,7 +124,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "callFlowAppFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -266,6 +266,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/CallFlowApps",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -275,19 +276,20 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "callFlowAppId",
 				"kind": "i",
 				"locator": "callFlowApps"
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createCallFlowApp": {
 		"method": "POST",
 		"path": "/CallFlowApps",
 		"body": {
-			"collection": "fields",
+			"collection": "callFlowAppFields",
 			"fields": {
 				"compilationLastSuccess": [
 					"CompilationLastSuccess",
@@ -355,13 +357,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "callFlowAppId",
 				"kind": "i",
 				"locator": "callFlowApps"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "callFlowAppFields",
 			"fields": {
 				"compilationLastSuccess": [
 					"CompilationLastSuccess",
@@ -430,12 +432,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "callFlowAppId",
 				"kind": "i",
 				"locator": "callFlowApps"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"deleteAudioFile": {
@@ -444,7 +447,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "callFlowAppId",
 				"kind": "i",
 				"locator": "callFlowApps"
 			}
@@ -466,7 +469,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "callFlowAppId",
 				"kind": "i",
 				"locator": "callFlowApps"
 			}
@@ -488,12 +491,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "callFlowAppId",
 				"kind": "i",
 				"locator": "callFlowApps"
 			}
 		],
 		"query": "tksfc",
+		"options": "searchOptions",
 		"response": "collection",
 		"paged": true,
 		"versions": "3CX 20.0.4 only"
@@ -504,12 +508,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "callFlowAppId",
 				"kind": "i",
 				"locator": "callFlowApps"
 			}
 		],
 		"query": "tksfc",
+		"options": "searchOptions",
 		"response": "collection",
 		"paged": true,
 		"versions": "3CX 20.0.5 and later"

@@ -39,6 +39,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/CallHistoryView",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -46,6 +47,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/CallHistoryView/Pbx.DownloadCallHistory()",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"file": "call-history"
 	}

@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "callParkingSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -120,13 +120,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/CallParkingSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateCallParkingSettings": {
 		"method": "PATCH",
 		"path": "/CallParkingSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "callParkingSettingsFields",
 			"fields": {
 				"autoPickupEnabled": [
 					"AutoPickupEnabled",

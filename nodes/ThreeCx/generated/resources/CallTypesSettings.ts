@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "callTypesSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -80,13 +80,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/CallTypesSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateCallTypesSettings": {
 		"method": "PATCH",
 		"path": "/CallTypesSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "callTypesSettingsFields",
 			"fields": {
 				"international": [
 					"International",

@@ -39,6 +39,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ChatHistoryView",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -54,6 +55,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"file": "chat-history"
 	}

@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "chatLogSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -74,13 +74,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ChatLogSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateChatLogSettings": {
 		"method": "PATCH",
 		"path": "/ChatLogSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "chatLogSettingsFields",
 			"fields": {
 				"autoClearMonths": [
 					"AutoClearMonths",

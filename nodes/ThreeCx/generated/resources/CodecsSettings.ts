@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "codecsSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -68,13 +68,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/CodecsSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateCodecsSettings": {
 		"method": "PATCH",
 		"path": "/CodecsSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "codecsSettingsFields",
 			"fields": {
 				"externalCodecList": [
 					"ExternalCodecList",

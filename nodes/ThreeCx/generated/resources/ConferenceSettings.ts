@@ -96,7 +96,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "conferenceSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -234,13 +234,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ConferenceSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateConferenceSettings": {
 		"method": "PATCH",
 		"path": "/ConferenceSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "conferenceSettingsFields",
 			"fields": {
 				"apiKey": [
 					"ApiKey",
@@ -331,6 +332,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ConferenceSettings/Pbx.GetMCURows()",
 		"query": "tksfc",
+		"options": "searchOptions",
 		"response": "collection",
 		"paged": true
 	},
@@ -338,6 +340,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ConferenceSettings/Pbx.GetOnboardMcuData()",
 		"query": "tksfc",
+		"options": "searchOptions",
 		"response": "collection",
 		"paged": true
 	},
@@ -345,6 +348,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ConferenceSettings/Pbx.GetOnboardMeetings()",
 		"query": "tksfc",
+		"options": "searchOptions",
 		"response": "collection",
 		"paged": true
 	},
@@ -352,6 +356,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ConferenceSettings/Pbx.GetWebMeetingZones()",
 		"query": "tksfc",
+		"options": "searchOptions",
 		"response": "collection",
 		"paged": true
 	},

@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "consoleRestrictionsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -80,13 +80,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ConsoleRestrictions",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateConsoleRestrictions": {
 		"method": "PATCH",
 		"path": "/ConsoleRestrictions",
 		"body": {
-			"collection": "fields",
+			"collection": "consoleRestrictionsFields",
 			"fields": {
 				"accessRestricted": [
 					"AccessRestricted",

@@ -136,7 +136,7 @@ export const operation: INodeProperties = {
 export const parameters: INodeProperties[] = [
 	{
 		"displayName": "Contact",
-		"name": "id",
+		"name": "contactId",
 		"type": "resourceLocator",
 		"default": {
 			"mode": "list",
@@ -243,7 +243,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "contactFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -385,6 +385,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Contacts",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -394,19 +395,20 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "contactId",
 				"kind": "i",
 				"locator": "contacts"
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createContact": {
 		"method": "POST",
 		"path": "/Contacts",
 		"body": {
-			"collection": "fields",
+			"collection": "contactFields",
 			"fields": {
 				"business": [
 					"Business",
@@ -486,13 +488,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "contactId",
 				"kind": "i",
 				"locator": "contacts"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "contactFields",
 			"fields": {
 				"business": [
 					"Business",
@@ -573,12 +575,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "contactId",
 				"kind": "i",
 				"locator": "contacts"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"allContactsBulkDelete": {
@@ -610,7 +613,7 @@ export const endpoints: Record<string, Endpoint> = {
 					"contact",
 					"j"
 				],
-				"number": [
+				"createContactByNumberNumber": [
 					"number",
 					"s"
 				]
@@ -648,7 +651,7 @@ export const endpoints: Record<string, Endpoint> = {
 					"contactSource",
 					"e:ContactSource"
 				],
-				"number": [
+				"createContactByNumberNumber": [
 					"number",
 					"s"
 				]
@@ -703,6 +706,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true,
 		"versions": "3CX 20.0.9 and later"

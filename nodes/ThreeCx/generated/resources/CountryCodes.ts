@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "countryCodesFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -62,13 +62,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/CountryCodes",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateCountryCodes": {
 		"method": "PATCH",
 		"path": "/CountryCodes",
 		"body": {
-			"collection": "fields",
+			"collection": "countryCodesFields",
 			"fields": {
 				"countryCodes": [
 					"CountryCodes",

@@ -130,7 +130,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "crmIntegrationFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -210,7 +210,7 @@ export const bodies: INodeProperties[] = [
 	},
 	{
 		"displayName": "Parameters of Older 3CX Updates",
-		"name": "olderParameters",
+		"name": "testOlderParameters",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -238,13 +238,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/CrmIntegration",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateCrmIntegration": {
 		"method": "PATCH",
 		"path": "/CrmIntegration",
 		"body": {
-			"collection": "fields",
+			"collection": "crmIntegrationFields",
 			"fields": {
 				"country": [
 					"Country",
@@ -343,6 +344,7 @@ export const endpoints: Record<string, Endpoint> = {
 					"s"
 				]
 			},
+			"olderCollection": "testOlderParameters",
 			"older": {
 				"number": [
 					"number",

@@ -51,6 +51,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"deleteCrmTemplate": {
@@ -64,12 +65,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"geCrmtTemplates": {
 		"method": "GET",
 		"path": "/CrmTemplates/Pbx.GeCrmtTemplates()",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	}

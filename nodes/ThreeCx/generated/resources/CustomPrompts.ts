@@ -44,6 +44,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/CustomPrompts",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -53,11 +54,12 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Filename",
-				"prop": "filename",
+				"prop": "deleteCustomPromptFilename",
 				"kind": "s"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"makeCallRecordCustomPrompt": {

@@ -90,7 +90,7 @@ export const parameters: INodeProperties[] = [
 	},
 	{
 		"displayName": "Dn Number",
-		"name": "dnNumber",
+		"name": "getDnPropertyByNameDnNumber",
 		"type": "string",
 		"default": "",
 		"required": true,
@@ -148,7 +148,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "dnNumber",
-				"prop": "dnNumber",
+				"prop": "getDnPropertyByNameDnNumber",
 				"kind": "s"
 			},
 			{
@@ -165,11 +165,12 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "dnNumber",
-				"prop": "dnNumber",
+				"prop": "getDnPropertyByNameDnNumber",
 				"kind": "s"
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},

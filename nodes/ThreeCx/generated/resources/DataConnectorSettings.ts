@@ -49,7 +49,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "dataConnectorSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -143,6 +143,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/DataConnectorSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object",
 		"versions": "3CX 20.0.6 and later"
 	},
@@ -150,7 +151,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "PATCH",
 		"path": "/DataConnectorSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "dataConnectorSettingsFields",
 			"fields": {
 				"dataTypesToOffload": [
 					"DataTypesToOffload",

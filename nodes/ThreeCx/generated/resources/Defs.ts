@@ -101,6 +101,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Defs",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"getLicenseParameters": {
@@ -136,6 +137,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Defs/Codecs",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -143,6 +145,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Defs/GatewayParameterValues",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -150,6 +153,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Defs/GatewayParameters",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -157,6 +161,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Defs/TimeZones",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},

@@ -56,7 +56,7 @@ export const parameters: INodeProperties[] = [
 	},
 	{
 		"displayName": "User Id",
-		"name": "userId",
+		"name": "provisionUserId",
 		"type": "number",
 		"default": 0,
 		"displayOptions": {
@@ -76,6 +76,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/DeviceInfos",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -90,6 +91,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"deleteDeviceInfo": {
@@ -103,6 +105,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"provision": {
@@ -121,7 +124,7 @@ export const endpoints: Record<string, Endpoint> = {
 					"reprovision",
 					"b"
 				],
-				"userId": [
+				"provisionUserId": [
 					"userId",
 					"i"
 				]

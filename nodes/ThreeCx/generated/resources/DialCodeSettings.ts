@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "dialCodeSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -134,13 +134,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/DialCodeSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateDialCodeSettings": {
 		"method": "PATCH",
 		"path": "/DialCodeSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "dialCodeSettingsFields",
 			"fields": {
 				"dialCodeBillingCode": [
 					"DialCodeBillingCode",

@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "e164SettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -110,13 +110,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/E164Settings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateE164Settings": {
 		"method": "PATCH",
 		"path": "/E164Settings",
 		"body": {
-			"collection": "fields",
+			"collection": "e164SettingsFields",
 			"fields": {
 				"areaCode": [
 					"AreaCode",

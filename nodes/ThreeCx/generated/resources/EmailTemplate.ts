@@ -62,7 +62,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "emailTemplateFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -131,6 +131,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/EmailTemplate",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -145,6 +146,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateEmailTemplate": {
@@ -158,7 +160,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "emailTemplateFields",
 			"fields": {
 				"body": [
 					"Body",

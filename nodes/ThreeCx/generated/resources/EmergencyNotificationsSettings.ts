@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "emergencyNotificationsSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -98,13 +98,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/EmergencyNotificationsSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateEmergencyNotificationsSettings": {
 		"method": "PATCH",
 		"path": "/EmergencyNotificationsSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "emergencyNotificationsSettingsFields",
 			"fields": {
 				"chatRecipients": [
 					"ChatRecipients",

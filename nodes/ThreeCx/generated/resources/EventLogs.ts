@@ -44,6 +44,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/EventLogs",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -51,6 +52,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/EventLogs/Pbx.DownloadEventLogs()",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"file": "event-logs"
 	},

@@ -63,7 +63,7 @@ export const operation: INodeProperties = {
 export const parameters: INodeProperties[] = [
 	{
 		"displayName": "Fax",
-		"name": "id",
+		"name": "faxId",
 		"type": "resourceLocator",
 		"default": {
 			"mode": "list",
@@ -126,7 +126,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "faxFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -221,6 +221,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Fax",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -230,13 +231,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "faxId",
 				"kind": "i",
 				"locator": "fax"
 			}
 		],
 		"byNumber": "/Fax(Number={Number})",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"getFaxByNumber": {
@@ -250,13 +252,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createFax": {
 		"method": "POST",
 		"path": "/Fax",
 		"body": {
-			"collection": "fields",
+			"collection": "faxFields",
 			"fields": {
 				"authId": [
 					"AuthID",
@@ -300,13 +303,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "faxId",
 				"kind": "i",
 				"locator": "fax"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "faxFields",
 			"fields": {
 				"authId": [
 					"AuthID",
@@ -351,12 +354,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "faxId",
 				"kind": "i",
 				"locator": "fax"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"bulkFaxDelete": {

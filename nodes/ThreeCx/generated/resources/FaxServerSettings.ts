@@ -45,7 +45,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "faxServerSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -120,13 +120,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/FaxServerSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateFaxServerSettings": {
 		"method": "PATCH",
 		"path": "/FaxServerSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "faxServerSettingsFields",
 			"fields": {
 				"authId": [
 					"AuthId",

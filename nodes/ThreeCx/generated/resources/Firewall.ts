@@ -49,6 +49,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Firewall",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"getLastResult": {

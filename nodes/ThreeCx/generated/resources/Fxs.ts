@@ -73,7 +73,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "fxsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -203,6 +203,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Fxs",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -217,13 +218,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createFxs": {
 		"method": "POST",
 		"path": "/Fxs",
 		"body": {
-			"collection": "fields",
+			"collection": "fxsFields",
 			"fields": {
 				"brand": [
 					"Brand",
@@ -308,7 +310,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "fxsFields",
 			"fields": {
 				"brand": [
 					"Brand",
@@ -394,6 +396,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"regenerateWebCredentials": {

@@ -50,7 +50,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "fxsTemplateFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -199,6 +199,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/FxsTemplates",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -208,18 +209,19 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "getBlackListNumberId",
 				"kind": "s"
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createFxsTemplate": {
 		"method": "POST",
 		"path": "/FxsTemplates",
 		"body": {
-			"collection": "fields",
+			"collection": "fxsTemplateFields",
 			"fields": {
 				"allowedNetConfigs": [
 					"AllowedNetConfigs",
@@ -291,12 +293,12 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "getBlackListNumberId",
 				"kind": "s"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "fxsTemplateFields",
 			"fields": {
 				"allowedNetConfigs": [
 					"AllowedNetConfigs",
@@ -369,11 +371,12 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "getBlackListNumberId",
 				"kind": "s"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	}
 };

@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "generalSettingsForAppsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -162,13 +162,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/GeneralSettingsForApps",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateGeneralSettingsForApps": {
 		"method": "PATCH",
 		"path": "/GeneralSettingsForApps",
 		"body": {
-			"collection": "fields",
+			"collection": "generalSettingsForAppsFields",
 			"fields": {
 				"allowBlockCalls": [
 					"AllowBlockCalls",

@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "generalSettingsForPbxFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -152,13 +152,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/GeneralSettingsForPbx",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateGeneralSettingsForPbx": {
 		"method": "PATCH",
 		"path": "/GeneralSettingsForPbx",
 		"body": {
-			"collection": "fields",
+			"collection": "generalSettingsForPbxFields",
 			"fields": {
 				"allowFwdToExternal": [
 					"AllowFwdToExternal",

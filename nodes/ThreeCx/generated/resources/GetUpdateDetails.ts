@@ -57,7 +57,7 @@ export const endpoints: Record<string, Endpoint> = {
 			},
 			{
 				"name": "id",
-				"prop": "id",
+				"prop": "getBlackListNumberId",
 				"kind": "u"
 			}
 		],

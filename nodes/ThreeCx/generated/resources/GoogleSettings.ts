@@ -41,7 +41,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "googleSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -113,13 +113,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/GoogleSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateGoogleSettings": {
 		"method": "PATCH",
 		"path": "/GoogleSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "googleSettingsFields",
 			"fields": {
 				"clientId": [
 					"ClientId",

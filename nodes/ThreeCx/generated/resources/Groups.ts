@@ -88,7 +88,7 @@ export const operation: INodeProperties = {
 export const parameters: INodeProperties[] = [
 	{
 		"displayName": "Group",
-		"name": "id",
+		"name": "groupId",
 		"type": "resourceLocator",
 		"default": {
 			"mode": "list",
@@ -136,7 +136,7 @@ export const parameters: INodeProperties[] = [
 	},
 	{
 		"displayName": "Group Id",
-		"name": "groupId",
+		"name": "linkGroupPartnerGroupId",
 		"type": "string",
 		"default": "",
 		"displayOptions": {
@@ -157,6 +157,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Groups",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -166,19 +167,20 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "groupId",
 				"kind": "i",
 				"locator": "groups"
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createGroup": {
 		"method": "POST",
 		"path": "/Groups",
 		"body": {
-			"collection": "fields",
+			"collection": "groupFields",
 			"fields": {
 				"allowCallService": [
 					"AllowCallService",
@@ -338,13 +340,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "groupId",
 				"kind": "i",
 				"locator": "groups"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "groupFields",
 			"fields": {
 				"allowCallService": [
 					"AllowCallService",
@@ -505,12 +507,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "groupId",
 				"kind": "i",
 				"locator": "groups"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"deleteCompanyById": {
@@ -518,7 +521,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"path": "/Groups/Pbx.DeleteCompanyById",
 		"body": {
 			"fields": {
-				"id": [
+				"deleteCompanyByIdId": [
 					"id",
 					"i"
 				]
@@ -531,7 +534,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"path": "/Groups/Pbx.DeleteCompanyByNumber",
 		"body": {
 			"fields": {
-				"number": [
+				"createContactByNumberNumber": [
 					"number",
 					"s"
 				]
@@ -545,7 +548,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "groupId",
 				"kind": "i",
 				"locator": "groups"
 			}
@@ -557,7 +560,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"path": "/Groups/Pbx.LinkGroupPartner",
 		"body": {
 			"fields": {
-				"groupId": [
+				"linkGroupPartnerGroupId": [
 					"groupId",
 					"s"
 				],
@@ -575,12 +578,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "groupId",
 				"kind": "i",
 				"locator": "groups"
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -590,12 +594,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "groupId",
 				"kind": "i",
 				"locator": "groups"
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -604,7 +609,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"path": "/Groups/Pbx.ReplaceGroupLicenseKey",
 		"body": {
 			"fields": {
-				"groupId": [
+				"linkGroupPartnerGroupId": [
 					"groupId",
 					"s"
 				],

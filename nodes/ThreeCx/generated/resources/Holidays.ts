@@ -55,7 +55,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "holidayFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -151,7 +151,7 @@ export const bodies: INodeProperties[] = [
 	},
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "updateHolidayHolidayFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -253,6 +253,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Holidays",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true,
 		"versions": "3CX 20.0.6 and later"
@@ -268,6 +269,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object",
 		"versions": "3CX 20.0.6 and later"
 	},
@@ -275,7 +277,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "POST",
 		"path": "/Holidays",
 		"body": {
-			"collection": "fields",
+			"collection": "holidayFields",
 			"fields": {
 				"day": [
 					"Day",
@@ -345,7 +347,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "updateHolidayHolidayFields",
 			"fields": {
 				"day": [
 					"Day",
@@ -416,6 +418,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none",
 		"versions": "3CX 20.0.6 and later"
 	}

@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "hotelServicesFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -108,13 +108,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/HotelServices",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateHotelServices": {
 		"method": "PATCH",
 		"path": "/HotelServices",
 		"body": {
-			"collection": "fields",
+			"collection": "hotelServicesFields",
 			"fields": {
 				"enabled": [
 					"Enabled",

@@ -61,7 +61,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "inboundRuleFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -201,6 +201,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/InboundRules",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -215,13 +216,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createInboundRule": {
 		"method": "POST",
 		"path": "/InboundRules",
 		"body": {
-			"collection": "fields",
+			"collection": "inboundRuleFields",
 			"fields": {
 				"alterDestinationDuringHolidays": [
 					"AlterDestinationDuringHolidays",
@@ -290,7 +292,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "inboundRuleFields",
 			"fields": {
 				"alterDestinationDuringHolidays": [
 					"AlterDestinationDuringHolidays",
@@ -360,6 +362,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"bulkInboundRulesDelete": {
@@ -379,6 +382,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/InboundRules/Pbx.ExportCallerIdRules()",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"file": "caller-id-rules",
 		"versions": "3CX 20.0.5 and later"

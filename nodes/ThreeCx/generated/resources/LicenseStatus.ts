@@ -78,6 +78,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/LicenseStatus",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"editLicenseInfo": {
@@ -112,7 +113,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "resellerId",
-				"prop": "resellerId",
+				"prop": "partnerInfoResellerId",
 				"kind": "s"
 			}
 		],

@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "loggingSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -74,13 +74,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/LoggingSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateLoggingSettings": {
 		"method": "PATCH",
 		"path": "/LoggingSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "loggingSettingsFields",
 			"fields": {
 				"keepLogs": [
 					"KeepLogs",

@@ -57,7 +57,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "mailSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -138,6 +138,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/MailSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object",
 		"versions": "3CX 20.0.7 and later"
 	},
@@ -145,7 +146,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "PATCH",
 		"path": "/MailSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "mailSettingsFields",
 			"fields": {
 				"canEditMailServerType": [
 					"CanEditMailServerType",

@@ -118,7 +118,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "microsoft365IntegrationFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -169,13 +169,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Microsoft365Integration",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateMicrosoft365Integration": {
 		"method": "PATCH",
 		"path": "/Microsoft365Integration",
 		"body": {
-			"collection": "fields",
+			"collection": "microsoft365IntegrationFields",
 			"fields": {
 				"adUsers": [
 					"AdUsers",

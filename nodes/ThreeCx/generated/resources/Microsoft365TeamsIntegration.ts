@@ -70,7 +70,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "microsoft365TeamsIntegrationFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -175,13 +175,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Microsoft365TeamsIntegration",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateMicrosoft365TeamsIntegration": {
 		"method": "PATCH",
 		"path": "/Microsoft365TeamsIntegration",
 		"body": {
-			"collection": "fields",
+			"collection": "microsoft365TeamsIntegrationFields",
 			"fields": {
 				"areaCode": [
 					"AreaCode",

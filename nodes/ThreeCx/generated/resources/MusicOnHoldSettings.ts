@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "musicOnHoldSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -134,13 +134,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/MusicOnHoldSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateMusicOnHoldSettings": {
 		"method": "PATCH",
 		"path": "/MusicOnHoldSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "musicOnHoldSettingsFields",
 			"fields": {
 				"id": [
 					"Id",

@@ -74,13 +74,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/MyGroup",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateMyGroup": {
 		"method": "PATCH",
 		"path": "/MyGroup",
 		"body": {
-			"collection": "fields",
+			"collection": "groupFields",
 			"fields": {
 				"allowCallService": [
 					"AllowCallService",
@@ -241,7 +242,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "resellerId",
-				"prop": "resellerId",
+				"prop": "partnerInfoResellerId",
 				"kind": "s"
 			}
 		],
@@ -269,6 +270,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/MyGroup/Members",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -276,6 +278,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/MyGroup/Rights",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},

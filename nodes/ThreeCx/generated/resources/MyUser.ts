@@ -65,13 +65,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/MyUser",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateMyUser": {
 		"method": "PATCH",
 		"path": "/MyUser",
 		"body": {
-			"collection": "fields",
+			"collection": "userFields",
 			"fields": {
 				"accessPassword": [
 					"AccessPassword",
@@ -408,6 +409,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/MyUser/ForwardingProfiles",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -415,6 +417,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/MyUser/Greetings",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -422,6 +425,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/MyUser/Groups",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},

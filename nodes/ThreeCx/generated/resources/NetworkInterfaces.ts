@@ -34,6 +34,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/NetworkInterfaces",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	}

@@ -40,7 +40,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "networkSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -181,13 +181,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/NetworkSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateNetworkSettings": {
 		"method": "PATCH",
 		"path": "/NetworkSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "networkSettingsFields",
 			"fields": {
 				"allowSourceAsOutbound": [
 					"AllowSourceAsOutbound",
@@ -278,6 +279,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/NetworkSettings/Pbx.GetIfaces()",
 		"query": "tksfc",
+		"options": "searchOptions",
 		"response": "collection",
 		"paged": true
 	}

@@ -41,7 +41,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "notificationSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -312,13 +312,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/NotificationSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateNotificationSettings": {
 		"method": "PATCH",
 		"path": "/NotificationSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "notificationSettingsFields",
 			"fields": {
 				"autoRestartFailedServices": [
 					"AutoRestartFailedServices",

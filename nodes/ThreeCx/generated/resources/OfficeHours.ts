@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "officeHoursFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -86,13 +86,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/OfficeHours",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateOfficeHours": {
 		"method": "PATCH",
 		"path": "/OfficeHours",
 		"body": {
-			"collection": "fields",
+			"collection": "officeHoursFields",
 			"fields": {
 				"breakTime": [
 					"BreakTime",

@@ -92,7 +92,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "outboundRuleFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -174,6 +174,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/OutboundRules",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -188,13 +189,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createOutboundRule": {
 		"method": "POST",
 		"path": "/OutboundRules",
 		"body": {
-			"collection": "fields",
+			"collection": "outboundRuleFields",
 			"fields": {
 				"dnRanges": [
 					"DNRanges",
@@ -251,7 +253,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "outboundRuleFields",
 			"fields": {
 				"dnRanges": [
 					"DNRanges",
@@ -309,12 +311,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"getEmergencyOutboundRules": {
 		"method": "GET",
 		"path": "/OutboundRules/Pbx.GetEmergencyOutboundRules()",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -323,7 +327,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"path": "/OutboundRules/Pbx.MoveUpDown",
 		"body": {
 			"fields": {
-				"id": [
+				"deleteCompanyByIdId": [
 					"id",
 					"i"
 				],

@@ -55,7 +55,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "parameterFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -101,6 +101,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Parameters",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -115,13 +116,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createParameter": {
 		"method": "POST",
 		"path": "/Parameters",
 		"body": {
-			"collection": "fields",
+			"collection": "parameterFields",
 			"fields": {
 				"description": [
 					"Description",
@@ -154,7 +156,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "parameterFields",
 			"fields": {
 				"description": [
 					"Description",
@@ -188,6 +190,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"getParameterByName": {

@@ -65,7 +65,7 @@ export const operation: INodeProperties = {
 export const parameters: INodeProperties[] = [
 	{
 		"displayName": "Parking",
-		"name": "id",
+		"name": "parkingId",
 		"type": "resourceLocator",
 		"default": {
 			"mode": "list",
@@ -129,7 +129,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "parkingFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -197,6 +197,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Parkings",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -206,13 +207,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "parkingId",
 				"kind": "i",
 				"locator": "parkings"
 			}
 		],
 		"byNumber": "/Parkings(Number={Number})",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"getParkingByNumber": {
@@ -226,6 +228,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object",
 		"versions": "3CX 20.0.8 and later"
 	},
@@ -233,7 +236,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "POST",
 		"path": "/Parkings",
 		"body": {
-			"collection": "fields",
+			"collection": "parkingFields",
 			"fields": {
 				"groups": [
 					"Groups",
@@ -261,13 +264,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "parkingId",
 				"kind": "i",
 				"locator": "parkings"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "parkingFields",
 			"fields": {
 				"groups": [
 					"Groups",
@@ -296,12 +299,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "parkingId",
 				"kind": "i",
 				"locator": "parkings"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"getByNumber": {
@@ -323,12 +327,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "parkingId",
 				"kind": "i",
 				"locator": "parkings"
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	}

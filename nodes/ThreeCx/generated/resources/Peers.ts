@@ -64,6 +64,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Peers",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -78,12 +79,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"getReportPeers": {
 		"method": "GET",
 		"path": "/Peers/Pbx.GetReportPeers()",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},

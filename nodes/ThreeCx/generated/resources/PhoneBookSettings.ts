@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "phoneBookSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -118,13 +118,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/PhoneBookSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updatePhoneBookSettings": {
 		"method": "PATCH",
 		"path": "/PhoneBookSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "phoneBookSettingsFields",
 			"fields": {
 				"phoneBookAddQueueName": [
 					"PhoneBookAddQueueName",

@@ -39,6 +39,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/PhoneLogos",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -48,11 +49,12 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Filename",
-				"prop": "filename",
+				"prop": "deleteCustomPromptFilename",
 				"kind": "s"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	}
 };

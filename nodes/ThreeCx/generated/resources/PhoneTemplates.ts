@@ -50,7 +50,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "phoneTemplateFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -242,6 +242,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/PhoneTemplates",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -251,18 +252,19 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "getBlackListNumberId",
 				"kind": "s"
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createPhoneTemplate": {
 		"method": "POST",
 		"path": "/PhoneTemplates",
 		"body": {
-			"collection": "fields",
+			"collection": "phoneTemplateFields",
 			"fields": {
 				"addAllowed": [
 					"AddAllowed",
@@ -370,12 +372,12 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "getBlackListNumberId",
 				"kind": "s"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "phoneTemplateFields",
 			"fields": {
 				"addAllowed": [
 					"AddAllowed",
@@ -484,11 +486,12 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "getBlackListNumberId",
 				"kind": "s"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	}
 };

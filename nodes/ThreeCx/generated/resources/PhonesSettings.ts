@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "phonesSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -127,13 +127,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/PhonesSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updatePhonesSettings": {
 		"method": "PATCH",
 		"path": "/PhonesSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "phonesSettingsFields",
 			"fields": {
 				"allowMultiQueueRingtones": [
 					"AllowMultiQueueRingtones",

@@ -58,7 +58,7 @@ export const operation: INodeProperties = {
 export const parameters: INodeProperties[] = [
 	{
 		"displayName": "File Name",
-		"name": "fileName",
+		"name": "deletePlaylistFileFileName",
 		"type": "string",
 		"default": "",
 		"displayOptions": {
@@ -84,7 +84,7 @@ export const parameters: INodeProperties[] = [
 	},
 	{
 		"displayName": "Playlist Key",
-		"name": "playlistKey",
+		"name": "downloadPlaylistFilePlaylistKey",
 		"type": "string",
 		"default": "",
 		"required": true,
@@ -101,7 +101,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "playlistFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -165,6 +165,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Playlists",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -179,13 +180,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createPlaylist": {
 		"method": "POST",
 		"path": "/Playlists",
 		"body": {
-			"collection": "fields",
+			"collection": "playlistFields",
 			"fields": {
 				"autoGain": [
 					"AutoGain",
@@ -230,7 +232,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "playlistFields",
 			"fields": {
 				"autoGain": [
 					"AutoGain",
@@ -276,6 +278,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"deletePlaylistFile": {
@@ -283,7 +286,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"path": "/Playlists/Pbx.DeletePlaylistFile",
 		"body": {
 			"fields": {
-				"fileName": [
+				"deletePlaylistFileFileName": [
 					"fileName",
 					"s"
 				],
@@ -301,7 +304,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "playlistKey",
-				"prop": "playlistKey",
+				"prop": "downloadPlaylistFilePlaylistKey",
 				"kind": "s"
 			},
 			{

@@ -121,7 +121,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "promptSetFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -212,6 +212,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/PromptSets",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -226,6 +227,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updatePromptSet": {
@@ -239,7 +241,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "promptSetFields",
 			"fields": {
 				"cultureCode": [
 					"CultureCode",
@@ -297,6 +299,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"copy": {
@@ -335,6 +338,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},

@@ -73,7 +73,7 @@ export const operation: INodeProperties = {
 export const parameters: INodeProperties[] = [
 	{
 		"displayName": "Queue",
-		"name": "id",
+		"name": "queueId",
 		"type": "resourceLocator",
 		"default": {
 			"mode": "list",
@@ -139,7 +139,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "queueFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -658,6 +658,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Queues",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -667,13 +668,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "queueId",
 				"kind": "i",
 				"locator": "queues"
 			}
 		],
 		"byNumber": "/Queues(Number={Number})",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"getQueueByNumber": {
@@ -687,13 +689,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createQueue": {
 		"method": "POST",
 		"path": "/Queues",
 		"body": {
-			"collection": "fields",
+			"collection": "queueFields",
 			"fields": {
 				"agentAvailabilityMode": [
 					"AgentAvailabilityMode",
@@ -929,13 +932,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "queueId",
 				"kind": "i",
 				"locator": "queues"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "queueFields",
 			"fields": {
 				"agentAvailabilityMode": [
 					"AgentAvailabilityMode",
@@ -1172,12 +1175,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "queueId",
 				"kind": "i",
 				"locator": "queues"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"getFirstAvailableQueueNumber": {
@@ -1191,12 +1195,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "queueId",
 				"kind": "i",
 				"locator": "queues"
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -1206,12 +1211,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "queueId",
 				"kind": "i",
 				"locator": "queues"
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -1221,7 +1227,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "queueId",
 				"kind": "i",
 				"locator": "queues"
 			}

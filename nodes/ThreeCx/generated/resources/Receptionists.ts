@@ -63,7 +63,7 @@ export const operation: INodeProperties = {
 export const parameters: INodeProperties[] = [
 	{
 		"displayName": "Receptionist",
-		"name": "id",
+		"name": "receptionistId",
 		"type": "resourceLocator",
 		"default": {
 			"mode": "list",
@@ -127,7 +127,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "receptionistFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -411,6 +411,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Receptionists",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -420,13 +421,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "receptionistId",
 				"kind": "i",
 				"locator": "receptionists"
 			}
 		],
 		"byNumber": "/Receptionists(Number={Number})",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"getReceptionistByNumber": {
@@ -440,13 +442,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createReceptionist": {
 		"method": "POST",
 		"path": "/Receptionists",
 		"body": {
-			"collection": "fields",
+			"collection": "receptionistFields",
 			"fields": {
 				"breakRoute": [
 					"BreakRoute",
@@ -546,13 +549,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "receptionistId",
 				"kind": "i",
 				"locator": "receptionists"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "receptionistFields",
 			"fields": {
 				"breakRoute": [
 					"BreakRoute",
@@ -653,12 +656,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "receptionistId",
 				"kind": "i",
 				"locator": "receptionists"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"getFirstAvailableReceptionistNumber": {
@@ -672,12 +676,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "receptionistId",
 				"kind": "i",
 				"locator": "receptionists"
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	}

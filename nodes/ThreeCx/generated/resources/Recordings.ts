@@ -115,6 +115,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Recordings",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},

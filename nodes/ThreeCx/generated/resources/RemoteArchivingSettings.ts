@@ -55,7 +55,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "remoteArchivingSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -118,13 +118,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/RemoteArchivingSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateRemoteArchivingSettings": {
 		"method": "PATCH",
 		"path": "/RemoteArchivingSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "remoteArchivingSettingsFields",
 			"fields": {
 				"backups": [
 					"Backups",

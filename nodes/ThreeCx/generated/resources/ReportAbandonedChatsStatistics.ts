@@ -68,6 +68,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"file": "abandoned-chats-statistics"
 	},
@@ -98,6 +99,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	}

@@ -334,6 +334,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"file": "call-log"
 	},
@@ -402,6 +403,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -504,6 +506,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true,
 		"versions": "3CX 20.0.6 and later"

@@ -205,6 +205,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"file": "chat-log",
 		"versions": "3CX 20.0.9 and later"
@@ -269,6 +270,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true,
 		"versions": "3CX 20.0.9 and later"

@@ -62,6 +62,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"file": "extension-statistics-by-group"
 	},
@@ -92,6 +93,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	}

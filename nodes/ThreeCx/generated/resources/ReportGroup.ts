@@ -35,6 +35,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ReportGroup",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true,
 		"versions": "3CX 20.0.4 only"

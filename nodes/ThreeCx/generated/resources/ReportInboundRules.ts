@@ -39,6 +39,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ReportInboundRules/Pbx.DownloadInboundRules()",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"file": "inbound-rules"
 	},
@@ -46,6 +47,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ReportInboundRules/Pbx.GetInboundRulesData()",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	}

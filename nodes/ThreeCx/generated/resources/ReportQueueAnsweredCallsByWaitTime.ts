@@ -84,6 +84,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"file": "queue-answered-calls-by-wait-time"
 	},
@@ -115,6 +116,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	}

@@ -63,7 +63,7 @@ export const operation: INodeProperties = {
 export const parameters: INodeProperties[] = [
 	{
 		"displayName": "Ring Group",
-		"name": "id",
+		"name": "ringGroupId",
 		"type": "resourceLocator",
 		"default": {
 			"mode": "list",
@@ -127,7 +127,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "ringGroupFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -389,6 +389,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/RingGroups",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -398,13 +399,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "ringGroupId",
 				"kind": "i",
 				"locator": "ringGroups"
 			}
 		],
 		"byNumber": "/RingGroups(Number={Number})",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"getRingGroupByNumber": {
@@ -418,13 +420,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createRingGroup": {
 		"method": "POST",
 		"path": "/RingGroups",
 		"body": {
-			"collection": "fields",
+			"collection": "ringGroupFields",
 			"fields": {
 				"breakRoute": [
 					"BreakRoute",
@@ -540,13 +543,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "ringGroupId",
 				"kind": "i",
 				"locator": "ringGroups"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "ringGroupFields",
 			"fields": {
 				"breakRoute": [
 					"BreakRoute",
@@ -663,12 +666,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "ringGroupId",
 				"kind": "i",
 				"locator": "ringGroups"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"getFirstAvailableRingGroupNumber": {
@@ -682,12 +686,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "ringGroupId",
 				"kind": "i",
 				"locator": "ringGroups"
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	}

@@ -56,7 +56,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "sbcFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -224,6 +224,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Sbcs",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -238,13 +239,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createSbc": {
 		"method": "POST",
 		"path": "/Sbcs",
 		"body": {
-			"collection": "fields",
+			"collection": "sbcFields",
 			"fields": {
 				"audioPort": [
 					"AudioPort",
@@ -333,7 +335,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "sbcFields",
 			"fields": {
 				"audioPort": [
 					"AudioPort",
@@ -423,6 +425,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"pushConfig": {

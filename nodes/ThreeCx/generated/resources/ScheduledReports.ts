@@ -50,7 +50,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "scheduledReportFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -258,6 +258,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ScheduledReports",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -272,13 +273,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createScheduledReport": {
 		"method": "POST",
 		"path": "/ScheduledReports",
 		"body": {
-			"collection": "fields",
+			"collection": "scheduledReportFields",
 			"fields": {
 				"dn": [
 					"DN",
@@ -331,7 +333,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "scheduledReportFields",
 			"fields": {
 				"dn": [
 					"DN",
@@ -385,6 +387,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	}
 };

@@ -35,7 +35,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "secureSipSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -68,13 +68,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/SecureSipSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateSecureSipSettings": {
 		"method": "PATCH",
 		"path": "/SecureSipSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "secureSipSettingsFields",
 			"fields": {
 				"certificate": [
 					"Certificate",

@@ -55,7 +55,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "servicePrincipalFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -161,6 +161,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/ServicePrincipals",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -175,13 +176,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createServicePrincipal": {
 		"method": "POST",
 		"path": "/ServicePrincipals",
 		"body": {
-			"collection": "fields",
+			"collection": "servicePrincipalFields",
 			"fields": {
 				"callControlEnabled": [
 					"CallControlEnabled",
@@ -238,7 +240,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "servicePrincipalFields",
 			"fields": {
 				"callControlEnabled": [
 					"CallControlEnabled",
@@ -296,6 +298,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"generateAppToken": {

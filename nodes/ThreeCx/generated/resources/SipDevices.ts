@@ -53,6 +53,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/SipDevices",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},

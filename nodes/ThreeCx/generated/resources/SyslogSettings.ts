@@ -57,7 +57,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "syslogSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -134,6 +134,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/SyslogSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object",
 		"versions": "3CX 20.0.9 and later"
 	},
@@ -141,7 +142,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "PATCH",
 		"path": "/SyslogSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "syslogSettingsFields",
 			"fields": {
 				"categoryConfig": [
 					"CategoryConfig",

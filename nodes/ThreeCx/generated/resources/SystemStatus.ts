@@ -154,6 +154,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/SystemStatus",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"apiToken": {
@@ -205,6 +206,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true,
 		"versions": "3CX 20.0.7 and later"
@@ -213,6 +215,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/SystemStatus/Pbx.NetworkTelemetry()",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true,
 		"versions": "3CX 20.0.7 and later"
@@ -240,6 +243,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/SystemStatus/Pbx.ServiceTelemetry()",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true,
 		"versions": "3CX 20.0.7 and later"
@@ -284,6 +288,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/SystemStatus/Pbx.SystemExtensions()",
 		"query": "tksfc",
+		"options": "searchOptions",
 		"response": "collection",
 		"paged": true
 	},
@@ -296,6 +301,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/SystemStatus/Pbx.SystemTelemetry()",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true,
 		"versions": "3CX 20.0.7 and later"

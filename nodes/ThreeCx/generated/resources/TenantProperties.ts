@@ -50,7 +50,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "propertyFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -90,6 +90,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/TenantProperties",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -104,13 +105,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createProperty": {
 		"method": "POST",
 		"path": "/TenantProperties",
 		"body": {
-			"collection": "fields",
+			"collection": "propertyFields",
 			"fields": {
 				"description": [
 					"Description",
@@ -139,7 +141,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "propertyFields",
 			"fields": {
 				"description": [
 					"Description",
@@ -169,6 +171,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	}
 };

@@ -50,7 +50,7 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "trunkTemplateFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -183,6 +183,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/TrunkTemplates",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -192,18 +193,19 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "getBlackListNumberId",
 				"kind": "s"
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createTrunkTemplate": {
 		"method": "POST",
 		"path": "/TrunkTemplates",
 		"body": {
-			"collection": "fields",
+			"collection": "trunkTemplateFields",
 			"fields": {
 				"addAllowed": [
 					"AddAllowed",
@@ -271,12 +273,12 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "getBlackListNumberId",
 				"kind": "s"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "trunkTemplateFields",
 			"fields": {
 				"addAllowed": [
 					"AddAllowed",
@@ -345,11 +347,12 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "getBlackListNumberId",
 				"kind": "s"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	}
 };

@@ -130,7 +130,7 @@ export const operation: INodeProperties = {
 export const parameters: INodeProperties[] = [
 	{
 		"displayName": "Trunk",
-		"name": "id",
+		"name": "trunkId",
 		"type": "resourceLocator",
 		"default": {
 			"mode": "list",
@@ -221,7 +221,7 @@ export const parameters: INodeProperties[] = [
 	},
 	{
 		"displayName": "Contact",
-		"name": "contact",
+		"name": "testOutboundCallContact",
 		"type": "string",
 		"default": "",
 		"displayOptions": {
@@ -237,7 +237,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "trunkFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -646,6 +646,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Trunks",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -655,13 +656,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "trunkId",
 				"kind": "i",
 				"locator": "trunks"
 			}
 		],
 		"byNumber": "/Trunks(Number={Number})",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"getTrunkByNumber": {
@@ -675,13 +677,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createTrunk": {
 		"method": "POST",
 		"path": "/Trunks",
 		"body": {
-			"collection": "fields",
+			"collection": "trunkFields",
 			"fields": {
 				"authId": [
 					"AuthID",
@@ -889,13 +892,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "trunkId",
 				"kind": "i",
 				"locator": "trunks"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "trunkFields",
 			"fields": {
 				"authId": [
 					"AuthID",
@@ -1104,12 +1107,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "trunkId",
 				"kind": "i",
 				"locator": "trunks"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"exportTrunk": {
@@ -1118,7 +1122,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "trunkId",
 				"kind": "i",
 				"locator": "trunks"
 			}
@@ -1214,7 +1218,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"path": "/Trunks/Pbx.RefreshRegistration",
 		"body": {
 			"fields": {
-				"id": [
+				"deleteCompanyByIdId": [
 					"id",
 					"i"
 				]
@@ -1228,7 +1232,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "trunkId",
 				"kind": "i",
 				"locator": "trunks"
 			}
@@ -1255,7 +1259,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "trunkId",
 				"kind": "i",
 				"locator": "trunks"
 			}
@@ -1269,14 +1273,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "trunkId",
 				"kind": "i",
 				"locator": "trunks"
 			}
 		],
 		"body": {
 			"fields": {
-				"contact": [
+				"testOutboundCallContact": [
 					"contact",
 					"s"
 				],

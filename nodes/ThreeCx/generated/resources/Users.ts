@@ -211,7 +211,7 @@ export const operation: INodeProperties = {
 export const parameters: INodeProperties[] = [
 	{
 		"displayName": "User",
-		"name": "id",
+		"name": "userId",
 		"type": "resourceLocator",
 		"default": {
 			"mode": "list",
@@ -265,6 +265,7 @@ export const parameters: INodeProperties[] = [
 					"getUser",
 					"updateUser",
 					"deleteUser",
+					"downloadGreeting",
 					"generateProvLink",
 					"getPhoneSecret",
 					"hasDuplicatedEmail",
@@ -289,64 +290,6 @@ export const parameters: INodeProperties[] = [
 				"operation": [
 					"bulkUpdate",
 					"multiUserUpdate"
-				]
-			}
-		}
-	},
-	{
-		"displayName": "User",
-		"name": "userId",
-		"type": "resourceLocator",
-		"default": {
-			"mode": "list",
-			"value": ""
-		},
-		"required": true,
-		"modes": [
-			{
-				"displayName": "From List",
-				"name": "list",
-				"type": "list",
-				"typeOptions": {
-					"searchListMethod": "searchUsers",
-					"searchable": true
-				}
-			},
-			{
-				"displayName": "By ID",
-				"name": "id",
-				"type": "string",
-				"placeholder": "e.g. 12",
-				"validation": [
-					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "User ID must be a whole number, like 12"
-						}
-					}
-				]
-			},
-			{
-				"displayName": "By Number",
-				"name": "number",
-				"type": "string",
-				"placeholder": "e.g. 100",
-				"validation": [
-					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "User number must look like 100"
-						}
-					}
-				]
-			}
-		],
-		"displayOptions": {
-			"show": {
-				"operation": [
-					"downloadGreeting"
 				]
 			}
 		}
@@ -380,7 +323,7 @@ export const parameters: INodeProperties[] = [
 	},
 	{
 		"displayName": "Mac",
-		"name": "mac",
+		"name": "getPhoneRegistrarMac",
 		"type": "string",
 		"default": "",
 		"required": true,
@@ -420,7 +363,7 @@ export const parameters: INodeProperties[] = [
 	},
 	{
 		"displayName": "Contact",
-		"name": "contact",
+		"name": "makeCallContact",
 		"type": "string",
 		"default": "",
 		"description": "3CX 20.0.6 and later",
@@ -591,6 +534,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Users",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -600,13 +544,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "userId",
 				"kind": "i",
 				"locator": "users"
 			}
 		],
 		"byNumber": "/Users(Number={Number})",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"getUserByNumber": {
@@ -620,13 +565,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createUser": {
 		"method": "POST",
 		"path": "/Users",
 		"body": {
-			"collection": "fields",
+			"collection": "userFields",
 			"fields": {
 				"accessPassword": [
 					"AccessPassword",
@@ -958,13 +904,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "userId",
 				"kind": "i",
 				"locator": "users"
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "userFields",
 			"fields": {
 				"accessPassword": [
 					"AccessPassword",
@@ -1297,12 +1243,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "userId",
 				"kind": "i",
 				"locator": "users"
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"batchDelete": {
@@ -1358,6 +1305,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Users/Pbx.ExportExtensions()",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"file": "extensions"
 	},
@@ -1367,7 +1315,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "userId",
 				"kind": "i",
 				"locator": "users"
 			}
@@ -1420,6 +1368,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/Users/Pbx.GetMonitorStatus()",
 		"query": "tksfc",
+		"options": "searchOptions",
 		"response": "collection",
 		"paged": true,
 		"versions": "3CX 20.0.4–20.0.8 only"
@@ -1443,7 +1392,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "mac",
-				"prop": "mac",
+				"prop": "getPhoneRegistrarMac",
 				"kind": "s"
 			}
 		],
@@ -1468,7 +1417,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "userId",
 				"kind": "i",
 				"locator": "users"
 			}
@@ -1481,7 +1430,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "userId",
 				"kind": "i",
 				"locator": "users"
 			}
@@ -1508,12 +1457,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "userId",
 				"kind": "i",
 				"locator": "users"
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -1523,12 +1473,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "userId",
 				"kind": "i",
 				"locator": "users"
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -1538,12 +1489,13 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "userId",
 				"kind": "i",
 				"locator": "users"
 			}
 		],
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -1552,7 +1504,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"path": "/Users/Pbx.MakeCall",
 		"body": {
 			"fields": {
-				"contact": [
+				"makeCallContact": [
 					"contact",
 					"s"
 				],
@@ -1578,7 +1530,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "userId",
 				"kind": "i",
 				"locator": "users"
 			}
@@ -1650,7 +1602,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "userId",
 				"kind": "i",
 				"locator": "users"
 			}
@@ -1662,6 +1614,7 @@ export const endpoints: Record<string, Endpoint> = {
 					"j"
 				]
 			},
+			"olderCollection": "olderParameters",
 			"older": {
 				"configurationLink": [
 					"ConfigurationLink",
@@ -1709,6 +1662,7 @@ export const endpoints: Record<string, Endpoint> = {
 					"j"
 				]
 			},
+			"olderCollection": "olderParameters",
 			"older": {
 				"configurationLink": [
 					"ConfigurationLink",
@@ -1774,7 +1728,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "userId",
 				"kind": "i",
 				"locator": "users"
 			}
@@ -1787,7 +1741,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"params": [
 			{
 				"name": "Id",
-				"prop": "id",
+				"prop": "userId",
 				"kind": "i",
 				"locator": "users"
 			}

@@ -90,7 +90,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "voicemailSettingsFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -271,13 +271,14 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/VoicemailSettings",
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"updateVoicemailSettings": {
 		"method": "PATCH",
 		"path": "/VoicemailSettings",
 		"body": {
-			"collection": "fields",
+			"collection": "voicemailSettingsFields",
 			"fields": {
 				"analyzeModelGrok": [
 					"AnalyzeModelGrok",
@@ -380,7 +381,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"path": "/VoicemailSettings/Pbx.DeleteConverterConfiguration",
 		"body": {
 			"fields": {
-				"id": [
+				"deleteVectorStoreId": [
 					"id",
 					"s"
 				]
@@ -418,6 +419,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/VoicemailSettings/Pbx.GetTranscribeLanguages()",
 		"query": "tksfc",
+		"options": "searchOptions",
 		"response": "collection",
 		"paged": true
 	}

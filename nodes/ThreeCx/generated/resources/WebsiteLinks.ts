@@ -77,7 +77,7 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [
 	{
 		"displayName": "Fields",
-		"name": "fields",
+		"name": "weblinkFields",
 		"type": "collection",
 		"placeholder": "Add Field",
 		"default": {},
@@ -202,6 +202,7 @@ export const endpoints: Record<string, Endpoint> = {
 		"method": "GET",
 		"path": "/WebsiteLinks",
 		"query": "tksfcole",
+		"options": "options",
 		"response": "collection",
 		"paged": true
 	},
@@ -216,13 +217,14 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"query": "le",
+		"options": "selectOptions",
 		"response": "object"
 	},
 	"createWeblink": {
 		"method": "POST",
 		"path": "/WebsiteLinks",
 		"body": {
-			"collection": "fields",
+			"collection": "weblinkFields",
 			"fields": {
 				"advanced": [
 					"Advanced",
@@ -307,7 +309,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"body": {
-			"collection": "fields",
+			"collection": "weblinkFields",
 			"fields": {
 				"advanced": [
 					"Advanced",
@@ -393,6 +395,7 @@ export const endpoints: Record<string, Endpoint> = {
 			}
 		],
 		"ifMatch": true,
+		"options": "ifMatchOptions",
 		"response": "none"
 	},
 	"bulkLinksDelete": {
