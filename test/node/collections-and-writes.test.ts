@@ -27,6 +27,35 @@ test('Limit asks for just that many', async () => {
 	expect(items).toHaveLength(30);
 });
 
+describe('more items than n8n can pass on from one node run', () => {
+	test('Return All stops after 100,000 items with an error that says how to narrow the rows', async () => {
+		const pbx = fakePbx();
+		let pages = 0;
+		pbx.scope
+			.get('/xapi/v1/Users')
+			.query(true)
+			.times(250)
+			.reply(200, (uri) => {
+				pages += 1;
+				const skip = Number(new URL(uri, 'http://pbx').searchParams.get('$skip'));
+				return { value: users(skip, 500) };
+			});
+		const { items, error } = await runThreeCx({ resource: 'users', operation: 'listUser', returnAll: true });
+		expect(items).toHaveLength(0);
+		expect(error?.message).toBe('Return All stops at 100,000 items: 3CX has more');
+		expect(error?.description).toMatch(/Options › Filter.*Limit and Options › Skip/);
+		// 200 full pages, then one that shows there is more.
+		expect(pages).toBe(201);
+	});
+
+	test('a Limit above 100,000 is refused before anything is sent', async () => {
+		const pbx = fakePbx();
+		const { error } = await runThreeCx({ resource: 'users', operation: 'listUser', returnAll: false, limit: 100_001 });
+		expect(error?.message).toBe('Limit must be at most 100,000');
+		expect(pbx.xapi('/Users')).toHaveLength(0);
+	});
+});
+
 test('Delete outputs { deleted: true }, with If-Match when given', async () => {
 	const pbx = fakePbx();
 	pbx.scope.delete('/xapi/v1/Users(7)').matchHeader('If-Match', 'W/"3"').reply(204);

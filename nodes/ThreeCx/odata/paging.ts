@@ -2,6 +2,12 @@
 export const PAGE_SIZE = 500;
 
 /**
+ * The most items one run of the node outputs. n8n's declarative engine hands a node's items on in
+ * one spread call, which overflows the call stack somewhere above 120,000 items (Node 20).
+ */
+export const MAX_ITEMS_PER_RUN = 100_000;
+
+/**
  * Walks $top/$skip pages until `limit` rows are collected or a page comes back short.
  * `fetchPage` gets the $top and $skip to ask for and returns that page's rows, already in the
  * form the caller keeps, so that each row is handled once.

@@ -7,10 +7,10 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Endpoint } from '../odata/endpoint';
 import { fillPath } from '../odata/literal';
-import { collectPages } from '../odata/paging';
+import { collectPages, MAX_ITEMS_PER_RUN } from '../odata/paging';
 import { sendXapiRequest } from '../transport/request';
 import { fileItem, isJsonResponse, responseJson } from '../transport/response';
 import { pathLiterals } from './pathLiterals';
@@ -88,10 +88,11 @@ export async function runOperation(
 		return await toItems(this, endpoint, options, await send(this, endpoint, options));
 	}
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
+	const limit = returnAll ? MAX_ITEMS_PER_RUN + 1 : (this.getNodeParameter('limit', 50) as number);
+	if (!returnAll && limit > MAX_ITEMS_PER_RUN) throw tooManyItems(this, false);
 	// Every row carries the count the first page reported, as a single answer would.
 	let count: number | undefined;
-	return await collectPages(
+	const items = await collectPages(
 		async (top, skip) => {
 			const response = await send(this, endpoint, { ...options, qs: { ...qs, $top: top, $skip: skip } });
 			const page = rowsOf((responseJson(response) ?? {}) as Json);
@@ -99,5 +100,19 @@ export async function runOperation(
 			return rowItems({ rows: page.rows, count });
 		},
 		{ limit, startAt: typeof qs.$skip === 'number' ? qs.$skip : 0 },
+	);
+	if (items.length > MAX_ITEMS_PER_RUN) throw tooManyItems(this, returnAll);
+	return items;
+}
+
+function tooManyItems(context: IExecutePaginationFunctions, returnAll: boolean): NodeOperationError {
+	const most = MAX_ITEMS_PER_RUN.toLocaleString('en-US');
+	return new NodeOperationError(
+		context.getNode(),
+		returnAll ? `Return All stops at ${most} items: 3CX has more` : `Limit must be at most ${most}`,
+		{
+			itemIndex: context.getItemIndex(),
+			description: `n8n cannot pass more than ${most} items out of one node run. Narrow the rows with Options › Filter, or read them in parts with Limit and Options › Skip.`,
+		},
 	);
 }
