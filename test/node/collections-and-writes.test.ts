@@ -27,7 +27,7 @@ test('Limit asks for just that many', async () => {
 	expect(items).toHaveLength(30);
 });
 
-describe('more items than n8n can pass on from one node run', () => {
+describe('more items than n8n can pass on for one input item', () => {
 	test('Return All stops after 100,000 items with an error that says how to narrow the rows', async () => {
 		const pbx = fakePbx();
 		let pages = 0;

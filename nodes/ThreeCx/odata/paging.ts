@@ -2,10 +2,10 @@
 export const PAGE_SIZE = 500;
 
 /**
- * The most items one run of the node outputs. n8n's declarative engine hands a node's items on in
- * one spread call, which overflows the call stack somewhere above 120,000 items (Node 20).
+ * The most items one input item may turn into. n8n's declarative engine hands on each input item's
+ * results in one spread call, which overflows the call stack somewhere above 120,000 items (Node 20).
  */
-export const MAX_ITEMS_PER_RUN = 100_000;
+export const MAX_ITEMS_PER_INPUT_ITEM = 100_000;
 
 /**
  * Walks $top/$skip pages until `limit` rows are collected or a page comes back short.

@@ -10,7 +10,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Endpoint } from '../odata/endpoint';
 import { fillPath } from '../odata/literal';
-import { collectPages, MAX_ITEMS_PER_RUN } from '../odata/paging';
+import { collectPages, MAX_ITEMS_PER_INPUT_ITEM } from '../odata/paging';
 import { sendXapiRequest } from '../transport/request';
 import { fileItem, isJsonResponse, responseJson } from '../transport/response';
 import { pathLiterals } from './pathLiterals';
@@ -88,8 +88,8 @@ export async function runOperation(
 		return await toItems(this, endpoint, options, await send(this, endpoint, options));
 	}
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? MAX_ITEMS_PER_RUN + 1 : (this.getNodeParameter('limit', 50) as number);
-	if (!returnAll && limit > MAX_ITEMS_PER_RUN) throw tooManyItems(this, false);
+	const limit = returnAll ? MAX_ITEMS_PER_INPUT_ITEM + 1 : (this.getNodeParameter('limit', 50) as number);
+	if (!returnAll && limit > MAX_ITEMS_PER_INPUT_ITEM) throw tooManyItems(this, false);
 	// Every row carries the count the first page reported, as a single answer would.
 	let count: number | undefined;
 	const items = await collectPages(
@@ -101,18 +101,18 @@ export async function runOperation(
 		},
 		{ limit, startAt: typeof qs.$skip === 'number' ? qs.$skip : 0 },
 	);
-	if (items.length > MAX_ITEMS_PER_RUN) throw tooManyItems(this, returnAll);
+	if (items.length > MAX_ITEMS_PER_INPUT_ITEM) throw tooManyItems(this, returnAll);
 	return items;
 }
 
 function tooManyItems(context: IExecutePaginationFunctions, returnAll: boolean): NodeOperationError {
-	const most = MAX_ITEMS_PER_RUN.toLocaleString('en-US');
+	const most = MAX_ITEMS_PER_INPUT_ITEM.toLocaleString('en-US');
 	return new NodeOperationError(
 		context.getNode(),
 		returnAll ? `Return All stops at ${most} items: 3CX has more` : `Limit must be at most ${most}`,
 		{
 			itemIndex: context.getItemIndex(),
-			description: `n8n cannot pass more than ${most} items out of one node run. Narrow the rows with Options › Filter, or read them in parts with Limit and Options › Skip.`,
+			description: `n8n cannot pass on more than ${most} items for one input item. Narrow the rows with Options › Filter, or read them in parts with Limit and Options › Skip.`,
 		},
 	);
 }
