@@ -73,10 +73,12 @@ export class ThreeCxApi implements ICredentialType {
 		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
 	});
 
+	/** Definitions (time zones, codecs) rather than system data such as SystemStatus, so a client with a limited role passes; $select keeps the answer to a few bytes. */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}/xapi/v1',
-			url: '/SystemStatus',
+			url: '/Defs',
+			qs: { $select: 'Id' },
 			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
 		},
 	};

@@ -58,15 +58,14 @@ const tally = { positive: 0, positivePassed: 0, negative: 0, negativeRejected: 0
 			expect(forwarded[0].method).toBe(endpoint.method);
 			tally.positivePassed++;
 
-			const sentBody = forwarded[0].body as IDataObject | undefined;
-			if (endpoint.body && sentBody && typeof sentBody === 'object') {
-				const wrong = wronglyTyped(sentBody);
-				if (wrong) {
-					tally.negative++;
-					const verdict = await validator.check(endpoint.method, forwarded[0].path, wrong, { authorization: 'Bearer contract-token' });
-					expect(verdict.ok).toBe(false);
-					tally.negativeRejected++;
-				}
+			if (endpoint.body) {
+				// Every operation with a body gets a wrongly typed twin that Prism must reject, so the harness is shown to bite.
+				const wrong = wronglyTyped((forwarded[0].body ?? {}) as IDataObject);
+				expect(wrong).toBeDefined();
+				tally.negative++;
+				const verdict = await validator.check(endpoint.method, forwarded[0].path, wrong!, { authorization: 'Bearer contract-token' });
+				expect(verdict.ok).toBe(false);
+				tally.negativeRejected++;
 			}
 		});
 
@@ -95,6 +94,11 @@ const tally = { positive: 0, positivePassed: 0, negative: 0, negativeRejected: 0
 				tally.locatorPassed++;
 			});
 		}
+	});
+
+	test('every operation passed, and every operation with a body had its wrongly typed twin rejected', () => {
+		const withBody = Object.values(endpoints).filter((endpoint) => endpoint.body).length;
+		expect(tally).toMatchObject({ positive: 626, positivePassed: 626, negative: withBody, negativeRejected: withBody });
 	});
 
 	afterAll(() => {

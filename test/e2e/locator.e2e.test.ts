@@ -63,3 +63,19 @@ test('n8n’s resource-locator endpoint pages and searches the PBX through the n
 	const support = env.pbx.state.Queues.find((q) => q.Name === 'Support Queue')!;
 	expect((await request('searchQueues', { filter: 'SUPPORT' })).results).toEqual([{ name: `${support.Number} — Support Queue`, value: String(support.Id) }]);
 });
+
+test('n8n’s credential test (the check on saving the credential) passes for the right key and names the problem for a wrong one', async () => {
+	const testCredential = (data: Record<string, unknown>) =>
+		env.api.post<{ status: string; message: string }>('/rest/credentials/test', {
+			credentials: { id: env.credential.id, name: env.credential.name, type: 'threeCxApi', data: { url: `${env.pbx.url}/`, clientId: 'demo', allowUnauthorizedCerts: false, ...data } },
+		});
+	env.pbx.resetStats();
+
+	expect(await testCredential({ apiKey: 'demo-secret' })).toMatchObject({ status: 'OK' });
+	expect(env.pbx.stats.byRoute).toMatchObject({ 'POST /connect/token': 1, 'GET /Defs': 1 });
+
+	const wrong = await testCredential({ apiKey: 'a-wrong-key-never-shown' });
+	expect(wrong.status).toBe('Error');
+	expect(wrong.message).toMatch(/rejected the credential/);
+	expect(wrong.message).not.toContain('a-wrong-key-never-shown');
+});
