@@ -1,7 +1,7 @@
 'use strict';
 const { humanize, lowerCamel } = require('./naming');
 const { versionNote } = require('./versions');
-const { OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty } = require('./ui-properties');
+const { byText, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty } = require('./ui-properties');
 const { giveUniqueNames, checkOperationInputs } = require('./unique-names');
 const { locatorProperty } = require('./locators');
 
@@ -50,10 +50,13 @@ function operationSelector(tag, operations, versions) {
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resourceValue(tag)] } },
-		options: operations.map((op) => {
-			const note = versionNote(op.versions, versions);
-			return { name: op.name, value: op.value, action: op.action, ...(note ? { description: note } : {}) };
-		}),
+		options: operations
+			.map((op) => {
+				const note = versionNote(op.versions, versions);
+				return { name: op.name, value: op.value, action: op.action, ...(note ? { description: note } : {}) };
+			})
+			.sort(byText('name')),
+		// The list (or the first CRUD operation) stays the default, wherever it sorts.
 		default: operations[0].value,
 	};
 }
@@ -84,6 +87,8 @@ function operationInputs(operations, versions) {
 	}
 	const options = queryOptionCollections(operations);
 	giveUniqueNames([...parameters.entries(), ...bodies.entries(), ...options.entries()], NODE_WIDE_NAMES);
+	// n8n's lint rule: a collection whose name says "update" is shown as "Update Fields".
+	for (const { property } of bodies.entries()) if (/update/.test(property.name) && property.displayName === 'Fields') property.displayName = 'Update Fields';
 	for (const op of operations) {
 		const topLevel = [...op.pathParams.map((p) => p.prop), ...(op.body?.fields ?? []).filter((f) => !f.older && !op.bodyCollection).map((f) => f.prop)];
 		checkOperationInputs(op, [...topLevel, op.bodyCollection, op.olderCollection, op.optionsCollection].filter(Boolean));
@@ -191,7 +196,7 @@ const QUERY_OPTIONS = {
 	s: { displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Search items by search phrases; a phrase with spaces is quoted automatically' },
 	f: { displayName: 'Filter', name: 'filter', type: 'string', default: '', placeholder: "State eq 'Connected'", description: 'Filter items by property values (OData $filter)' },
 	c: { displayName: 'Count', name: 'count', type: 'boolean', default: true, description: 'Whether to include the total count of items, as @odata.count on each item' },
-	l: { displayName: 'Select', name: 'select', type: 'string', default: '', placeholder: 'Id,Number', description: 'Comma-separated properties to return' },
+	l: { displayName: 'Select', name: 'select', type: 'string', default: '', placeholder: 'Number,Name', description: 'Comma-separated properties to return' },
 	o: { displayName: 'Order By', name: 'orderby', type: 'string', default: '', placeholder: 'Name desc', description: 'Comma-separated properties to order by, each optionally followed by asc or desc' },
 	e: { displayName: 'Expand', name: 'expand', type: 'string', default: '', placeholder: 'Groups', description: 'Comma-separated related entities to include' },
 	m: { displayName: 'If-Match (ETag)', name: 'ifMatch', type: 'string', default: '', description: 'Only change the entity if its ETag still matches' },

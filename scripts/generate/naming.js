@@ -13,21 +13,32 @@ function words(name) {
 		.filter(Boolean);
 }
 
-const titleWord = (w) => (w === w.toUpperCase() ? w : w[0].toUpperCase() + w.slice(1));
+/** Words n8n's editor spells its own way: "ID" (n8n's lint rule), 3CX's "OAuth" as one word. */
+const SPELLINGS = { Id: 'ID', Ids: 'IDs', Oauth: 'OAuth' };
 
-/** "ChatHistoryView" → "Chat History", "mailServerType" → "Mail Server Type". */
+const titleWord = (w) => {
+	const title = w === w.toUpperCase() ? w : w[0].toUpperCase() + w.slice(1);
+	return SPELLINGS[title] ?? title;
+};
+
+/** "ChatHistoryView" → "Chat History", "mailServerType" → "Mail Server Type", "OAuthClients" → "OAuth Clients". */
 function humanize(name) {
-	const parts = words(name).map(titleWord);
+	// words() would split "OAuth" after its capital O; parameter names (lowerCamel) keep that split.
+	const parts = words(name.replace(/OAuth/g, 'Oauth')).map(titleWord);
 	if (parts.length > 1 && parts[parts.length - 1] === 'View') parts.pop();
 	return parts.join(' ');
 }
 
-/** Sentence case for n8n action labels: "Download Chat History" → "Download chat history". */
+const isAcronym = (w) => w === w.toUpperCase();
+
+/**
+ * Sentence case for n8n action labels: "Download Chat History" → "Download chat history". Leading
+ * acronyms do not count as the first word ("API Token" stays, "CRM Contacts bulk delete"), as n8n's lint rule reads it.
+ */
 function sentence(text) {
-	return text
-		.split(' ')
-		.map((w, i) => (i === 0 || w === w.toUpperCase() ? w : w.toLowerCase()))
-		.join(' ');
+	const parts = text.split(' ');
+	const first = parts.findIndex((w) => !isAcronym(w));
+	return parts.map((w, i) => (i <= first || isAcronym(w) ? w : w.toLowerCase())).join(' ');
 }
 
 function lowerCamel(name) {

@@ -27,16 +27,21 @@ function objectProperties(doc, schema) {
 	return properties;
 }
 
+/** JSON kinds: a list, an object, or (a schema without a type) any JSON value. */
+const JSON_KINDS = new Set(['a', 'o', 'j']);
+
 /**
  * How a field is typed for the node: a one-letter kind the runtime validates against
- * (s string, u uuid, i integer, n number, b boolean, d date-time, D ISO 8601 duration, j JSON object/array, e enum).
+ * (s string, u uuid, i integer, n number, b boolean, d date-time, D ISO 8601 duration, e enum,
+ * a JSON array, o JSON object, j any JSON, c 3CX's ConcealedPassword — a secret typed as text).
  */
 function fieldType(doc, schema) {
 	const ref = singleRef(schema);
 	if (ref) {
 		const target = resolveRef(doc, ref);
 		if (Array.isArray(target.enum)) return { kind: 'e', enumName: refName(ref).replace(/^Pbx\./, ''), values: target.enum };
-		return { kind: 'j' };
+		if (refName(ref) === 'Pbx.ConcealedPassword') return { kind: 'c' };
+		return { kind: target.type === 'array' ? 'a' : 'o' };
 	}
 	if (schema.anyOf) {
 		// OData writes doubles as anyOf [number, string ("INF"/"NaN"), ReferenceNumeric],
@@ -44,7 +49,7 @@ function fieldType(doc, schema) {
 		const numeric = schema.anyOf.find((s) => s.type === 'number' || s.type === 'integer');
 		if (numeric) return fieldType(doc, numeric);
 		const typed = schema.anyOf.map((s) => fieldType(doc, s));
-		return typed.find((t) => t.kind === 'j') ?? typed.find((t) => t.kind === 'e') ?? { kind: 's' };
+		return typed.find((t) => JSON_KINDS.has(t.kind) || t.kind === 'c') ?? typed.find((t) => t.kind === 'e') ?? { kind: 's' };
 	}
 	switch (schema.type) {
 		case 'integer':
@@ -57,8 +62,12 @@ function fieldType(doc, schema) {
 			if (schema.format === 'date-time') return { kind: 'd' };
 			if (schema.format === 'duration') return { kind: 'D' };
 			return { kind: schema.format === 'uuid' ? 'u' : 's' };
+		case 'array':
+			return { kind: 'a' };
+		case 'object':
+			return { kind: 'o' };
 		default:
-			return { kind: 'j', array: schema.type === 'array' };
+			return { kind: 'j' };
 	}
 }
 

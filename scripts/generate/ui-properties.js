@@ -4,7 +4,13 @@ const { versionNote } = require('./versions');
 
 /** Percentages are plain int32 in the spec; 3CX accepts 0–100 only. */
 const isPercentage = (name) => /Percentage$/.test(name);
-const isSecret = (name) => /(Password|Secret|ApiKey|Token)$/i.test(name);
+/**
+ * Text shown masked: what n8n's lint rule counts as sensitive (a name containing password, secret,
+ * token or apiKey — so also "Token Endpoint", which the rule gives no way to tell apart) and PINs.
+ */
+const isSecret = (name) => /password|secret|token|apikey/i.test(name) || /(PIN|Pin|PinNumber)$/.test(name);
+/** The order n8n's lint rules want options in: by name, as String#localeCompare sorts. */
+const byText = (key) => (a, b) => a[key].localeCompare(b[key]);
 
 /** The node parameter for one typed value (a path parameter, an action parameter or a body field). */
 function valueProperty({ name, prop, type }, { required = false, description } = {}) {
@@ -14,7 +20,7 @@ function valueProperty({ name, prop, type }, { required = false, description } =
 		case 'e':
 			typed = {
 				type: 'options',
-				options: type.values.map((value) => ({ name: humanize(String(value)), value })),
+				options: type.values.map((value) => ({ name: humanize(String(value)), value })).sort(byText('name')),
 				default: type.values[0],
 			};
 			break;
@@ -32,18 +38,29 @@ function valueProperty({ name, prop, type }, { required = false, description } =
 		case 'D':
 			typed = { type: 'string', default: '', placeholder: 'PT1H30M' };
 			break;
+		case 'a':
+			typed = { type: 'json', default: '[]' };
+			break;
+		case 'o':
 		case 'j':
-			typed = { type: 'json', default: type.array ? '[]' : '{}' };
+			typed = { type: 'json', default: '{}' };
+			break;
+		case 'c':
+			// 3CX's ConcealedPassword: typed as text, sent as { Value } (helpers/values.ts).
+			typed = { type: 'string', typeOptions: { password: true }, default: '' };
 			break;
 		default:
 			typed = { type: 'string', default: '' };
 			if (isSecret(name)) typed.typeOptions = { password: true };
+			else if (/email$/i.test(name)) typed.placeholder = 'name@email.com';
 	}
+	// n8n words a boolean's description as a question ("Whether …"); the update note follows it.
+	const text = description && type.kind === 'b' ? `Whether ${base.displayName} is on; ${description}` : description;
 	return {
 		...base,
 		...typed,
 		...(required ? { required: true } : {}),
-		...(description ? { description } : {}),
+		...(text ? { description: text } : {}),
 	};
 }
 
@@ -78,8 +95,8 @@ function collectionProperty(collectionName, options) {
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options,
+		options: [...options].sort(byText('displayName')),
 	};
 }
 
-module.exports = { OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty };
+module.exports = { byText, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty };

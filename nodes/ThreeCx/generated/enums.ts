@@ -2,66 +2,66 @@
 // Do not edit: change scripts/generate and run it again.
 /** Every enum of the specs with the values 3CX accepts, for validating input before a request is sent. */
 export const enums: Record<string, ReadonlyArray<string | number>> = {
-	"AddedBy": [
+	AddedBy: [
 		"Manual",
 		"Mcu",
 		"Webmeeting",
 		"AutoBlacklist",
 		"Whitelist"
 	],
-	"Authentication": [
+	Authentication: [
 		"Both",
 		"Name",
 		"Email",
 		"None"
 	],
-	"AvatarStyle": [
+	AvatarStyle: [
 		"Square",
 		"Circle"
 	],
-	"BlockType": [
+	BlockType: [
 		"Block",
 		"Allow"
 	],
-	"CfaRoutingType": [
+	CfaRoutingType: [
 		"DialCode",
 		"Forward",
 		"Trunk"
 	],
-	"ChatRecipientsType": [
+	ChatRecipientsType: [
 		"None",
 		"MyGroupManagers",
 		"MyGroupAllMembers",
 		"AllGroupsManagers"
 	],
-	"ContactSource": [
+	ContactSource: [
 		"3CX",
 		"CRM",
 		"Google",
 		"M365"
 	],
-	"CrmTestMode": [
+	CrmTestMode: [
 		"PhoneExact",
 		"Search",
 		"Email"
 	],
-	"DeviceType": [
+	DeviceType: [
 		"Fxs",
 		"Dect"
 	],
-	"DirectionType": [
+	DirectionType: [
 		"None",
 		"Inbound",
 		"Outbound",
 		"Both"
 	],
-	"DtmfMode": [
+	DtmfMode: [
 		"None",
 		"SipInfo",
 		"Rfc2833",
 		"SipAndRfc"
 	],
-	"GroupHoursMode": [
+	GroupHoursMode: [
 		"Default",
 		"ForceOpened",
 		"ForceClosed",
@@ -70,12 +70,12 @@ export const enums: Record<string, ReadonlyArray<string | number>> = {
 		"ForceHoliday",
 		"HasForcedMask"
 	],
-	"HolidayMode": [
+	HolidayMode: [
 		"Disabled",
 		"PlayAndDrop",
 		"PlayAndContinue"
 	],
-	"IVRForwardType": [
+	IVRForwardType: [
 		"EndCall",
 		"Extension",
 		"RingGroup",
@@ -86,26 +86,26 @@ export const enums: Record<string, ReadonlyArray<string | number>> = {
 		"RepeatPrompt",
 		"CustomInput"
 	],
-	"IVRType": [
+	IVRType: [
 		"Default",
 		"CodeBased",
 		"ScriptBased",
 		"Wakeup"
 	],
-	"MailServerType": [
+	MailServerType: [
 		"Tcx",
 		"MS365",
 		"Custom",
 		"GoogleWorkspace"
 	],
-	"OffloadDestination": [
+	OffloadDestination: [
 		"None",
 		"Postgre",
 		"BigQuery",
 		"MySql",
 		"SqlServer"
 	],
-	"PeerType": [
+	PeerType: [
 		"None",
 		"Extension",
 		"Queue",
@@ -119,15 +119,15 @@ export const enums: Record<string, ReadonlyArray<string | number>> = {
 		"Group",
 		"RoutePoint"
 	],
-	"PhonebookPriorityOptions": [
+	PhonebookPriorityOptions: [
 		"NotQueryIfInPhonebookFound",
 		"AlwaysQuery"
 	],
-	"PmsIntegrationType": [
+	PmsIntegrationType: [
 		"tcxpms",
 		"fidelio"
 	],
-	"PollingStrategyType": [
+	PollingStrategyType: [
 		"Hunt",
 		"RingAll",
 		"HuntRandomStart",
@@ -142,32 +142,32 @@ export const enums: Record<string, ReadonlyArray<string | number>> = {
 		"SkillBasedRouting_RoundRobin",
 		"SkillBasedRouting_FewestAnswered"
 	],
-	"PromptSetType": [
+	PromptSetType: [
 		"System",
 		"Custom"
 	],
-	"QueueRecording": [
+	QueueRecording: [
 		"Disabled",
 		"AllowToOptOut",
 		"AskToOptIn"
 	],
-	"QueueStatusType": [
+	QueueStatusType: [
 		"LoggedOut",
 		"LoggedIn"
 	],
-	"ReportScheduleType": [
+	ReportScheduleType: [
 		"Daily",
 		"Weekly",
 		"Monthly",
 		"Hourly",
 		"NotScheduled"
 	],
-	"RuleCallTypeType": [
+	RuleCallTypeType: [
 		"AllCalls",
 		"InternalCallsOnly",
 		"ExternalCallsOnly"
 	],
-	"RuleConditionType": [
+	RuleConditionType: [
 		"NoAnswer",
 		"PhoneBusy",
 		"PhoneNotRegistered",
@@ -175,13 +175,13 @@ export const enums: Record<string, ReadonlyArray<string | number>> = {
 		"BasedOnCallerID",
 		"BasedOnDID"
 	],
-	"SbcLogLevel": [
+	SbcLogLevel: [
 		"None",
 		"Low",
 		"Medium",
 		"Verbose"
 	],
-	"ScheduledReportType": [
+	ScheduledReportType: [
 		"None",
 		"CallLogs",
 		"ChatLogs",
@@ -210,25 +210,25 @@ export const enums: Record<string, ReadonlyArray<string | number>> = {
 		"UserActivity",
 		"CallDistribution"
 	],
-	"Security": [
+	Security: [
 		"TCP",
 		"TLS"
 	],
-	"SRTPModeType": [
+	SRTPModeType: [
 		"SRTPDisabled",
 		"SRTPEnabled",
 		"SRTPEnforced"
 	],
-	"StrategyType": [
+	StrategyType: [
 		"Hunt",
 		"RingAll",
 		"Paging"
 	],
-	"SyslogIntegrationType": [
+	SyslogIntegrationType: [
 		"None",
 		"Custom"
 	],
-	"TemplateType": [
+	TemplateType: [
 		"Preferred",
 		"Supported",
 		"Dedicated",
@@ -236,7 +236,7 @@ export const enums: Record<string, ReadonlyArray<string | number>> = {
 		"Deleted",
 		"Unknown"
 	],
-	"TranscribeEngine": [
+	TranscribeEngine: [
 		"None",
 		"Google",
 		"OpenAI",
@@ -245,61 +245,61 @@ export const enums: Record<string, ReadonlyArray<string | number>> = {
 		"Engine3CXLocal",
 		"Grok"
 	],
-	"TranscriptionType": [
+	TranscriptionType: [
 		"Nothing",
 		"Voicemail",
 		"Recordings",
 		"Both",
 		"Inherit"
 	],
-	"TypeOfAutoPickupForward": [
+	TypeOfAutoPickupForward: [
 		"TransferBack",
 		"DN",
 		"ExtensionVoiceMail",
 		"ExternalNumber",
 		"RoutePoint"
 	],
-	"TypeOfCDRLog": [
+	TypeOfCDRLog: [
 		"SingleFileForAllCalls",
 		"SingleFileForEachCall",
 		"PassiveSocket",
 		"ActiveSocket"
 	],
-	"TypeOfChatOwnershipType": [
+	TypeOfChatOwnershipType: [
 		"TakeManually",
 		"AutoAssign"
 	],
-	"TypeOfIPRestriction": [
+	TypeOfIPRestriction: [
 		"Any",
 		"IPV4",
 		"IPV6"
 	],
-	"TypeOfPhoneBookAddQueueName": [
+	TypeOfPhoneBookAddQueueName: [
 		"NotAdd",
 		"Append",
 		"Prepend"
 	],
-	"TypeOfPhoneBookDisplay": [
+	TypeOfPhoneBookDisplay: [
 		"FirstNameLastName",
 		"LastNameFirstName"
 	],
-	"TypeOfPhoneBookResolving": [
+	TypeOfPhoneBookResolving: [
 		"NotResolve",
 		"MatchExact",
 		"MatchLength"
 	],
-	"TypeOfTransportRestriction": [
+	TypeOfTransportRestriction: [
 		"Any",
 		"UDP",
 		"TCP",
 		"TLS"
 	],
-	"VideoConferenceMode": [
+	VideoConferenceMode: [
 		"Disabled",
 		"Cloud",
 		"Private"
 	],
-	"VMEmailOptionsType": [
+	VMEmailOptionsType: [
 		"None",
 		"Notification",
 		"Attachment",
@@ -307,7 +307,7 @@ export const enums: Record<string, ReadonlyArray<string | number>> = {
 		"VmailToMembers",
 		"EmailToExtrasOnly"
 	],
-	"VMPlayMsgDateTimeType": [
+	VMPlayMsgDateTimeType: [
 		"None",
 		"Play12Hr",
 		"Play24Hr"

@@ -4,11 +4,11 @@ import type { LocatorSet } from '../odata/endpoint';
 
 /** The entity sets whose keys the node takes as resource locators, by Endpoint param `locator`. */
 export const locators: Record<string, LocatorSet> = {
-	"users": {
-		"set": "Users",
-		"label": "User",
-		"searchMethod": "searchUsers",
-		"title": [
+	users: {
+		set: "Users",
+		label: "User",
+		searchMethod: "searchUsers",
+		title: [
 			[
 				"Number"
 			],
@@ -17,42 +17,42 @@ export const locators: Record<string, LocatorSet> = {
 				"LastName"
 			]
 		],
-		"search": [
+		search: [
 			"Number",
 			"FirstName",
 			"LastName",
 			"EmailAddress"
 		],
-		"orderBy": [
+		orderBy: [
 			"Number"
 		],
-		"number": {
-			"pattern": "[0-9]+",
-			"example": "100"
+		number: {
+			pattern: "[0-9]+",
+			example: "100"
 		}
 	},
-	"groups": {
-		"set": "Groups",
-		"label": "Group",
-		"searchMethod": "searchGroups",
-		"title": [
+	groups: {
+		set: "Groups",
+		label: "Group",
+		searchMethod: "searchGroups",
+		title: [
 			[
 				"Name"
 			]
 		],
-		"search": [
+		search: [
 			"Name"
 		],
-		"orderBy": [
+		orderBy: [
 			"Name",
 			"Id"
 		]
 	},
-	"queues": {
-		"set": "Queues",
-		"label": "Queue",
-		"searchMethod": "searchQueues",
-		"title": [
+	queues: {
+		set: "Queues",
+		label: "Queue",
+		searchMethod: "searchQueues",
+		title: [
 			[
 				"Number"
 			],
@@ -60,23 +60,23 @@ export const locators: Record<string, LocatorSet> = {
 				"Name"
 			]
 		],
-		"search": [
+		search: [
 			"Number",
 			"Name"
 		],
-		"orderBy": [
+		orderBy: [
 			"Number"
 		],
-		"number": {
-			"pattern": "[0-9]+",
-			"example": "800"
+		number: {
+			pattern: "[0-9]+",
+			example: "800"
 		}
 	},
-	"ringGroups": {
-		"set": "RingGroups",
-		"label": "Ring Group",
-		"searchMethod": "searchRingGroups",
-		"title": [
+	ringGroups: {
+		set: "RingGroups",
+		label: "Ring Group",
+		searchMethod: "searchRingGroups",
+		title: [
 			[
 				"Number"
 			],
@@ -84,23 +84,23 @@ export const locators: Record<string, LocatorSet> = {
 				"Name"
 			]
 		],
-		"search": [
+		search: [
 			"Number",
 			"Name"
 		],
-		"orderBy": [
+		orderBy: [
 			"Number"
 		],
-		"number": {
-			"pattern": "[0-9]+",
-			"example": "700"
+		number: {
+			pattern: "[0-9]+",
+			example: "700"
 		}
 	},
-	"receptionists": {
-		"set": "Receptionists",
-		"label": "Receptionist",
-		"searchMethod": "searchReceptionists",
-		"title": [
+	receptionists: {
+		set: "Receptionists",
+		label: "Receptionist",
+		searchMethod: "searchReceptionists",
+		title: [
 			[
 				"Number"
 			],
@@ -108,23 +108,23 @@ export const locators: Record<string, LocatorSet> = {
 				"Name"
 			]
 		],
-		"search": [
+		search: [
 			"Number",
 			"Name"
 		],
-		"orderBy": [
+		orderBy: [
 			"Number"
 		],
-		"number": {
-			"pattern": "[0-9]+",
-			"example": "600"
+		number: {
+			pattern: "[0-9]+",
+			example: "600"
 		}
 	},
-	"callFlowApps": {
-		"set": "CallFlowApps",
-		"label": "Call Flow App",
-		"searchMethod": "searchCallFlowApps",
-		"title": [
+	callFlowApps: {
+		set: "CallFlowApps",
+		label: "Call Flow App",
+		searchMethod: "searchCallFlowApps",
+		title: [
 			[
 				"Number"
 			],
@@ -132,19 +132,19 @@ export const locators: Record<string, LocatorSet> = {
 				"Name"
 			]
 		],
-		"search": [
+		search: [
 			"Number",
 			"Name"
 		],
-		"orderBy": [
+		orderBy: [
 			"Number"
 		]
 	},
-	"trunks": {
-		"set": "Trunks",
-		"label": "Trunk",
-		"searchMethod": "searchTrunks",
-		"title": [
+	trunks: {
+		set: "Trunks",
+		label: "Trunk",
+		searchMethod: "searchTrunks",
+		title: [
 			[
 				"Number"
 			],
@@ -152,63 +152,63 @@ export const locators: Record<string, LocatorSet> = {
 				"Gateway/Name"
 			]
 		],
-		"search": [
+		search: [
 			"Number",
 			"Gateway/Name"
 		],
-		"orderBy": [
+		orderBy: [
 			"Number"
 		],
-		"number": {
-			"pattern": "[0-9]+",
-			"example": "10000"
+		number: {
+			pattern: "[0-9]+",
+			example: "10000"
 		}
 	},
-	"parkings": {
-		"set": "Parkings",
-		"label": "Parking",
-		"searchMethod": "searchParkings",
-		"title": [
+	parkings: {
+		set: "Parkings",
+		label: "Parking",
+		searchMethod: "searchParkings",
+		title: [
 			[
 				"Number"
 			]
 		],
-		"search": [
+		search: [
 			"Number"
 		],
-		"orderBy": [
+		orderBy: [
 			"Number"
 		],
-		"number": {
-			"pattern": "SP[0-9]+",
-			"example": "SP0"
+		number: {
+			pattern: "SP[0-9]+",
+			example: "SP0"
 		}
 	},
-	"fax": {
-		"set": "Fax",
-		"label": "Fax",
-		"searchMethod": "searchFax",
-		"title": [
+	fax: {
+		set: "Fax",
+		label: "Fax",
+		searchMethod: "searchFax",
+		title: [
 			[
 				"Number"
 			]
 		],
-		"search": [
+		search: [
 			"Number"
 		],
-		"orderBy": [
+		orderBy: [
 			"Number"
 		],
-		"number": {
-			"pattern": "[0-9]+",
-			"example": "888"
+		number: {
+			pattern: "[0-9]+",
+			example: "888"
 		}
 	},
-	"contacts": {
-		"set": "Contacts",
-		"label": "Contact",
-		"searchMethod": "searchContacts",
-		"title": [
+	contacts: {
+		set: "Contacts",
+		label: "Contact",
+		searchMethod: "searchContacts",
+		title: [
 			[
 				"FirstName",
 				"LastName"
@@ -220,14 +220,14 @@ export const locators: Record<string, LocatorSet> = {
 				"PhoneNumber"
 			]
 		],
-		"search": [
+		search: [
 			"FirstName",
 			"LastName",
 			"CompanyName",
 			"PhoneNumber",
 			"Email"
 		],
-		"orderBy": [
+		orderBy: [
 			"FirstName",
 			"LastName",
 			"Id"

@@ -3,571 +3,571 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 export const resource: INodeProperties = {
-	"displayName": "Resource",
-	"name": "resource",
-	"type": "options",
-	"noDataExpression": true,
-	"options": [
+	displayName: "Resource",
+	name: "resource",
+	type: "options",
+	noDataExpression: true,
+	options: [
 		{
-			"name": "Active Calls",
-			"value": "activeCalls"
+			name: "Active Calls",
+			value: "activeCalls"
 		},
 		{
-			"name": "Activity Log",
-			"value": "activityLog"
+			name: "Activity Log",
+			value: "activityLog"
 		},
 		{
-			"name": "AI Settings",
-			"value": "aiSettings",
-			"description": "3CX 20.0.9 and later"
+			name: "AI Settings",
+			value: "aiSettings",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Amazon Integration Settings",
-			"value": "amazonIntegrationSettings",
-			"description": "3CX 20.0.7 and later"
+			name: "Amazon Integration Settings",
+			value: "amazonIntegrationSettings",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Anti Hacking Settings",
-			"value": "antiHackingSettings"
+			name: "Anti Hacking Settings",
+			value: "antiHackingSettings"
 		},
 		{
-			"name": "Backups",
-			"value": "backups"
+			name: "Backups",
+			value: "backups"
 		},
 		{
-			"name": "Black List Numbers",
-			"value": "blackListNumbers"
+			name: "Black List Numbers",
+			value: "blackListNumbers"
 		},
 		{
-			"name": "Blocklist",
-			"value": "blocklist"
+			name: "Blocklist",
+			value: "blocklist"
 		},
 		{
-			"name": "Call Cost Settings",
-			"value": "callCostSettings"
+			name: "Call Cost Settings",
+			value: "callCostSettings"
 		},
 		{
-			"name": "Call Flow Apps",
-			"value": "callFlowApps"
+			name: "Call Flow Apps",
+			value: "callFlowApps"
 		},
 		{
-			"name": "Call Flow Scripts",
-			"value": "callFlowScripts"
+			name: "Call Flow Scripts",
+			value: "callFlowScripts"
 		},
 		{
-			"name": "Call History",
-			"value": "callHistoryView"
+			name: "Call History",
+			value: "callHistoryView"
 		},
 		{
-			"name": "Call Parking Settings",
-			"value": "callParkingSettings"
+			name: "Call Parking Settings",
+			value: "callParkingSettings"
 		},
 		{
-			"name": "Call Types Settings",
-			"value": "callTypesSettings"
+			name: "Call Types Settings",
+			value: "callTypesSettings"
 		},
 		{
-			"name": "CDR Settings",
-			"value": "cdrSettings"
+			name: "CDR Settings",
+			value: "cdrSettings"
 		},
 		{
-			"name": "Chat History",
-			"value": "chatHistoryView"
+			name: "Chat History",
+			value: "chatHistoryView"
 		},
 		{
-			"name": "Chat Log Settings",
-			"value": "chatLogSettings"
+			name: "Chat Log Settings",
+			value: "chatLogSettings"
 		},
 		{
-			"name": "Chat Messages History",
-			"value": "chatMessagesHistoryView"
+			name: "Chat Messages History",
+			value: "chatMessagesHistoryView"
 		},
 		{
-			"name": "Codecs Settings",
-			"value": "codecsSettings"
+			name: "Codecs Settings",
+			value: "codecsSettings"
 		},
 		{
-			"name": "Conference Settings",
-			"value": "conferenceSettings"
+			name: "Conference Settings",
+			value: "conferenceSettings"
 		},
 		{
-			"name": "Console Restrictions",
-			"value": "consoleRestrictions"
+			name: "Console Restrictions",
+			value: "consoleRestrictions"
 		},
 		{
-			"name": "Contacts",
-			"value": "contacts"
+			name: "Contacts",
+			value: "contacts"
 		},
 		{
-			"name": "Countries",
-			"value": "countries"
+			name: "Countries",
+			value: "countries"
 		},
 		{
-			"name": "Country Codes",
-			"value": "countryCodes"
+			name: "Country Codes",
+			value: "countryCodes"
 		},
 		{
-			"name": "Crm Integration",
-			"value": "crmIntegration"
+			name: "Crm Integration",
+			value: "crmIntegration"
 		},
 		{
-			"name": "Crm Templates",
-			"value": "crmTemplates"
+			name: "Crm Templates",
+			value: "crmTemplates"
 		},
 		{
-			"name": "Custom Prompts",
-			"value": "customPrompts"
+			name: "Custom Prompts",
+			value: "customPrompts"
 		},
 		{
-			"name": "Data Connector Settings",
-			"value": "dataConnectorSettings",
-			"description": "3CX 20.0.6 and later"
+			name: "Data Connector Settings",
+			value: "dataConnectorSettings",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Defs",
-			"value": "defs"
+			name: "Defs",
+			value: "defs"
 		},
 		{
-			"name": "Device Infos",
-			"value": "deviceInfos"
+			name: "Device Infos",
+			value: "deviceInfos"
 		},
 		{
-			"name": "Dial Code Settings",
-			"value": "dialCodeSettings"
+			name: "Dial Code Settings",
+			value: "dialCodeSettings"
 		},
 		{
-			"name": "Did Numbers",
-			"value": "didNumbers"
+			name: "Did Numbers",
+			value: "didNumbers"
 		},
 		{
-			"name": "Directories",
-			"value": "directories"
+			name: "Directories",
+			value: "directories"
 		},
 		{
-			"name": "DN Properties",
-			"value": "dnProperties"
+			name: "DN Properties",
+			value: "dnProperties"
 		},
 		{
-			"name": "E164 Settings",
-			"value": "e164Settings"
+			name: "E164 Settings",
+			value: "e164Settings"
 		},
 		{
-			"name": "Email Template",
-			"value": "emailTemplate"
+			name: "Email Template",
+			value: "emailTemplate"
 		},
 		{
-			"name": "Emergency Geo Locations",
-			"value": "emergencyGeoLocations"
+			name: "Emergency Geo Locations",
+			value: "emergencyGeoLocations"
 		},
 		{
-			"name": "Emergency Notifications Settings",
-			"value": "emergencyNotificationsSettings"
+			name: "Emergency Notifications Settings",
+			value: "emergencyNotificationsSettings"
 		},
 		{
-			"name": "Event Logs",
-			"value": "eventLogs"
+			name: "Event Logs",
+			value: "eventLogs"
 		},
 		{
-			"name": "Fax",
-			"value": "fax"
+			name: "Fax",
+			value: "fax"
 		},
 		{
-			"name": "Fax Server Settings",
-			"value": "faxServerSettings"
+			name: "Fax Server Settings",
+			value: "faxServerSettings"
 		},
 		{
-			"name": "Firewall",
-			"value": "firewall"
+			name: "Firewall",
+			value: "firewall"
 		},
 		{
-			"name": "Firmwares",
-			"value": "firmwares"
+			name: "Firmwares",
+			value: "firmwares"
 		},
 		{
-			"name": "Fxs",
-			"value": "fxs"
+			name: "Fxs",
+			value: "fxs"
 		},
 		{
-			"name": "Fxs Templates",
-			"value": "fxsTemplates"
+			name: "Fxs Templates",
+			value: "fxsTemplates"
 		},
 		{
-			"name": "General Settings For Apps",
-			"value": "generalSettingsForApps"
+			name: "General Settings For Apps",
+			value: "generalSettingsForApps"
 		},
 		{
-			"name": "General Settings For Pbx",
-			"value": "generalSettingsForPbx"
+			name: "General Settings For Pbx",
+			value: "generalSettingsForPbx"
 		},
 		{
-			"name": "Get Update Details",
-			"value": "getUpdateDetails",
-			"description": "3CX 20.0.10 and later"
+			name: "Get Update Details",
+			value: "getUpdateDetails",
+			description: "3CX 20.0.10 and later"
 		},
 		{
-			"name": "Google Settings",
-			"value": "googleSettings"
+			name: "Google Settings",
+			value: "googleSettings"
 		},
 		{
-			"name": "Groups",
-			"value": "groups"
+			name: "Groups",
+			value: "groups"
 		},
 		{
-			"name": "Holidays",
-			"value": "holidays",
-			"description": "3CX 20.0.6 and later"
+			name: "Holidays",
+			value: "holidays",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Hotel Services",
-			"value": "hotelServices"
+			name: "Hotel Services",
+			value: "hotelServices"
 		},
 		{
-			"name": "Inbound Rules",
-			"value": "inboundRules"
+			name: "Inbound Rules",
+			value: "inboundRules"
 		},
 		{
-			"name": "Last Cdr And Chat Message Timestamp",
-			"value": "lastCdrAndChatMessageTimestamp",
-			"description": "3CX 20.0.7 and later"
+			name: "Last Cdr And Chat Message Timestamp",
+			value: "lastCdrAndChatMessageTimestamp",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "License Status",
-			"value": "licenseStatus"
+			name: "License Status",
+			value: "licenseStatus"
 		},
 		{
-			"name": "Logging Settings",
-			"value": "loggingSettings"
+			name: "Logging Settings",
+			value: "loggingSettings"
 		},
 		{
-			"name": "Mail Settings",
-			"value": "mailSettings",
-			"description": "3CX 20.0.7 and later"
+			name: "Mail Settings",
+			value: "mailSettings",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Mcp Servers",
-			"value": "mcpServers",
-			"description": "3CX 20.0.10 and later"
+			name: "Mcp Servers",
+			value: "mcpServers",
+			description: "3CX 20.0.10 and later"
 		},
 		{
-			"name": "Microsoft 365 Integration",
-			"value": "microsoft365Integration"
+			name: "Microsoft 365 Integration",
+			value: "microsoft365Integration"
 		},
 		{
-			"name": "Microsoft 365 Teams Integration",
-			"value": "microsoft365TeamsIntegration"
+			name: "Microsoft 365 Teams Integration",
+			value: "microsoft365TeamsIntegration"
 		},
 		{
-			"name": "Music On Hold Settings",
-			"value": "musicOnHoldSettings"
+			name: "Music On Hold Settings",
+			value: "musicOnHoldSettings"
 		},
 		{
-			"name": "My Group",
-			"value": "myGroup"
+			name: "My Group",
+			value: "myGroup"
 		},
 		{
-			"name": "My Tokens",
-			"value": "myTokens"
+			name: "My Tokens",
+			value: "myTokens"
 		},
 		{
-			"name": "My User",
-			"value": "myUser"
+			name: "My User",
+			value: "myUser"
 		},
 		{
-			"name": "Network Interfaces",
-			"value": "networkInterfaces"
+			name: "Network Interfaces",
+			value: "networkInterfaces"
 		},
 		{
-			"name": "Network Settings",
-			"value": "networkSettings"
+			name: "Network Settings",
+			value: "networkSettings"
 		},
 		{
-			"name": "Notification Settings",
-			"value": "notificationSettings"
+			name: "Notification Settings",
+			value: "notificationSettings"
 		},
 		{
-			"name": "O Auth Clients",
-			"value": "oAuthClients",
-			"description": "3CX 20.0.10 and later"
+			name: "OAuth Clients",
+			value: "oAuthClients",
+			description: "3CX 20.0.10 and later"
 		},
 		{
-			"name": "Office Hours",
-			"value": "officeHours"
+			name: "Office Hours",
+			value: "officeHours"
 		},
 		{
-			"name": "Outbound Rules",
-			"value": "outboundRules"
+			name: "Outbound Rules",
+			value: "outboundRules"
 		},
 		{
-			"name": "Parameters",
-			"value": "parameters"
+			name: "Parameters",
+			value: "parameters"
 		},
 		{
-			"name": "Parkings",
-			"value": "parkings"
+			name: "Parkings",
+			value: "parkings"
 		},
 		{
-			"name": "Peers",
-			"value": "peers"
+			name: "Peers",
+			value: "peers"
 		},
 		{
-			"name": "Phone Book Settings",
-			"value": "phoneBookSettings"
+			name: "Phone Book Settings",
+			value: "phoneBookSettings"
 		},
 		{
-			"name": "Phone Logos",
-			"value": "phoneLogos"
+			name: "Phone Logos",
+			value: "phoneLogos"
 		},
 		{
-			"name": "Phone Templates",
-			"value": "phoneTemplates"
+			name: "Phone Templates",
+			value: "phoneTemplates"
 		},
 		{
-			"name": "Phones Settings",
-			"value": "phonesSettings"
+			name: "Phones Settings",
+			value: "phonesSettings"
 		},
 		{
-			"name": "Playlists",
-			"value": "playlists"
+			name: "Playlists",
+			value: "playlists"
 		},
 		{
-			"name": "Prompt Sets",
-			"value": "promptSets"
+			name: "Prompt Sets",
+			value: "promptSets"
 		},
 		{
-			"name": "Purge Settings",
-			"value": "purgeSettings"
+			name: "Purge Settings",
+			value: "purgeSettings"
 		},
 		{
-			"name": "Queues",
-			"value": "queues"
+			name: "Queues",
+			value: "queues"
 		},
 		{
-			"name": "Receptionists",
-			"value": "receptionists"
+			name: "Receptionists",
+			value: "receptionists"
 		},
 		{
-			"name": "Recordings",
-			"value": "recordings"
+			name: "Recordings",
+			value: "recordings"
 		},
 		{
-			"name": "Remote Archiving Settings",
-			"value": "remoteArchivingSettings"
+			name: "Remote Archiving Settings",
+			value: "remoteArchivingSettings"
 		},
 		{
-			"name": "Report Abandoned Chats Statistics",
-			"value": "reportAbandonedChatsStatistics"
+			name: "Report Abandoned Chats Statistics",
+			value: "reportAbandonedChatsStatistics"
 		},
 		{
-			"name": "Report Abandoned Queue Calls",
-			"value": "reportAbandonedQueueCalls"
+			name: "Report Abandoned Queue Calls",
+			value: "reportAbandonedQueueCalls"
 		},
 		{
-			"name": "Report Agent Login History",
-			"value": "reportAgentLoginHistory"
+			name: "Report Agent Login History",
+			value: "reportAgentLoginHistory"
 		},
 		{
-			"name": "Report Agents In Queue Statistics",
-			"value": "reportAgentsInQueueStatistics"
+			name: "Report Agents In Queue Statistics",
+			value: "reportAgentsInQueueStatistics"
 		},
 		{
-			"name": "Report Audit Log",
-			"value": "reportAuditLog"
+			name: "Report Audit Log",
+			value: "reportAuditLog"
 		},
 		{
-			"name": "Report Average Queue Waiting Time",
-			"value": "reportAverageQueueWaitingTime"
+			name: "Report Average Queue Waiting Time",
+			value: "reportAverageQueueWaitingTime"
 		},
 		{
-			"name": "Report Breaches Sla",
-			"value": "reportBreachesSla"
+			name: "Report Breaches Sla",
+			value: "reportBreachesSla"
 		},
 		{
-			"name": "Report Call Cost By Extension Group",
-			"value": "reportCallCostByExtensionGroup"
+			name: "Report Call Cost By Extension Group",
+			value: "reportCallCostByExtensionGroup"
 		},
 		{
-			"name": "Report Call Distribution",
-			"value": "reportCallDistribution"
+			name: "Report Call Distribution",
+			value: "reportCallDistribution"
 		},
 		{
-			"name": "Report Call Log Data",
-			"value": "reportCallLogData"
+			name: "Report Call Log Data",
+			value: "reportCallLogData"
 		},
 		{
-			"name": "Report Chat Log",
-			"value": "reportChatLog",
-			"description": "3CX 20.0.9 and later"
+			name: "Report Chat Log",
+			value: "reportChatLog",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Report Detailed Queue Statistics",
-			"value": "reportDetailedQueueStatistics"
+			name: "Report Detailed Queue Statistics",
+			value: "reportDetailedQueueStatistics"
 		},
 		{
-			"name": "Report Extension Statistics",
-			"value": "reportExtensionStatistics"
+			name: "Report Extension Statistics",
+			value: "reportExtensionStatistics"
 		},
 		{
-			"name": "Report Extension Statistics By Group",
-			"value": "reportExtensionStatisticsByGroup"
+			name: "Report Extension Statistics By Group",
+			value: "reportExtensionStatisticsByGroup"
 		},
 		{
-			"name": "Report Extensions Statistics By Ring Groups",
-			"value": "reportExtensionsStatisticsByRingGroups"
+			name: "Report Extensions Statistics By Ring Groups",
+			value: "reportExtensionsStatisticsByRingGroups"
 		},
 		{
-			"name": "Report Group",
-			"value": "reportGroup",
-			"description": "3CX 20.0.4 only"
+			name: "Report Group",
+			value: "reportGroup",
+			description: "3CX 20.0.4 only"
 		},
 		{
-			"name": "Report Inbound Calls",
-			"value": "reportInboundCalls",
-			"description": "3CX 20.0.6 and later"
+			name: "Report Inbound Calls",
+			value: "reportInboundCalls",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Report Inbound Rules",
-			"value": "reportInboundRules"
+			name: "Report Inbound Rules",
+			value: "reportInboundRules"
 		},
 		{
-			"name": "Report Outbound Calls",
-			"value": "reportOutboundCalls",
-			"description": "3CX 20.0.6 and later"
+			name: "Report Outbound Calls",
+			value: "reportOutboundCalls",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Report Queue Agents Chat Statistics",
-			"value": "reportQueueAgentsChatStatistics"
+			name: "Report Queue Agents Chat Statistics",
+			value: "reportQueueAgentsChatStatistics"
 		},
 		{
-			"name": "Report Queue Agents Chat Statistics Totals",
-			"value": "reportQueueAgentsChatStatisticsTotals"
+			name: "Report Queue Agents Chat Statistics Totals",
+			value: "reportQueueAgentsChatStatisticsTotals"
 		},
 		{
-			"name": "Report Queue An Un Calls",
-			"value": "reportQueueAnUnCalls"
+			name: "Report Queue An Un Calls",
+			value: "reportQueueAnUnCalls"
 		},
 		{
-			"name": "Report Queue Answered Calls By Wait Time",
-			"value": "reportQueueAnsweredCallsByWaitTime"
+			name: "Report Queue Answered Calls By Wait Time",
+			value: "reportQueueAnsweredCallsByWaitTime"
 		},
 		{
-			"name": "Report Queue Callbacks",
-			"value": "reportQueueCallbacks"
+			name: "Report Queue Callbacks",
+			value: "reportQueueCallbacks"
 		},
 		{
-			"name": "Report Queue Chat Performance",
-			"value": "reportQueueChatPerformance"
+			name: "Report Queue Chat Performance",
+			value: "reportQueueChatPerformance"
 		},
 		{
-			"name": "Report Queue Failed Callbacks",
-			"value": "reportQueueFailedCallbacks"
+			name: "Report Queue Failed Callbacks",
+			value: "reportQueueFailedCallbacks"
 		},
 		{
-			"name": "Report Queue Performance Overview",
-			"value": "reportQueuePerformanceOverview"
+			name: "Report Queue Performance Overview",
+			value: "reportQueuePerformanceOverview"
 		},
 		{
-			"name": "Report Queue Performance Totals",
-			"value": "reportQueuePerformanceTotals"
+			name: "Report Queue Performance Totals",
+			value: "reportQueuePerformanceTotals"
 		},
 		{
-			"name": "Report Ring Group Statistics",
-			"value": "reportRingGroupStatistics"
+			name: "Report Ring Group Statistics",
+			value: "reportRingGroupStatistics"
 		},
 		{
-			"name": "Report Statistic Sla",
-			"value": "reportStatisticSla"
+			name: "Report Statistic Sla",
+			value: "reportStatisticSla"
 		},
 		{
-			"name": "Report Team Queue General Statistics",
-			"value": "reportTeamQueueGeneralStatistics"
+			name: "Report Team Queue General Statistics",
+			value: "reportTeamQueueGeneralStatistics"
 		},
 		{
-			"name": "Report User Activity",
-			"value": "reportUserActivity"
+			name: "Report User Activity",
+			value: "reportUserActivity"
 		},
 		{
-			"name": "Ring Groups",
-			"value": "ringGroups"
+			name: "Ring Groups",
+			value: "ringGroups"
 		},
 		{
-			"name": "Sbcs",
-			"value": "sbcs"
+			name: "Sbcs",
+			value: "sbcs"
 		},
 		{
-			"name": "Scheduled Reports",
-			"value": "scheduledReports"
+			name: "Scheduled Reports",
+			value: "scheduledReports"
 		},
 		{
-			"name": "Secure Sip Settings",
-			"value": "secureSipSettings"
+			name: "Secure Sip Settings",
+			value: "secureSipSettings"
 		},
 		{
-			"name": "Security Tokens",
-			"value": "securityTokens"
+			name: "Security Tokens",
+			value: "securityTokens"
 		},
 		{
-			"name": "Service Principals",
-			"value": "servicePrincipals"
+			name: "Service Principals",
+			value: "servicePrincipals"
 		},
 		{
-			"name": "Services",
-			"value": "services"
+			name: "Services",
+			value: "services"
 		},
 		{
-			"name": "Sip Devices",
-			"value": "sipDevices"
+			name: "Sip Devices",
+			value: "sipDevices"
 		},
 		{
-			"name": "Syslog Settings",
-			"value": "syslogSettings",
-			"description": "3CX 20.0.9 and later"
+			name: "Syslog Settings",
+			value: "syslogSettings",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "System Status",
-			"value": "systemStatus"
+			name: "System Status",
+			value: "systemStatus"
 		},
 		{
-			"name": "Tenant Properties",
-			"value": "tenantProperties"
+			name: "Tenant Properties",
+			value: "tenantProperties"
 		},
 		{
-			"name": "Trunk Templates",
-			"value": "trunkTemplates"
+			name: "Trunk Templates",
+			value: "trunkTemplates"
 		},
 		{
-			"name": "Trunks",
-			"value": "trunks"
+			name: "Trunks",
+			value: "trunks"
 		},
 		{
-			"name": "Updates",
-			"value": "updates"
+			name: "Updates",
+			value: "updates"
 		},
 		{
-			"name": "Users",
-			"value": "users"
+			name: "Users",
+			value: "users"
 		},
 		{
-			"name": "Voicemail Settings",
-			"value": "voicemailSettings"
+			name: "Voicemail Settings",
+			value: "voicemailSettings"
 		},
 		{
-			"name": "Website Links",
-			"value": "websiteLinks"
+			name: "Website Links",
+			value: "websiteLinks"
 		}
 	],
-	"default": "users"
+	default: "users"
 };
 
 export const paging: INodeProperties[] = [
 	{
-		"displayName": "Return All",
-		"name": "returnAll",
-		"type": "boolean",
-		"default": false,
-		"description": "Whether to return all results or only up to a given limit",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Return All",
+		name: "returnAll",
+		type: "boolean",
+		default: false,
+		description: "Whether to return all results or only up to a given limit",
+		displayOptions: {
+			show: {
+				operation: [
 					"listActiveCall",
 					"getLogs",
 					"listBackups",
@@ -701,17 +701,17 @@ export const paging: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Limit",
-		"name": "limit",
-		"type": "number",
-		"typeOptions": {
-			"minValue": 1
+		displayName: "Limit",
+		name: "limit",
+		type: "number",
+		typeOptions: {
+			minValue: 1
 		},
-		"default": 50,
-		"description": "Max number of results to return",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		default: 50,
+		description: "Max number of results to return",
+		displayOptions: {
+			show: {
+				operation: [
 					"listActiveCall",
 					"getLogs",
 					"listBackups",
@@ -841,7 +841,7 @@ export const paging: INodeProperties[] = [
 					"getTranscribeLanguages",
 					"listWeblink"
 				],
-				"returnAll": [
+				returnAll: [
 					false
 				]
 			}
@@ -850,14 +850,14 @@ export const paging: INodeProperties[] = [
 ];
 
 export const binaryProperty: INodeProperties = {
-	"displayName": "Put Output File in Field",
-	"name": "binaryPropertyName",
-	"type": "string",
-	"default": "data",
-	"hint": "The name of the output binary field to put the file in",
-	"displayOptions": {
-		"show": {
-			"operation": [
+	displayName: "Put Output File in Field",
+	name: "binaryPropertyName",
+	type: "string",
+	default: "data",
+	hint: "The name of the output binary field to put the file in",
+	displayOptions: {
+		show: {
+			operation: [
 				"exportCallCosts",
 				"downloadCallHistory",
 				"downloadChatHistory",
@@ -911,82 +911,82 @@ export const binaryProperty: INodeProperties = {
 
 export const options: INodeProperties[] = [
 	{
-		"displayName": "Options",
-		"name": "options",
-		"type": "collection",
-		"placeholder": "Add Option",
-		"default": {},
-		"options": [
+		displayName: "Options",
+		name: "options",
+		type: "collection",
+		placeholder: "Add Option",
+		default: {},
+		options: [
 			{
-				"displayName": "Count",
-				"name": "count",
-				"type": "boolean",
-				"default": true,
-				"description": "Whether to include the total count of items, as @odata.count on each item"
+				displayName: "Count",
+				name: "count",
+				type: "boolean",
+				default: true,
+				description: "Whether to include the total count of items, as @odata.count on each item"
 			},
 			{
-				"displayName": "Expand",
-				"name": "expand",
-				"type": "string",
-				"default": "",
-				"placeholder": "Groups",
-				"description": "Comma-separated related entities to include"
+				displayName: "Expand",
+				name: "expand",
+				type: "string",
+				default: "",
+				placeholder: "Groups",
+				description: "Comma-separated related entities to include"
 			},
 			{
-				"displayName": "Filter",
-				"name": "filter",
-				"type": "string",
-				"default": "",
-				"placeholder": "State eq 'Connected'",
-				"description": "Filter items by property values (OData $filter)"
+				displayName: "Filter",
+				name: "filter",
+				type: "string",
+				default: "",
+				placeholder: "State eq 'Connected'",
+				description: "Filter items by property values (OData $filter)"
 			},
 			{
-				"displayName": "Order By",
-				"name": "orderby",
-				"type": "string",
-				"default": "",
-				"placeholder": "Name desc",
-				"description": "Comma-separated properties to order by, each optionally followed by asc or desc"
+				displayName: "Order By",
+				name: "orderby",
+				type: "string",
+				default: "",
+				placeholder: "Name desc",
+				description: "Comma-separated properties to order by, each optionally followed by asc or desc"
 			},
 			{
-				"displayName": "Search",
-				"name": "search",
-				"type": "string",
-				"default": "",
-				"description": "Search items by search phrases; a phrase with spaces is quoted automatically"
+				displayName: "Search",
+				name: "search",
+				type: "string",
+				default: "",
+				description: "Search items by search phrases; a phrase with spaces is quoted automatically"
 			},
 			{
-				"displayName": "Select",
-				"name": "select",
-				"type": "string",
-				"default": "",
-				"placeholder": "Id,Number",
-				"description": "Comma-separated properties to return"
+				displayName: "Select",
+				name: "select",
+				type: "string",
+				default: "",
+				placeholder: "Number,Name",
+				description: "Comma-separated properties to return"
 			},
 			{
-				"displayName": "Skip",
-				"name": "skip",
-				"type": "number",
-				"typeOptions": {
-					"minValue": 0
+				displayName: "Skip",
+				name: "skip",
+				type: "number",
+				typeOptions: {
+					minValue: 0
 				},
-				"default": 0,
-				"description": "Skip the first n items"
+				default: 0,
+				description: "Skip the first n items"
 			},
 			{
-				"displayName": "Top",
-				"name": "top",
-				"type": "number",
-				"typeOptions": {
-					"minValue": 0
+				displayName: "Top",
+				name: "top",
+				type: "number",
+				typeOptions: {
+					minValue: 0
 				},
-				"default": 100,
-				"description": "Show only the first n items; overrides Return All and Limit"
+				default: 100,
+				description: "Show only the first n items; overrides Return All and Limit"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"listActiveCall",
 					"getLogs",
 					"listBackups",
@@ -1148,32 +1148,32 @@ export const options: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Options",
-		"name": "selectOptions",
-		"type": "collection",
-		"placeholder": "Add Option",
-		"default": {},
-		"options": [
+		displayName: "Options",
+		name: "selectOptions",
+		type: "collection",
+		placeholder: "Add Option",
+		default: {},
+		options: [
 			{
-				"displayName": "Expand",
-				"name": "expand",
-				"type": "string",
-				"default": "",
-				"placeholder": "Groups",
-				"description": "Comma-separated related entities to include"
+				displayName: "Expand",
+				name: "expand",
+				type: "string",
+				default: "",
+				placeholder: "Groups",
+				description: "Comma-separated related entities to include"
 			},
 			{
-				"displayName": "Select",
-				"name": "select",
-				"type": "string",
-				"default": "",
-				"placeholder": "Id,Number",
-				"description": "Comma-separated properties to return"
+				displayName: "Select",
+				name: "select",
+				type: "string",
+				default: "",
+				placeholder: "Number,Name",
+				description: "Comma-separated properties to return"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"getAiSettings",
 					"getAmazonIntegrationSettings",
 					"getAntiHackingSettings",
@@ -1259,23 +1259,23 @@ export const options: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Options",
-		"name": "ifMatchOptions",
-		"type": "collection",
-		"placeholder": "Add Option",
-		"default": {},
-		"options": [
+		displayName: "Options",
+		name: "ifMatchOptions",
+		type: "collection",
+		placeholder: "Add Option",
+		default: {},
+		options: [
 			{
-				"displayName": "If-Match (ETag)",
-				"name": "ifMatch",
-				"type": "string",
-				"default": "",
-				"description": "Only change the entity if its ETag still matches"
+				displayName: "If-Match (ETag)",
+				name: "ifMatch",
+				type: "string",
+				default: "",
+				description: "Only change the entity if its ETag still matches"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"deleteBackups",
 					"deleteBlackListNumber",
 					"deleteBlocklistAddr",
@@ -1315,58 +1315,58 @@ export const options: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Options",
-		"name": "searchOptions",
-		"type": "collection",
-		"placeholder": "Add Option",
-		"default": {},
-		"options": [
+		displayName: "Options",
+		name: "searchOptions",
+		type: "collection",
+		placeholder: "Add Option",
+		default: {},
+		options: [
 			{
-				"displayName": "Count",
-				"name": "count",
-				"type": "boolean",
-				"default": true,
-				"description": "Whether to include the total count of items, as @odata.count on each item"
+				displayName: "Count",
+				name: "count",
+				type: "boolean",
+				default: true,
+				description: "Whether to include the total count of items, as @odata.count on each item"
 			},
 			{
-				"displayName": "Filter",
-				"name": "filter",
-				"type": "string",
-				"default": "",
-				"placeholder": "State eq 'Connected'",
-				"description": "Filter items by property values (OData $filter)"
+				displayName: "Filter",
+				name: "filter",
+				type: "string",
+				default: "",
+				placeholder: "State eq 'Connected'",
+				description: "Filter items by property values (OData $filter)"
 			},
 			{
-				"displayName": "Search",
-				"name": "search",
-				"type": "string",
-				"default": "",
-				"description": "Search items by search phrases; a phrase with spaces is quoted automatically"
+				displayName: "Search",
+				name: "search",
+				type: "string",
+				default: "",
+				description: "Search items by search phrases; a phrase with spaces is quoted automatically"
 			},
 			{
-				"displayName": "Skip",
-				"name": "skip",
-				"type": "number",
-				"typeOptions": {
-					"minValue": 0
+				displayName: "Skip",
+				name: "skip",
+				type: "number",
+				typeOptions: {
+					minValue: 0
 				},
-				"default": 0,
-				"description": "Skip the first n items"
+				default: 0,
+				description: "Skip the first n items"
 			},
 			{
-				"displayName": "Top",
-				"name": "top",
-				"type": "number",
-				"typeOptions": {
-					"minValue": 0
+				displayName: "Top",
+				name: "top",
+				type: "number",
+				typeOptions: {
+					minValue: 0
 				},
-				"default": 100,
-				"description": "Show only the first n items; overrides Return All and Limit"
+				default: 100,
+				description: "Show only the first n items; overrides Return All and Limit"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"getFailoverScripts",
 					"getAudioFiles",
 					"getFiles",
@@ -1387,14 +1387,14 @@ export const options: INodeProperties[] = [
 /** Parameters and entity bodies that operations of more than one resource use. */
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Id",
-		"name": "id",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "ID",
+		name: "id",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"dropCall",
 					"getBlocklistAddr",
 					"updateBlocklistAddr",
@@ -1438,14 +1438,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Start Date",
-		"name": "startDate",
-		"type": "dateTime",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Start Date",
+		name: "startDate",
+		type: "dateTime",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getLogs",
 					"myPhoneRequestIdTelemetry"
 				]
@@ -1453,14 +1453,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "End Date",
-		"name": "endDate",
-		"type": "dateTime",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "End Date",
+		name: "endDate",
+		type: "dateTime",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getLogs",
 					"myPhoneRequestIdTelemetry"
 				]
@@ -1468,13 +1468,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Extension",
-		"name": "extension",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Extension",
+		name: "extension",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"getLogs",
 					"playPrompt",
 					"recordPrompt"
@@ -1483,13 +1483,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Model",
-		"name": "model",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Model",
+		name: "model",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"addVectorStoreFiles",
 					"batchDeleteFiles",
 					"createVectorStore",
@@ -1504,13 +1504,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Id",
-		"name": "deleteVectorStoreId",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "ID",
+		name: "deleteVectorStoreId",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"deleteVectorStore",
 					"getAiTemplateContents",
 					"getVectorStore",
@@ -1521,14 +1521,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "File Name",
-		"name": "fileName",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "File Name",
+		name: "fileName",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"deleteBackups",
 					"getBackupExtras",
 					"restore",
@@ -1539,13 +1539,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Description",
-		"name": "description",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Description",
+		name: "description",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"backup",
 					"requestHelp"
 				]
@@ -1553,13 +1553,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Settings",
-		"name": "settings",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Settings",
+		name: "settings",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"setBackupFailoverSettings",
 					"setBackupRepositorySettings",
 					"setBackupSettings",
@@ -1573,14 +1573,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Id",
-		"name": "getBlackListNumberId",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "ID",
+		name: "getBlackListNumberId",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getBlackListNumber",
 					"updateBlackListNumber",
 					"deleteBlackListNumber",
@@ -1604,13 +1604,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Ids",
-		"name": "ids",
-		"type": "json",
-		"default": "[]",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "IDs",
+		name: "ids",
+		type: "json",
+		default: "[]",
+		displayOptions: {
+			show: {
+				operation: [
 					"bulkNumbersDelete",
 					"bulkIpsDelete",
 					"batchContactsDelete",
@@ -1634,13 +1634,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Filename",
-		"name": "filename",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Filename",
+		name: "filename",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"deleteAudioFile",
 					"deleteFile",
 					"makeCallRecordCustomPrompt",
@@ -1651,13 +1651,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Client Time Zone",
-		"name": "clientTimeZone",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Client Time Zone",
+		name: "clientTimeZone",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadChatHistory",
 					"downloadChatMessagesHistory",
 					"downloadAbandonedChatsStatistics",
@@ -1690,13 +1690,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Request",
-		"name": "request",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Request",
+		name: "request",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"updateMcuRequestStatus",
 					"reportLogEvent"
 				]
@@ -1704,13 +1704,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Number",
-		"name": "createContactByNumberNumber",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Number",
+		name: "createContactByNumberNumber",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"createContactByNumber",
 					"deleteContactsByType",
 					"deleteCompanyByNumber"
@@ -1719,14 +1719,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Number",
-		"name": "number",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Number",
+		name: "number",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getContactsByNumber",
 					"getFaxByNumber",
 					"getParkingByNumber",
@@ -1742,14 +1742,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Name",
-		"name": "name",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Name",
+		name: "name",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getCrmTemplateSource",
 					"getCrmTemplate",
 					"deleteCrmTemplate",
@@ -1770,14 +1770,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Filename",
-		"name": "deleteCustomPromptFilename",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Filename",
+		name: "deleteCustomPromptFilename",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"deleteCustomPrompt",
 					"deletePhoneLogo"
 				]
@@ -1785,13 +1785,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Dn",
-		"name": "dn",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Dn",
+		name: "dn",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"makeCallRecordCustomPrompt",
 					"getCallLog",
 					"makeCall",
@@ -1801,13 +1801,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Options",
-		"name": "bodyOptions",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Options",
+		name: "bodyOptions",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"getGoogleUsers",
 					"getM365Groups",
 					"getM365Users",
@@ -1823,13 +1823,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Id",
-		"name": "deleteCompanyByIdId",
-		"type": "number",
-		"default": 0,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "ID",
+		name: "deleteCompanyByIdId",
+		type: "number",
+		default: 0,
+		displayOptions: {
+			show: {
+				operation: [
 					"deleteCompanyById",
 					"moveUpDown",
 					"refreshRegistration"
@@ -1838,13 +1838,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Reseller Id",
-		"name": "resellerId",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Reseller ID",
+		name: "resellerId",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"linkGroupPartner",
 					"linkPartner",
 					"linkMyGroupPartner"
@@ -1853,13 +1853,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "License Key",
-		"name": "licenseKey",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "License Key",
+		name: "licenseKey",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"replaceGroupLicenseKey",
 					"replaceLicenseKey",
 					"replaceMyGroupLicenseKey"
@@ -1868,14 +1868,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Reseller Id",
-		"name": "partnerInfoResellerId",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Reseller ID",
+		name: "partnerInfoResellerId",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"partnerInfo",
 					"getMyGroupPartnerInfo"
 				]
@@ -1883,13 +1883,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Queue Dn Str",
-		"name": "queueDnStr",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Queue Dn Str",
+		name: "queueDnStr",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadAbandonedChatsStatistics",
 					"getAbandonedChatsStatisticsData",
 					"downloadAgentLoginHistory",
@@ -1929,14 +1929,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Start Dt",
-		"name": "startDt",
-		"type": "dateTime",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Start Dt",
+		name: "startDt",
+		type: "dateTime",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadAbandonedChatsStatistics",
 					"getAbandonedChatsStatisticsData",
 					"downloadAgentLoginHistory",
@@ -1968,14 +1968,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "End Dt",
-		"name": "endDt",
-		"type": "dateTime",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "End Dt",
+		name: "endDt",
+		type: "dateTime",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadAbandonedChatsStatistics",
 					"getAbandonedChatsStatisticsData",
 					"downloadAgentLoginHistory",
@@ -2007,14 +2007,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Participant Type",
-		"name": "participantType",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Participant Type",
+		name: "participantType",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadAbandonedChatsStatistics",
 					"getAbandonedChatsStatisticsData",
 					"downloadChatLog",
@@ -2030,14 +2030,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Period From",
-		"name": "periodFrom",
-		"type": "dateTime",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Period From",
+		name: "periodFrom",
+		type: "dateTime",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadAbandonedQueueCalls",
 					"getAbandonedQueueCallsData",
 					"downloadCallCostByExtensionGroup",
@@ -2072,14 +2072,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Period To",
-		"name": "periodTo",
-		"type": "dateTime",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Period To",
+		name: "periodTo",
+		type: "dateTime",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadAbandonedQueueCalls",
 					"getAbandonedQueueCallsData",
 					"downloadCallCostByExtensionGroup",
@@ -2114,13 +2114,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Queue Dns",
-		"name": "queueDns",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Queue Dns",
+		name: "queueDns",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadAbandonedQueueCalls",
 					"getAbandonedQueueCallsData",
 					"downloadQueuePerformanceOverview",
@@ -2132,13 +2132,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Wait Interval",
-		"name": "waitInterval",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Wait Interval",
+		name: "waitInterval",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadAbandonedQueueCalls",
 					"getAbandonedQueueCallsData",
 					"downloadAgentsInQueueStatistics",
@@ -2172,14 +2172,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Chart Date",
-		"name": "chartDate",
-		"type": "dateTime",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Chart Date",
+		name: "chartDate",
+		type: "dateTime",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadAverageQueueWaitingTimeReport",
 					"getAverageQueueWaitingTimeData",
 					"downloadCallDistributionReport",
@@ -2193,13 +2193,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Chart By",
-		"name": "chartBy",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Chart By",
+		name: "chartBy",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadAverageQueueWaitingTimeReport",
 					"getAverageQueueWaitingTimeData",
 					"downloadCallDistributionReport",
@@ -2213,14 +2213,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Include Internal Calls",
-		"name": "includeInternalCalls",
-		"type": "boolean",
-		"default": false,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Include Internal Calls",
+		name: "includeInternalCalls",
+		type: "boolean",
+		default: false,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallDistributionReport",
 					"getCallDistributionData",
 					"downloadUserActivityReport",
@@ -2230,14 +2230,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Include Queue Calls",
-		"name": "includeQueueCalls",
-		"type": "boolean",
-		"default": false,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Include Queue Calls",
+		name: "includeQueueCalls",
+		type: "boolean",
+		default: false,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallDistributionReport",
 					"downloadGetGetCallDistribution",
 					"getCallDistribution",
@@ -2251,13 +2251,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Group Number",
-		"name": "groupNumber",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Group Number",
+		name: "groupNumber",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadGetGetCallDistribution",
 					"getCallDistribution",
 					"downloadExtensionStatisticsByGroup",
@@ -2269,13 +2269,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Extension Dns",
-		"name": "extensionDns",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Extension Dns",
+		name: "extensionDns",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadGetGetCallDistribution",
 					"getCallDistribution",
 					"downloadGetUserActivity",
@@ -2285,14 +2285,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Call Area",
-		"name": "callArea",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Call Area",
+		name: "callArea",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadGetGetCallDistribution",
 					"getCallDistribution",
 					"downloadExtensionStatistics",
@@ -2306,14 +2306,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Grouping Type",
-		"name": "groupingType",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Grouping Type",
+		name: "groupingType",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadGetGetCallDistribution",
 					"getCallDistribution",
 					"downloadGetUserActivity",
@@ -2323,14 +2323,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Calls Type",
-		"name": "callsType",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Calls Type",
+		name: "callsType",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallLog",
 					"getCallLogData",
 					"getOldCallLogData",
@@ -2343,13 +2343,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Ring Group Dns",
-		"name": "ringGroupDns",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Ring Group Dns",
+		name: "ringGroupDns",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadExtensionsStatisticsByRingGroups",
 					"getExtensionsStatisticsByRingGroupsData",
 					"downloadRingGroupStatistics",
@@ -2359,13 +2359,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Trunk Dns",
-		"name": "trunkDns",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Trunk Dns",
+		name: "trunkDns",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadGetInboundCalls",
 					"getInboundCalls",
 					"downloadGetOutboundCalls",
@@ -2375,13 +2375,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Destination",
-		"name": "destination",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Destination",
+		name: "destination",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"testOutboundCall",
 					"makeCall"
 				]
@@ -2392,309 +2392,309 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "groupFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "groupFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Allow Call Service",
-				"name": "allowCallService",
-				"type": "boolean",
-				"default": false
+				displayName: "Allow Call Service",
+				name: "allowCallService",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Answer After",
-				"name": "answerAfter",
-				"type": "number",
-				"default": 0
+				displayName: "Answer After",
+				name: "answerAfter",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Break Route",
-				"name": "breakRoute",
-				"type": "json",
-				"default": "{}"
+				displayName: "Break Route",
+				name: "breakRoute",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Break Time",
-				"name": "breakTime",
-				"type": "json",
-				"default": "{}"
+				displayName: "Break Time",
+				name: "breakTime",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Call Handling Mode",
-				"name": "callHandlingMode",
-				"type": "json",
-				"default": "[]"
+				displayName: "Call Handling Mode",
+				name: "callHandlingMode",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Call Us Enable Chat",
-				"name": "callUsEnableChat",
-				"type": "boolean",
-				"default": false
+				displayName: "Call Us Enable Chat",
+				name: "callUsEnableChat",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Call Us Enable Phone",
-				"name": "callUsEnablePhone",
-				"type": "boolean",
-				"default": false
+				displayName: "Call Us Enable Phone",
+				name: "callUsEnablePhone",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Call Us Enable Video",
-				"name": "callUsEnableVideo",
-				"type": "boolean",
-				"default": false
+				displayName: "Call Us Enable Video",
+				name: "callUsEnableVideo",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Call Us Requirement",
-				"name": "callUsRequirement",
-				"type": "options",
-				"options": [
+				displayName: "Call Us Requirement",
+				name: "callUsRequirement",
+				type: "options",
+				options: [
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Name",
-						"value": "Name"
+						name: "Email",
+						value: "Email"
 					},
 					{
-						"name": "Email",
-						"value": "Email"
+						name: "Name",
+						value: "Name"
 					},
 					{
-						"name": "None",
-						"value": "None"
+						name: "None",
+						value: "None"
 					}
 				],
-				"default": "Both"
+				default: "Both"
 			},
 			{
-				"displayName": "Click To Call Id",
-				"name": "clickToCallId",
-				"type": "string",
-				"default": ""
+				displayName: "Click To Call ID",
+				name: "clickToCallId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Current Group Hours",
-				"name": "currentGroupHours",
-				"type": "options",
-				"options": [
+				displayName: "Current Group Hours",
+				name: "currentGroupHours",
+				type: "options",
+				options: [
 					{
-						"name": "Default",
-						"value": "Default"
+						name: "Default",
+						value: "Default"
 					},
 					{
-						"name": "Force Opened",
-						"value": "ForceOpened"
+						name: "Force Break",
+						value: "ForceBreak"
 					},
 					{
-						"name": "Force Closed",
-						"value": "ForceClosed"
+						name: "Force Closed",
+						value: "ForceClosed"
 					},
 					{
-						"name": "Force Break",
-						"value": "ForceBreak"
+						name: "Force Custom Operator",
+						value: "ForceCustomOperator"
 					},
 					{
-						"name": "Force Custom Operator",
-						"value": "ForceCustomOperator"
+						name: "Force Holiday",
+						value: "ForceHoliday"
 					},
 					{
-						"name": "Force Holiday",
-						"value": "ForceHoliday"
+						name: "Force Opened",
+						value: "ForceOpened"
 					},
 					{
-						"name": "Has Forced Mask",
-						"value": "HasForcedMask"
+						name: "Has Forced Mask",
+						value: "HasForcedMask"
 					}
 				],
-				"default": "Default"
+				default: "Default"
 			},
 			{
-				"displayName": "Custom Operator",
-				"name": "customOperator",
-				"type": "json",
-				"default": "{}"
+				displayName: "Custom Operator",
+				name: "customOperator",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Custom Prompt",
-				"name": "customPrompt",
-				"type": "string",
-				"default": ""
+				displayName: "Custom Prompt",
+				name: "customPrompt",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Disable Custom Prompt",
-				"name": "disableCustomPrompt",
-				"type": "boolean",
-				"default": false
+				displayName: "Disable Custom Prompt",
+				name: "disableCustomPrompt",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Globally Visible",
-				"name": "globallyVisible",
-				"type": "boolean",
-				"default": false
+				displayName: "Globally Visible",
+				name: "globallyVisible",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Groups",
-				"name": "groups",
-				"type": "json",
-				"default": "[]"
+				displayName: "Groups",
+				name: "groups",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Has Members",
-				"name": "hasMembers",
-				"type": "boolean",
-				"default": false
+				displayName: "Has Members",
+				name: "hasMembers",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Holidays Route",
-				"name": "holidaysRoute",
-				"type": "json",
-				"default": "{}"
+				displayName: "Holidays Route",
+				name: "holidaysRoute",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Hours",
-				"name": "hours",
-				"type": "json",
-				"default": "{}"
+				displayName: "Hours",
+				name: "hours",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Is Default",
-				"name": "isDefault",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Default",
+				name: "isDefault",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Language",
-				"name": "language",
-				"type": "string",
-				"default": ""
+				displayName: "Language",
+				name: "language",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Last Login Time",
-				"name": "lastLoginTime",
-				"type": "dateTime",
-				"default": ""
+				displayName: "Last Login Time",
+				name: "lastLoginTime",
+				type: "dateTime",
+				default: ""
 			},
 			{
-				"displayName": "Members",
-				"name": "members",
-				"type": "json",
-				"default": "[]"
+				displayName: "Members",
+				name: "members",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Music On Hold",
-				"name": "musicOnHold",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.10 and later"
+				displayName: "Music On Hold",
+				name: "musicOnHold",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Number",
-				"name": "number",
-				"type": "string",
-				"default": ""
+				displayName: "Number",
+				name: "number",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Office Holidays",
-				"name": "officeHolidays",
-				"type": "json",
-				"default": "[]"
+				displayName: "Office Holidays",
+				name: "officeHolidays",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Office Route",
-				"name": "officeRoute",
-				"type": "json",
-				"default": "{}"
+				displayName: "Office Route",
+				name: "officeRoute",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Out Of Office Route",
-				"name": "outOfOfficeRoute",
-				"type": "json",
-				"default": "{}"
+				displayName: "Out Of Office Route",
+				name: "outOfOfficeRoute",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Override Expires At",
-				"name": "overrideExpiresAt",
-				"type": "dateTime",
-				"default": ""
+				displayName: "Override Expires At",
+				name: "overrideExpiresAt",
+				type: "dateTime",
+				default: ""
 			},
 			{
-				"displayName": "Override Holidays",
-				"name": "overrideHolidays",
-				"type": "boolean",
-				"default": false
+				displayName: "Override Holidays",
+				name: "overrideHolidays",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Prompt Set",
-				"name": "promptSet",
-				"type": "string",
-				"default": ""
+				displayName: "Prompt Set",
+				name: "promptSet",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Props",
-				"name": "props",
-				"type": "json",
-				"default": "{}"
+				displayName: "Props",
+				name: "props",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Rights",
-				"name": "rights",
-				"type": "json",
-				"default": "[]"
+				displayName: "Rights",
+				name: "rights",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Time Zone Id",
-				"name": "timeZoneId",
-				"type": "string",
-				"default": ""
+				displayName: "Time Zone ID",
+				name: "timeZoneId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Transcription Mode",
-				"name": "transcriptionMode",
-				"type": "options",
-				"options": [
+				displayName: "Transcription Mode",
+				name: "transcriptionMode",
+				type: "options",
+				options: [
 					{
-						"name": "Nothing",
-						"value": "Nothing"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Voicemail",
-						"value": "Voicemail"
+						name: "Inherit",
+						value: "Inherit"
 					},
 					{
-						"name": "Recordings",
-						"value": "Recordings"
+						name: "Nothing",
+						value: "Nothing"
 					},
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Recordings",
+						value: "Recordings"
 					},
 					{
-						"name": "Inherit",
-						"value": "Inherit"
+						name: "Voicemail",
+						value: "Voicemail"
 					}
 				],
-				"default": "Nothing"
+				default: "Nothing"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createGroup",
 					"updateGroup",
 					"updateMyGroup"
@@ -2703,617 +2703,620 @@ export const bodies: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Fields",
-		"name": "userFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "userFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Access Password",
-				"name": "accessPassword",
-				"type": "string",
-				"default": "",
-				"typeOptions": {
-					"password": true
+				displayName: "Access Password",
+				name: "accessPassword",
+				type: "string",
+				default: "",
+				typeOptions: {
+					password: true
 				}
 			},
 			{
-				"displayName": "Agent Settings",
-				"name": "agentSettings",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.9 and later"
+				displayName: "Agent Settings",
+				name: "agentSettings",
+				type: "json",
+				default: "{}",
+				description: "3CX 20.0.9 and later"
 			},
 			{
-				"displayName": "AI Agent",
-				"name": "aiAgent",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.9 and later"
+				displayName: "AI Agent",
+				name: "aiAgent",
+				type: "boolean",
+				default: false,
+				description: "Whether AI Agent is on; 3CX 20.0.9 and later"
 			},
 			{
-				"displayName": "Allow Lan Only",
-				"name": "allowLanOnly",
-				"type": "boolean",
-				"default": false
+				displayName: "Allow Lan Only",
+				name: "allowLanOnly",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Allow Own Recordings",
-				"name": "allowOwnRecordings",
-				"type": "boolean",
-				"default": false
+				displayName: "Allow Own Recordings",
+				name: "allowOwnRecordings",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Auth ID",
-				"name": "authId",
-				"type": "string",
-				"default": ""
+				displayName: "Auth ID",
+				name: "authId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Auth Password",
-				"name": "authPassword",
-				"type": "string",
-				"default": "",
-				"typeOptions": {
-					"password": true
+				displayName: "Auth Password",
+				name: "authPassword",
+				type: "string",
+				default: "",
+				typeOptions: {
+					password: true
 				}
 			},
 			{
-				"displayName": "Blfs",
-				"name": "blfs",
-				"type": "string",
-				"default": ""
+				displayName: "Blfs",
+				name: "blfs",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Block Tunnel",
-				"name": "blockTunnel",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.9 and later"
+				displayName: "Block Tunnel",
+				name: "blockTunnel",
+				type: "boolean",
+				default: false,
+				description: "Whether Block Tunnel is on; 3CX 20.0.9 and later"
 			},
 			{
-				"displayName": "Break Time",
-				"name": "breakTime",
-				"type": "json",
-				"default": "{}"
+				displayName: "Break Time",
+				name: "breakTime",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Call Screening",
-				"name": "callScreening",
-				"type": "boolean",
-				"default": false
+				displayName: "Call Screening",
+				name: "callScreening",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Call Us Enable Chat",
-				"name": "callUsEnableChat",
-				"type": "boolean",
-				"default": false
+				displayName: "Call Us Enable Chat",
+				name: "callUsEnableChat",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Call Us Enable Phone",
-				"name": "callUsEnablePhone",
-				"type": "boolean",
-				"default": false
+				displayName: "Call Us Enable Phone",
+				name: "callUsEnablePhone",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Call Us Enable Video",
-				"name": "callUsEnableVideo",
-				"type": "boolean",
-				"default": false
+				displayName: "Call Us Enable Video",
+				name: "callUsEnableVideo",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Call Us Requirement",
-				"name": "callUsRequirement",
-				"type": "options",
-				"options": [
+				displayName: "Call Us Requirement",
+				name: "callUsRequirement",
+				type: "options",
+				options: [
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Name",
-						"value": "Name"
+						name: "Email",
+						value: "Email"
 					},
 					{
-						"name": "Email",
-						"value": "Email"
+						name: "Name",
+						value: "Name"
 					},
 					{
-						"name": "None",
-						"value": "None"
+						name: "None",
+						value: "None"
 					}
 				],
-				"default": "Both"
+				default: "Both"
 			},
 			{
-				"displayName": "Click To Call Id",
-				"name": "clickToCallId",
-				"type": "string",
-				"default": ""
+				displayName: "Click To Call ID",
+				name: "clickToCallId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Contact Image",
-				"name": "contactImage",
-				"type": "string",
-				"default": ""
+				displayName: "Contact Image",
+				name: "contactImage",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Current Profile Name",
-				"name": "currentProfileName",
-				"type": "string",
-				"default": ""
+				displayName: "Current Profile Name",
+				name: "currentProfileName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Datev Enabled",
-				"name": "datevEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.7 and later"
+				displayName: "Datev Enabled",
+				name: "datevEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether Datev Enabled is on; 3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Deskphone Password",
-				"name": "deskphonePassword",
-				"type": "string",
-				"default": "",
-				"typeOptions": {
-					"password": true
+				displayName: "Deskphone Password",
+				name: "deskphonePassword",
+				type: "string",
+				default: "",
+				typeOptions: {
+					password: true
 				}
 			},
 			{
-				"displayName": "Display Name",
-				"name": "displayName",
-				"type": "string",
-				"default": ""
+				displayName: "Display Name",
+				name: "displayName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Email Address",
-				"name": "emailAddress",
-				"type": "string",
-				"default": ""
+				displayName: "Email Address",
+				name: "emailAddress",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Emergency Additional Info",
-				"name": "emergencyAdditionalInfo",
-				"type": "string",
-				"default": ""
+				displayName: "Emergency Additional Info",
+				name: "emergencyAdditionalInfo",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Emergency Location Id",
-				"name": "emergencyLocationId",
-				"type": "string",
-				"default": ""
+				displayName: "Emergency Location ID",
+				name: "emergencyLocationId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Enable 2 FA",
-				"name": "enable2Fa",
-				"type": "boolean",
-				"default": false
+				displayName: "Enable 2 FA",
+				name: "enable2Fa",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Enabled",
-				"name": "enabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Enable Hotdesking",
+				name: "enableHotdesking",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Enable Hotdesking",
-				"name": "enableHotdesking",
-				"type": "boolean",
-				"default": false
+				displayName: "Enabled",
+				name: "enabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "First Name",
-				"name": "firstName",
-				"type": "string",
-				"default": ""
+				displayName: "First Name",
+				name: "firstName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Forbid Recording",
-				"name": "forbidRecording",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Forbid Recording",
+				name: "forbidRecording",
+				type: "boolean",
+				default: false,
+				description: "Whether Forbid Recording is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Forwarding Exceptions",
-				"name": "forwardingExceptions",
-				"type": "json",
-				"default": "[]"
+				displayName: "Forwarding Exceptions",
+				name: "forwardingExceptions",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Forwarding Profiles",
-				"name": "forwardingProfiles",
-				"type": "json",
-				"default": "[]"
+				displayName: "Forwarding Profiles",
+				name: "forwardingProfiles",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Google Calendar Enabled",
-				"name": "googleCalendarEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.5 and later"
+				displayName: "Google Calendar Enabled",
+				name: "googleCalendarEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether Google Calendar Enabled is on; 3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Google Contacts Enabled",
-				"name": "googleContactsEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.5 and later"
+				displayName: "Google Contacts Enabled",
+				name: "googleContactsEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether Google Contacts Enabled is on; 3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Google Sign In Enabled",
-				"name": "googleSignInEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Google Sign In Enabled",
+				name: "googleSignInEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Greetings",
-				"name": "greetings",
-				"type": "json",
-				"default": "[]"
+				displayName: "Greetings",
+				name: "greetings",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Groups",
-				"name": "groups",
-				"type": "json",
-				"default": "[]"
+				displayName: "Groups",
+				name: "groups",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Hide In Phonebook",
-				"name": "hideInPhonebook",
-				"type": "boolean",
-				"default": false
+				displayName: "Hide In Phonebook",
+				name: "hideInPhonebook",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Hotdesking Assignment",
-				"name": "hotdeskingAssignment",
-				"type": "string",
-				"default": ""
+				displayName: "Hotdesking Assignment",
+				name: "hotdeskingAssignment",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Hours",
-				"name": "hours",
-				"type": "json",
-				"default": "{}"
+				displayName: "Hours",
+				name: "hours",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Internal",
-				"name": "internal",
-				"type": "boolean",
-				"default": false
+				displayName: "Internal",
+				name: "internal",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Is Registered",
-				"name": "isRegistered",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Registered",
+				name: "isRegistered",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Language",
-				"name": "language",
-				"type": "string",
-				"default": ""
+				displayName: "Language",
+				name: "language",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Last Name",
-				"name": "lastName",
-				"type": "string",
-				"default": ""
+				displayName: "Last Name",
+				name: "lastName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Mobile",
-				"name": "mobile",
-				"type": "string",
-				"default": ""
+				displayName: "Mobile",
+				name: "mobile",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "MS 365 Calendar Enabled",
-				"name": "ms365CalendarEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "MS 365 Calendar Enabled",
+				name: "ms365CalendarEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "MS 365 Contacts Enabled",
-				"name": "ms365ContactsEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "MS 365 Contacts Enabled",
+				name: "ms365ContactsEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "MS 365 Sign In Enabled",
-				"name": "ms365SignInEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "MS 365 Sign In Enabled",
+				name: "ms365SignInEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "MS 365 Teams Enabled",
-				"name": "ms365TeamsEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "MS 365 Teams Enabled",
+				name: "ms365TeamsEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "My Phone Allow Delete Recordings",
-				"name": "myPhoneAllowDeleteRecordings",
-				"type": "boolean",
-				"default": false
+				displayName: "My Phone Allow Delete Recordings",
+				name: "myPhoneAllowDeleteRecordings",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "My Phone Hide Forwardings",
-				"name": "myPhoneHideForwardings",
-				"type": "boolean",
-				"default": false
+				displayName: "My Phone Hide Forwardings",
+				name: "myPhoneHideForwardings",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "My Phone Push",
-				"name": "myPhonePush",
-				"type": "boolean",
-				"default": false
+				displayName: "My Phone Push",
+				name: "myPhonePush",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "My Phone Show Recordings",
-				"name": "myPhoneShowRecordings",
-				"type": "boolean",
-				"default": false
+				displayName: "My Phone Show Recordings",
+				name: "myPhoneShowRecordings",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Number",
-				"name": "number",
-				"type": "string",
-				"default": ""
+				displayName: "Number",
+				name: "number",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Office Hours Props",
-				"name": "officeHoursProps",
-				"type": "json",
-				"default": "[]"
+				displayName: "Office Hours Props",
+				name: "officeHoursProps",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Outbound Caller ID",
-				"name": "outboundCallerId",
-				"type": "string",
-				"default": ""
+				displayName: "Outbound Caller ID",
+				name: "outboundCallerId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Pbx Delivers Audio",
-				"name": "pbxDeliversAudio",
-				"type": "boolean",
-				"default": false
+				displayName: "Pbx Delivers Audio",
+				name: "pbxDeliversAudio",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Phones",
-				"name": "phones",
-				"type": "json",
-				"default": "[]"
+				displayName: "Phones",
+				name: "phones",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Pin Protected",
-				"name": "pinProtected",
-				"type": "boolean",
-				"default": false
+				displayName: "Pin Protect Timeout",
+				name: "pinProtectTimeout",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Pin Protect Timeout",
-				"name": "pinProtectTimeout",
-				"type": "number",
-				"default": 0
+				displayName: "Pin Protected",
+				name: "pinProtected",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Primary Group Id",
-				"name": "primaryGroupId",
-				"type": "number",
-				"default": 0
+				displayName: "Primary Group ID",
+				name: "primaryGroupId",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Prompt Set",
-				"name": "promptSet",
-				"type": "string",
-				"default": ""
+				displayName: "Prompt Set",
+				name: "promptSet",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Queue Status",
-				"name": "queueStatus",
-				"type": "options",
-				"options": [
+				displayName: "Queue Status",
+				name: "queueStatus",
+				type: "options",
+				options: [
 					{
-						"name": "Logged Out",
-						"value": "LoggedOut"
+						name: "Logged In",
+						value: "LoggedIn"
 					},
 					{
-						"name": "Logged In",
-						"value": "LoggedIn"
+						name: "Logged Out",
+						value: "LoggedOut"
 					}
 				],
-				"default": "LoggedOut"
+				default: "LoggedOut"
 			},
 			{
-				"displayName": "Record Calls",
-				"name": "recordCalls",
-				"type": "boolean",
-				"default": false
+				displayName: "Record Calls",
+				name: "recordCalls",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Record Email Notify",
-				"name": "recordEmailNotify",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.5 and later"
+				displayName: "Record Email Notify",
+				name: "recordEmailNotify",
+				type: "boolean",
+				default: false,
+				description: "Whether Record Email Notify is on; 3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Record External Calls Only",
-				"name": "recordExternalCallsOnly",
-				"type": "boolean",
-				"default": false
+				displayName: "Record External Calls Only",
+				name: "recordExternalCallsOnly",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Require 2 FA",
-				"name": "require2Fa",
-				"type": "boolean",
-				"default": false
+				displayName: "Require 2 FA",
+				name: "require2Fa",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Send Email Missed Calls",
-				"name": "sendEmailMissedCalls",
-				"type": "boolean",
-				"default": false
+				displayName: "Send Email Missed Calls",
+				name: "sendEmailMissedCalls",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "SIPID",
-				"name": "sipid",
-				"type": "string",
-				"default": ""
+				displayName: "SIPID",
+				name: "sipid",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "SRTP Mode",
-				"name": "srtpMode",
-				"type": "options",
-				"options": [
+				displayName: "SRTP Mode",
+				name: "srtpMode",
+				type: "options",
+				options: [
 					{
-						"name": "SRTP Disabled",
-						"value": "SRTPDisabled"
+						name: "SRTP Disabled",
+						value: "SRTPDisabled"
 					},
 					{
-						"name": "SRTP Enabled",
-						"value": "SRTPEnabled"
+						name: "SRTP Enabled",
+						value: "SRTPEnabled"
 					},
 					{
-						"name": "SRTP Enforced",
-						"value": "SRTPEnforced"
+						name: "SRTP Enforced",
+						value: "SRTPEnforced"
 					}
 				],
-				"default": "SRTPDisabled"
+				default: "SRTPDisabled"
 			},
 			{
-				"displayName": "Tags",
-				"name": "tags",
-				"type": "json",
-				"default": "[]"
+				displayName: "Tags",
+				name: "tags",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Transcription Mode",
-				"name": "transcriptionMode",
-				"type": "options",
-				"options": [
+				displayName: "Transcription Mode",
+				name: "transcriptionMode",
+				type: "options",
+				options: [
 					{
-						"name": "Nothing",
-						"value": "Nothing"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Voicemail",
-						"value": "Voicemail"
+						name: "Inherit",
+						value: "Inherit"
 					},
 					{
-						"name": "Recordings",
-						"value": "Recordings"
+						name: "Nothing",
+						value: "Nothing"
 					},
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Recordings",
+						value: "Recordings"
 					},
 					{
-						"name": "Inherit",
-						"value": "Inherit"
+						name: "Voicemail",
+						value: "Voicemail"
 					}
 				],
-				"default": "Nothing"
+				default: "Nothing"
 			},
 			{
-				"displayName": "VM Disable Pin Auth",
-				"name": "vmDisablePinAuth",
-				"type": "boolean",
-				"default": false
+				displayName: "VM Disable Pin Auth",
+				name: "vmDisablePinAuth",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "VM Email Options",
-				"name": "vmEmailOptions",
-				"type": "options",
-				"options": [
+				displayName: "VM Email Options",
+				name: "vmEmailOptions",
+				type: "options",
+				options: [
 					{
-						"name": "None",
-						"value": "None"
+						name: "Attachment",
+						value: "Attachment"
 					},
 					{
-						"name": "Notification",
-						"value": "Notification"
+						name: "Attachment And Delete",
+						value: "AttachmentAndDelete"
 					},
 					{
-						"name": "Attachment",
-						"value": "Attachment"
+						name: "Email To Extras Only",
+						value: "EmailToExtrasOnly"
 					},
 					{
-						"name": "Attachment And Delete",
-						"value": "AttachmentAndDelete"
+						name: "None",
+						value: "None"
 					},
 					{
-						"name": "Vmail To Members",
-						"value": "VmailToMembers"
+						name: "Notification",
+						value: "Notification"
 					},
 					{
-						"name": "Email To Extras Only",
-						"value": "EmailToExtrasOnly"
+						name: "Vmail To Members",
+						value: "VmailToMembers"
 					}
 				],
-				"default": "None"
+				default: "None"
 			},
 			{
-				"displayName": "VM Enabled",
-				"name": "vmEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "VM Enabled",
+				name: "vmEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "VMPIN",
-				"name": "vmpin",
-				"type": "string",
-				"default": ""
+				displayName: "VM Play Caller ID",
+				name: "vmPlayCallerId",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "VM Play Caller ID",
-				"name": "vmPlayCallerId",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "VM Play Msg Date Time",
-				"name": "vmPlayMsgDateTime",
-				"type": "options",
-				"options": [
+				displayName: "VM Play Msg Date Time",
+				name: "vmPlayMsgDateTime",
+				type: "options",
+				options: [
 					{
-						"name": "None",
-						"value": "None"
+						name: "None",
+						value: "None"
 					},
 					{
-						"name": "Play 12 Hr",
-						"value": "Play12Hr"
+						name: "Play 12 Hr",
+						value: "Play12Hr"
 					},
 					{
-						"name": "Play 24 Hr",
-						"value": "Play24Hr"
+						name: "Play 24 Hr",
+						value: "Play24Hr"
 					}
 				],
-				"default": "None"
+				default: "None"
 			},
 			{
-				"displayName": "Web Meeting Approve Participants",
-				"name": "webMeetingApproveParticipants",
-				"type": "boolean",
-				"default": false
+				displayName: "VMPIN",
+				name: "vmpin",
+				type: "string",
+				default: "",
+				typeOptions: {
+					password: true
+				}
 			},
 			{
-				"displayName": "Web Meeting Friendly Name",
-				"name": "webMeetingFriendlyName",
-				"type": "string",
-				"default": ""
+				displayName: "Web Meeting Approve Participants",
+				name: "webMeetingApproveParticipants",
+				type: "boolean",
+				default: false
+			},
+			{
+				displayName: "Web Meeting Friendly Name",
+				name: "webMeetingFriendlyName",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateMyUser",
 					"createUser",
 					"updateUser"

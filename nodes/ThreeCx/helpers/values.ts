@@ -3,7 +3,8 @@ import { enums } from '../generated';
 /**
  * Turns what a user typed (or an expression produced) into the value 3CX expects for a field of
  * the given kind — s string, u uuid, i int32, n number, p percentage 0–100, b boolean,
- * d date-time, D ISO 8601 duration, j JSON, e:Enum — or says, naming the field, what is wrong with it.
+ * d date-time, D ISO 8601 duration, a JSON list, o JSON object, j any JSON, c 3CX's
+ * ConcealedPassword (text sent as `{ Value }`), e:Enum — or says, naming the field, what is wrong with it.
  */
 export class InvalidValueError extends Error {
 	constructor(
@@ -58,6 +59,32 @@ function toJson(field: string, value: unknown): unknown {
 	}
 }
 
+/** What a parsed JSON value is, as an error message names it. */
+function jsonShape(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'string') return 'text';
+	if (typeof value === 'boolean') return 'true/false';
+	return 'a number';
+}
+
+/** A JSON list or object field: valid JSON of that shape, or null (3CX's "no value"). */
+function toJsonOfShape(field: string, shape: 'a' | 'o', value: unknown): unknown {
+	const parsed = toJson(field, value);
+	if (parsed === null) return parsed;
+	const isList = Array.isArray(parsed);
+	if (shape === 'a' && !isList) throw new InvalidValueError(field, `must be a JSON list (array), not ${jsonShape(parsed)}`);
+	if (shape === 'o' && (isList || typeof parsed !== 'object')) throw new InvalidValueError(field, `must be a JSON object, not ${jsonShape(parsed)}`);
+	return parsed;
+}
+
+const JSON_KINDS = new Set(['a', 'o', 'j']);
+
+/** A JSON field left blank was not given: callers leave it out of the request. */
+export function isBlankJson(kind: string, value: unknown): boolean {
+	return JSON_KINDS.has(kind) && typeof value === 'string' && value.trim() === '';
+}
+
 function toEnum(field: string, enumName: string, value: unknown): string | number {
 	const allowed = enums[enumName] ?? [];
 	const match = allowed.find((candidate) => candidate === value || String(candidate) === String(value));
@@ -104,6 +131,12 @@ export function toApiValue(field: string, kind: string, value: unknown): unknown
 		}
 		case 'j':
 			return toJson(field, value);
+		case 'a':
+		case 'o':
+			// Blank means not given; should a caller still pass it, nothing is sent for it.
+			return isBlankJson(kind, value) ? undefined : toJsonOfShape(field, kind, value);
+		case 'c':
+			return { Value: toText(field, value) };
 		case 'u': {
 			const text = toText(field, value);
 			if (!UUID.test(text)) throw new InvalidValueError(field, `must be a GUID like 0f8fad5b-d9cb-469f-a165-70867728950e, not ${describeValue(value)}`);

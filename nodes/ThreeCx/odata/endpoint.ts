@@ -1,6 +1,8 @@
 /**
  * One XAPI operation as the generator read it from 3CX's specs: everything the runtime needs to
- * build its request and shape its answer. Value kinds are one letter (see helpers/values.ts).
+ * build its request and shape its answer. Value kinds are one letter (helpers/values.ts checks
+ * them): s text, u GUID, i int32, n number, p percentage, b boolean, d date-time, D duration,
+ * a JSON list, o JSON object, j any JSON, c ConcealedPassword (a secret typed as text), `e:Enum`.
  */
 export interface Endpoint {
 	method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -4,121 +4,121 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"aiSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getAiSettings",
-			"action": "Get AI settings",
-			"description": "3CX 20.0.9 and later"
+			name: "Add Vector Store Files",
+			value: "addVectorStoreFiles",
+			action: "Add vector store files",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Update",
-			"value": "updateAiSettings",
-			"action": "Update AI settings",
-			"description": "3CX 20.0.9 and later"
+			name: "Batch Delete Files",
+			value: "batchDeleteFiles",
+			action: "Batch delete files",
+			description: "3CX 20.0.10 and later"
 		},
 		{
-			"name": "Add Vector Store Files",
-			"value": "addVectorStoreFiles",
-			"action": "Add vector store files",
-			"description": "3CX 20.0.9 and later"
+			name: "Create Vector Store",
+			value: "createVectorStore",
+			action: "Create vector store",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Batch Delete Files",
-			"value": "batchDeleteFiles",
-			"action": "Batch delete files",
-			"description": "3CX 20.0.10 and later"
+			name: "Delete Open Ai File",
+			value: "deleteOpenAiFile",
+			action: "Delete open ai file",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Create Vector Store",
-			"value": "createVectorStore",
-			"action": "Create vector store",
-			"description": "3CX 20.0.9 and later"
+			name: "Delete Vector Store",
+			value: "deleteVectorStore",
+			action: "Delete vector store",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Delete Open Ai File",
-			"value": "deleteOpenAiFile",
-			"action": "Delete open ai file",
-			"description": "3CX 20.0.9 and later"
+			name: "Delete Vector Store File",
+			value: "deleteVectorStoreFile",
+			action: "Delete vector store file",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Delete Vector Store",
-			"value": "deleteVectorStore",
-			"action": "Delete vector store",
-			"description": "3CX 20.0.9 and later"
+			name: "Get",
+			value: "getAiSettings",
+			action: "Get AI settings",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Delete Vector Store File",
-			"value": "deleteVectorStoreFile",
-			"action": "Delete vector store file",
-			"description": "3CX 20.0.9 and later"
+			name: "Get AI Resources",
+			value: "getAiResources",
+			action: "Get AI resources",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Get AI Resources",
-			"value": "getAiResources",
-			"action": "Get AI resources",
-			"description": "3CX 20.0.9 and later"
+			name: "Get AI Template Contents",
+			value: "getAiTemplateContents",
+			action: "Get AI template contents",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Get AI Template Contents",
-			"value": "getAiTemplateContents",
-			"action": "Get AI template contents",
-			"description": "3CX 20.0.9 and later"
+			name: "Get Current AI Resources",
+			value: "getCurrentAiResources",
+			action: "Get current AI resources",
+			description: "3CX 20.0.10 and later"
 		},
 		{
-			"name": "Get Current AI Resources",
-			"value": "getCurrentAiResources",
-			"action": "Get current AI resources",
-			"description": "3CX 20.0.10 and later"
+			name: "Get Vector Store",
+			value: "getVectorStore",
+			action: "Get vector store",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Get Vector Store",
-			"value": "getVectorStore",
-			"action": "Get vector store",
-			"description": "3CX 20.0.9 and later"
+			name: "Get Vector Store Files",
+			value: "getVectorStoreFiles",
+			action: "Get vector store files",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Get Vector Store Files",
-			"value": "getVectorStoreFiles",
-			"action": "Get vector store files",
-			"description": "3CX 20.0.9 and later"
+			name: "Get Vector Stores",
+			value: "getVectorStores",
+			action: "Get vector stores",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Get Vector Stores",
-			"value": "getVectorStores",
-			"action": "Get vector stores",
-			"description": "3CX 20.0.9 and later"
+			name: "Update",
+			value: "updateAiSettings",
+			action: "Update AI settings",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Update Vector Store",
-			"value": "updateVectorStore",
-			"action": "Update vector store",
-			"description": "3CX 20.0.9 and later"
+			name: "Update Vector Store",
+			value: "updateVectorStore",
+			action: "Update vector store",
+			description: "3CX 20.0.9 and later"
 		}
 	],
-	"default": "getAiSettings"
+	default: "getAiSettings"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Fileid",
-		"name": "fileid",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Fileid",
+		name: "fileid",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"deleteOpenAiFile",
 					"deleteVectorStoreFile"
 				]
@@ -126,40 +126,40 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Vectorid",
-		"name": "vectorid",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Vectorid",
+		name: "vectorid",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"deleteVectorStoreFile"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Provider",
-		"name": "provider",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Provider",
+		name: "provider",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"getAiResources"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Limit",
-		"name": "limitValue",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Limit",
+		name: "limitValue",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getVectorStoreFiles",
 					"getVectorStores"
 				]
@@ -167,14 +167,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "After",
-		"name": "after",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "After",
+		name: "after",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getVectorStoreFiles",
 					"getVectorStores"
 				]
@@ -185,60 +185,66 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "aiSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "aiSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "API Key",
-				"name": "apiKey",
-				"type": "json",
-				"default": "{}"
+				displayName: "API Key",
+				name: "apiKey",
+				type: "string",
+				typeOptions: {
+					password: true
+				},
+				default: ""
 			},
 			{
-				"displayName": "Company Description",
-				"name": "companyDescription",
-				"type": "string",
-				"default": ""
+				displayName: "Company Description",
+				name: "companyDescription",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Company Name",
-				"name": "companyName",
-				"type": "string",
-				"default": ""
+				displayName: "Company Name",
+				name: "companyName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Completion Model",
-				"name": "completionModel",
-				"type": "string",
-				"default": ""
+				displayName: "Completion Model",
+				name: "completionModel",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Management API Key",
-				"name": "managementApiKey",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.10 and later"
+				displayName: "Management API Key",
+				name: "managementApiKey",
+				type: "string",
+				typeOptions: {
+					password: true
+				},
+				default: "",
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Provider",
-				"name": "provider",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.10 and later"
+				displayName: "Provider",
+				name: "provider",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Realtime Model",
-				"name": "realtimeModel",
-				"type": "string",
-				"default": ""
+				displayName: "Realtime Model",
+				name: "realtimeModel",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateAiSettings"
 				]
 			}
@@ -247,245 +253,245 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getAiSettings": {
-		"method": "GET",
-		"path": "/AISettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object",
-		"versions": "3CX 20.0.9 and later"
+	getAiSettings: {
+		method: "GET",
+		path: "/AISettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object",
+		versions: "3CX 20.0.9 and later"
 	},
-	"updateAiSettings": {
-		"method": "PATCH",
-		"path": "/AISettings",
-		"body": {
-			"collection": "aiSettingsFields",
-			"fields": {
-				"apiKey": [
+	updateAiSettings: {
+		method: "PATCH",
+		path: "/AISettings",
+		body: {
+			collection: "aiSettingsFields",
+			fields: {
+				apiKey: [
 					"APIKey",
-					"j"
+					"c"
 				],
-				"companyDescription": [
+				companyDescription: [
 					"CompanyDescription",
 					"s"
 				],
-				"companyName": [
+				companyName: [
 					"CompanyName",
 					"s"
 				],
-				"completionModel": [
+				completionModel: [
 					"CompletionModel",
 					"s"
 				],
-				"managementApiKey": [
+				managementApiKey: [
 					"ManagementAPIKey",
-					"j"
+					"c"
 				],
-				"provider": [
+				provider: [
 					"Provider",
 					"s"
 				],
-				"realtimeModel": [
+				realtimeModel: [
 					"RealtimeModel",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true,
-		"versions": "3CX 20.0.9 and later"
+		response: "none",
+		reread: true,
+		versions: "3CX 20.0.9 and later"
 	},
-	"addVectorStoreFiles": {
-		"method": "POST",
-		"path": "/AISettings/Pbx.AddVectorStoreFiles",
-		"body": {
-			"fields": {
-				"model": [
+	addVectorStoreFiles: {
+		method: "POST",
+		path: "/AISettings/Pbx.AddVectorStoreFiles",
+		body: {
+			fields: {
+				model: [
 					"model",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.9 and later"
+		response: "none",
+		versions: "3CX 20.0.9 and later"
 	},
-	"batchDeleteFiles": {
-		"method": "POST",
-		"path": "/AISettings/Pbx.BatchDeleteFiles",
-		"body": {
-			"fields": {
-				"model": [
+	batchDeleteFiles: {
+		method: "POST",
+		path: "/AISettings/Pbx.BatchDeleteFiles",
+		body: {
+			fields: {
+				model: [
 					"model",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "collection",
-		"versions": "3CX 20.0.10 and later"
+		response: "collection",
+		versions: "3CX 20.0.10 and later"
 	},
-	"createVectorStore": {
-		"method": "POST",
-		"path": "/AISettings/Pbx.CreateVectorStore",
-		"body": {
-			"fields": {
-				"model": [
+	createVectorStore: {
+		method: "POST",
+		path: "/AISettings/Pbx.CreateVectorStore",
+		body: {
+			fields: {
+				model: [
 					"model",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.9 and later"
+		response: "object",
+		versions: "3CX 20.0.9 and later"
 	},
-	"deleteOpenAiFile": {
-		"method": "POST",
-		"path": "/AISettings/Pbx.DeleteOpenAiFile",
-		"body": {
-			"fields": {
-				"fileid": [
+	deleteOpenAiFile: {
+		method: "POST",
+		path: "/AISettings/Pbx.DeleteOpenAiFile",
+		body: {
+			fields: {
+				fileid: [
 					"fileid",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.9 and later"
+		response: "none",
+		versions: "3CX 20.0.9 and later"
 	},
-	"deleteVectorStore": {
-		"method": "POST",
-		"path": "/AISettings/Pbx.DeleteVectorStore",
-		"body": {
-			"fields": {
-				"deleteVectorStoreId": [
+	deleteVectorStore: {
+		method: "POST",
+		path: "/AISettings/Pbx.DeleteVectorStore",
+		body: {
+			fields: {
+				deleteVectorStoreId: [
 					"id",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.9 and later"
+		response: "none",
+		versions: "3CX 20.0.9 and later"
 	},
-	"deleteVectorStoreFile": {
-		"method": "POST",
-		"path": "/AISettings/Pbx.DeleteVectorStoreFile",
-		"body": {
-			"fields": {
-				"fileid": [
+	deleteVectorStoreFile: {
+		method: "POST",
+		path: "/AISettings/Pbx.DeleteVectorStoreFile",
+		body: {
+			fields: {
+				fileid: [
 					"fileid",
 					"s"
 				],
-				"vectorid": [
+				vectorid: [
 					"vectorid",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.9 and later"
+		response: "none",
+		versions: "3CX 20.0.9 and later"
 	},
-	"getAiResources": {
-		"method": "GET",
-		"path": "/AISettings/Pbx.GetAIResources(provider={provider})",
-		"legacyPath": "/AISettings/Pbx.GetAIResources()",
-		"params": [
+	getAiResources: {
+		method: "GET",
+		path: "/AISettings/Pbx.GetAIResources(provider={provider})",
+		legacyPath: "/AISettings/Pbx.GetAIResources()",
+		params: [
 			{
-				"name": "provider",
-				"prop": "provider",
-				"kind": "s",
-				"nullable": true
+				name: "provider",
+				prop: "provider",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"response": "object",
-		"versions": "3CX 20.0.9 and later"
+		response: "object",
+		versions: "3CX 20.0.9 and later"
 	},
-	"getAiTemplateContents": {
-		"method": "GET",
-		"path": "/AISettings/Pbx.GetAITemplateContents(id={id})",
-		"params": [
+	getAiTemplateContents: {
+		method: "GET",
+		path: "/AISettings/Pbx.GetAITemplateContents(id={id})",
+		params: [
 			{
-				"name": "id",
-				"prop": "deleteVectorStoreId",
-				"kind": "s",
-				"nullable": true
+				name: "id",
+				prop: "deleteVectorStoreId",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"response": "object",
-		"versions": "3CX 20.0.9 and later"
+		response: "object",
+		versions: "3CX 20.0.9 and later"
 	},
-	"getCurrentAiResources": {
-		"method": "GET",
-		"path": "/AISettings/Pbx.GetCurrentAIResources()",
-		"response": "object",
-		"versions": "3CX 20.0.10 and later"
+	getCurrentAiResources: {
+		method: "GET",
+		path: "/AISettings/Pbx.GetCurrentAIResources()",
+		response: "object",
+		versions: "3CX 20.0.10 and later"
 	},
-	"getVectorStore": {
-		"method": "GET",
-		"path": "/AISettings/Pbx.GetVectorStore(id={id})",
-		"params": [
+	getVectorStore: {
+		method: "GET",
+		path: "/AISettings/Pbx.GetVectorStore(id={id})",
+		params: [
 			{
-				"name": "id",
-				"prop": "deleteVectorStoreId",
-				"kind": "s",
-				"nullable": true
+				name: "id",
+				prop: "deleteVectorStoreId",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"response": "object",
-		"versions": "3CX 20.0.9 and later"
+		response: "object",
+		versions: "3CX 20.0.9 and later"
 	},
-	"getVectorStoreFiles": {
-		"method": "GET",
-		"path": "/AISettings/Pbx.GetVectorStoreFiles(id={id},limit={limit},after={after})",
-		"params": [
+	getVectorStoreFiles: {
+		method: "GET",
+		path: "/AISettings/Pbx.GetVectorStoreFiles(id={id},limit={limit},after={after})",
+		params: [
 			{
-				"name": "id",
-				"prop": "deleteVectorStoreId",
-				"kind": "s",
-				"nullable": true
+				name: "id",
+				prop: "deleteVectorStoreId",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "limit",
-				"prop": "limitValue",
-				"kind": "i"
+				name: "limit",
+				prop: "limitValue",
+				kind: "i"
 			},
 			{
-				"name": "after",
-				"prop": "after",
-				"kind": "s"
+				name: "after",
+				prop: "after",
+				kind: "s"
 			}
 		],
-		"response": "object",
-		"versions": "3CX 20.0.9 and later"
+		response: "object",
+		versions: "3CX 20.0.9 and later"
 	},
-	"getVectorStores": {
-		"method": "GET",
-		"path": "/AISettings/Pbx.GetVectorStores(limit={limit},after={after})",
-		"params": [
+	getVectorStores: {
+		method: "GET",
+		path: "/AISettings/Pbx.GetVectorStores(limit={limit},after={after})",
+		params: [
 			{
-				"name": "limit",
-				"prop": "limitValue",
-				"kind": "i"
+				name: "limit",
+				prop: "limitValue",
+				kind: "i"
 			},
 			{
-				"name": "after",
-				"prop": "after",
-				"kind": "s"
+				name: "after",
+				prop: "after",
+				kind: "s"
 			}
 		],
-		"response": "object",
-		"versions": "3CX 20.0.9 and later"
+		response: "object",
+		versions: "3CX 20.0.9 and later"
 	},
-	"updateVectorStore": {
-		"method": "POST",
-		"path": "/AISettings/Pbx.UpdateVectorStore",
-		"body": {
-			"fields": {
-				"model": [
+	updateVectorStore: {
+		method: "POST",
+		path: "/AISettings/Pbx.UpdateVectorStore",
+		body: {
+			fields: {
+				model: [
 					"model",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.9 and later"
+		response: "object",
+		versions: "3CX 20.0.9 and later"
 	}
 };

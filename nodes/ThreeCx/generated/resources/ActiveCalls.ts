@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"activeCalls"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listActiveCall",
-			"action": "Get many active calls"
+			name: "Drop Call",
+			value: "dropCall",
+			action: "Drop call"
 		},
 		{
-			"name": "Drop Call",
-			"value": "dropCall",
-			"action": "Drop call"
+			name: "Get Many",
+			value: "listActiveCall",
+			action: "Get many active calls"
 		}
 	],
-	"default": "listActiveCall"
+	default: "listActiveCall"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,24 +35,24 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listActiveCall": {
-		"method": "GET",
-		"path": "/ActiveCalls",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listActiveCall: {
+		method: "GET",
+		path: "/ActiveCalls",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"dropCall": {
-		"method": "POST",
-		"path": "/ActiveCalls({Id})/Pbx.DropCall",
-		"params": [
+	dropCall: {
+		method: "POST",
+		path: "/ActiveCalls({Id})/Pbx.DropCall",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"response": "object"
+		response: "object"
 	}
 };

@@ -4,59 +4,59 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"activityLog"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Filter",
-			"value": "getFilter",
-			"action": "Get filter"
+			name: "Get Filter",
+			value: "getFilter",
+			action: "Get filter"
 		},
 		{
-			"name": "Get Logs",
-			"value": "getLogs",
-			"action": "Get logs"
+			name: "Get Logs",
+			value: "getLogs",
+			action: "Get logs"
 		},
 		{
-			"name": "Purge Logs",
-			"value": "purgeLogs",
-			"action": "Purge logs"
+			name: "Purge Logs",
+			value: "purgeLogs",
+			action: "Purge logs"
 		}
 	],
-	"default": "getFilter"
+	default: "getFilter"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Call",
-		"name": "call",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Call",
+		name: "call",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"getLogs"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Severity",
-		"name": "severity",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Severity",
+		name: "severity",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"getLogs"
 				]
 			}
@@ -67,52 +67,52 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getFilter": {
-		"method": "GET",
-		"path": "/ActivityLog/Pbx.GetFilter()",
-		"response": "object"
+	getFilter: {
+		method: "GET",
+		path: "/ActivityLog/Pbx.GetFilter()",
+		response: "object"
 	},
-	"getLogs": {
-		"method": "GET",
-		"path": "/ActivityLog/Pbx.GetLogs(startDate={startDate},endDate={endDate},extension={extension},call={call},severity={severity})",
-		"params": [
+	getLogs: {
+		method: "GET",
+		path: "/ActivityLog/Pbx.GetLogs(startDate={startDate},endDate={endDate},extension={extension},call={call},severity={severity})",
+		params: [
 			{
-				"name": "startDate",
-				"prop": "startDate",
-				"kind": "d"
+				name: "startDate",
+				prop: "startDate",
+				kind: "d"
 			},
 			{
-				"name": "endDate",
-				"prop": "endDate",
-				"kind": "d"
+				name: "endDate",
+				prop: "endDate",
+				kind: "d"
 			},
 			{
-				"name": "extension",
-				"prop": "extension",
-				"kind": "s",
-				"nullable": true
+				name: "extension",
+				prop: "extension",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "call",
-				"prop": "call",
-				"kind": "s",
-				"nullable": true
+				name: "call",
+				prop: "call",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "severity",
-				"prop": "severity",
-				"kind": "s",
-				"nullable": true
+				name: "severity",
+				prop: "severity",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"purgeLogs": {
-		"method": "POST",
-		"path": "/ActivityLog/Pbx.PurgeLogs",
-		"response": "none"
+	purgeLogs: {
+		method: "POST",
+		path: "/ActivityLog/Pbx.PurgeLogs",
+		response: "none"
 	}
 };

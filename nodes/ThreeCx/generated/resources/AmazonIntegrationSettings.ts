@@ -4,66 +4,66 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"amazonIntegrationSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getAmazonIntegrationSettings",
-			"action": "Get amazon integration settings",
-			"description": "3CX 20.0.7 and later"
+			name: "Generate Iam Policy File",
+			value: "generateIamPolicyFile",
+			action: "Generate iam policy file",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Update",
-			"value": "updateAmazonIntegrationSettings",
-			"action": "Update amazon integration settings",
-			"description": "3CX 20.0.7 and later"
+			name: "Get",
+			value: "getAmazonIntegrationSettings",
+			action: "Get amazon integration settings",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Generate Iam Policy File",
-			"value": "generateIamPolicyFile",
-			"action": "Generate iam policy file",
-			"description": "3CX 20.0.7 and later"
+			name: "Update",
+			value: "updateAmazonIntegrationSettings",
+			action: "Update amazon integration settings",
+			description: "3CX 20.0.7 and later"
 		}
 	],
-	"default": "getAmazonIntegrationSettings"
+	default: "getAmazonIntegrationSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "amazonIntegrationSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "amazonIntegrationSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "S3 Config",
-				"name": "s3Config",
-				"type": "json",
-				"default": "{}"
+				displayName: "S3 Config",
+				name: "s3Config",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Service Account Credentials",
-				"name": "serviceAccountCredentials",
-				"type": "json",
-				"default": "{}"
+				displayName: "Service Account Credentials",
+				name: "serviceAccountCredentials",
+				type: "json",
+				default: "{}"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateAmazonIntegrationSettings"
 				]
 			}
@@ -72,38 +72,38 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getAmazonIntegrationSettings": {
-		"method": "GET",
-		"path": "/AmazonIntegrationSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object",
-		"versions": "3CX 20.0.7 and later"
+	getAmazonIntegrationSettings: {
+		method: "GET",
+		path: "/AmazonIntegrationSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object",
+		versions: "3CX 20.0.7 and later"
 	},
-	"updateAmazonIntegrationSettings": {
-		"method": "PATCH",
-		"path": "/AmazonIntegrationSettings",
-		"body": {
-			"collection": "amazonIntegrationSettingsFields",
-			"fields": {
-				"s3Config": [
+	updateAmazonIntegrationSettings: {
+		method: "PATCH",
+		path: "/AmazonIntegrationSettings",
+		body: {
+			collection: "amazonIntegrationSettingsFields",
+			fields: {
+				s3Config: [
 					"S3Config",
-					"j"
+					"o"
 				],
-				"serviceAccountCredentials": [
+				serviceAccountCredentials: [
 					"ServiceAccountCredentials",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true,
-		"versions": "3CX 20.0.7 and later"
+		response: "none",
+		reread: true,
+		versions: "3CX 20.0.7 and later"
 	},
-	"generateIamPolicyFile": {
-		"method": "GET",
-		"path": "/AmazonIntegrationSettings/Pbx.GenerateIamPolicyFile()",
-		"response": "object",
-		"versions": "3CX 20.0.7 and later"
+	generateIamPolicyFile: {
+		method: "GET",
+		path: "/AmazonIntegrationSettings/Pbx.GenerateIamPolicyFile()",
+		response: "object",
+		versions: "3CX 20.0.7 and later"
 	}
 };

@@ -4,100 +4,100 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"antiHackingSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getAntiHackingSettings",
-			"action": "Get anti hacking settings"
+			name: "Get",
+			value: "getAntiHackingSettings",
+			action: "Get anti hacking settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateAntiHackingSettings",
-			"action": "Update anti hacking settings"
+			name: "Update",
+			value: "updateAntiHackingSettings",
+			action: "Update anti hacking settings"
 		}
 	],
-	"default": "getAntiHackingSettings"
+	default: "getAntiHackingSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "antiHackingSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "antiHackingSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Hack Auth Requests",
-				"name": "hackAuthRequests",
-				"type": "number",
-				"default": 0
+				displayName: "Hack Auth Requests",
+				name: "hackAuthRequests",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Hack Barrier Amber",
-				"name": "hackBarrierAmber",
-				"type": "number",
-				"default": 0
+				displayName: "Hack Barrier Amber",
+				name: "hackBarrierAmber",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Hack Barrier Green",
-				"name": "hackBarrierGreen",
-				"type": "number",
-				"default": 0
+				displayName: "Hack Barrier Green",
+				name: "hackBarrierGreen",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Hack Barrier Red",
-				"name": "hackBarrierRed",
-				"type": "number",
-				"default": 0
+				displayName: "Hack Barrier Red",
+				name: "hackBarrierRed",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Hack Blacklist Duration",
-				"name": "hackBlacklistDuration",
-				"type": "number",
-				"default": 0
+				displayName: "Hack Blacklist Duration",
+				name: "hackBlacklistDuration",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Hack Challenge Requests",
-				"name": "hackChallengeRequests",
-				"type": "number",
-				"default": 0
+				displayName: "Hack Challenge Requests",
+				name: "hackChallengeRequests",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Max Request Per Period",
-				"name": "maxRequestPerPeriod",
-				"type": "number",
-				"default": 0
+				displayName: "Max Request Per Period",
+				name: "maxRequestPerPeriod",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Security Defense Program",
-				"name": "securityDefenseProgram",
-				"type": "boolean",
-				"default": false
+				displayName: "Security Defense Program",
+				name: "securityDefenseProgram",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Throttle Period Length",
-				"name": "throttlePeriodLength",
-				"type": "number",
-				"default": 0
+				displayName: "Throttle Period Length",
+				name: "throttlePeriodLength",
+				type: "number",
+				default: 0
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateAntiHackingSettings"
 				]
 			}
@@ -106,58 +106,58 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getAntiHackingSettings": {
-		"method": "GET",
-		"path": "/AntiHackingSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getAntiHackingSettings: {
+		method: "GET",
+		path: "/AntiHackingSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateAntiHackingSettings": {
-		"method": "PATCH",
-		"path": "/AntiHackingSettings",
-		"body": {
-			"collection": "antiHackingSettingsFields",
-			"fields": {
-				"hackAuthRequests": [
+	updateAntiHackingSettings: {
+		method: "PATCH",
+		path: "/AntiHackingSettings",
+		body: {
+			collection: "antiHackingSettingsFields",
+			fields: {
+				hackAuthRequests: [
 					"HackAuthRequests",
 					"i"
 				],
-				"hackBarrierAmber": [
+				hackBarrierAmber: [
 					"HackBarrierAmber",
 					"i"
 				],
-				"hackBarrierGreen": [
+				hackBarrierGreen: [
 					"HackBarrierGreen",
 					"i"
 				],
-				"hackBarrierRed": [
+				hackBarrierRed: [
 					"HackBarrierRed",
 					"i"
 				],
-				"hackBlacklistDuration": [
+				hackBlacklistDuration: [
 					"HackBlacklistDuration",
 					"i"
 				],
-				"hackChallengeRequests": [
+				hackChallengeRequests: [
 					"HackChallengeRequests",
 					"i"
 				],
-				"maxRequestPerPeriod": [
+				maxRequestPerPeriod: [
 					"MaxRequestPerPeriod",
 					"i"
 				],
-				"securityDefenseProgram": [
+				securityDefenseProgram: [
 					"SecurityDefenseProgram",
 					"b"
 				],
-				"throttlePeriodLength": [
+				throttlePeriodLength: [
 					"ThrottlePeriodLength",
 					"i"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

@@ -4,153 +4,153 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"backups"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listBackups",
-			"action": "Get many backups"
+			name: "Backup",
+			value: "backup",
+			action: "Backup"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteBackups",
-			"action": "Delete backups"
+			name: "Delete",
+			value: "deleteBackups",
+			action: "Delete backups"
 		},
 		{
-			"name": "Backup",
-			"value": "backup",
-			"action": "Backup"
+			name: "Get Backup Extras",
+			value: "getBackupExtras",
+			action: "Get backup extras"
 		},
 		{
-			"name": "Get Backup Extras",
-			"value": "getBackupExtras",
-			"action": "Get backup extras"
+			name: "Get Backup Failover Settings",
+			value: "getBackupFailoverSettings",
+			action: "Get backup failover settings"
 		},
 		{
-			"name": "Get Backup Failover Settings",
-			"value": "getBackupFailoverSettings",
-			"action": "Get backup failover settings"
+			name: "Get Backup Repository Settings",
+			value: "getBackupRepositorySettings",
+			action: "Get backup repository settings"
 		},
 		{
-			"name": "Get Backup Repository Settings",
-			"value": "getBackupRepositorySettings",
-			"action": "Get backup repository settings"
+			name: "Get Backup Settings",
+			value: "getBackupSettings",
+			action: "Get backup settings"
 		},
 		{
-			"name": "Get Backup Settings",
-			"value": "getBackupSettings",
-			"action": "Get backup settings"
+			name: "Get Can Create Backup",
+			value: "getCanCreateBackup",
+			action: "Get can create backup"
 		},
 		{
-			"name": "Get Can Create Backup",
-			"value": "getCanCreateBackup",
-			"action": "Get can create backup"
+			name: "Get Failover Scripts",
+			value: "getFailoverScripts",
+			action: "Get failover scripts"
 		},
 		{
-			"name": "Get Failover Scripts",
-			"value": "getFailoverScripts",
-			"action": "Get failover scripts"
+			name: "Get Local Backup Size",
+			value: "getLocalBackupSize",
+			action: "Get local backup size",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Get Local Backup Size",
-			"value": "getLocalBackupSize",
-			"action": "Get local backup size",
-			"description": "3CX 20.0.7 and later"
+			name: "Get Many",
+			value: "listBackups",
+			action: "Get many backups"
 		},
 		{
-			"name": "Get Restore Settings",
-			"value": "getRestoreSettings",
-			"action": "Get restore settings"
+			name: "Get Restore Settings",
+			value: "getRestoreSettings",
+			action: "Get restore settings"
 		},
 		{
-			"name": "Get Sftp Host Key",
-			"value": "getSftpHostKey",
-			"action": "Get sftp host key",
-			"description": "3CX 20.0.10 and later"
+			name: "Get Sftp Host Key",
+			value: "getSftpHostKey",
+			action: "Get sftp host key",
+			description: "3CX 20.0.10 and later"
 		},
 		{
-			"name": "Purge Local Backups",
-			"value": "backupsPurgeLocalBackups",
-			"action": "Purge local backups",
-			"description": "3CX 20.0.8 and later"
+			name: "Purge Local Backups",
+			value: "backupsPurgeLocalBackups",
+			action: "Purge local backups",
+			description: "3CX 20.0.8 and later"
 		},
 		{
-			"name": "Restore",
-			"value": "restore",
-			"action": "Restore"
+			name: "Restore",
+			value: "restore",
+			action: "Restore"
 		},
 		{
-			"name": "Set Backup Failover Settings",
-			"value": "setBackupFailoverSettings",
-			"action": "Set backup failover settings"
+			name: "Set Backup Failover Settings",
+			value: "setBackupFailoverSettings",
+			action: "Set backup failover settings"
 		},
 		{
-			"name": "Set Backup Repository Settings",
-			"value": "setBackupRepositorySettings",
-			"action": "Set backup repository settings"
+			name: "Set Backup Repository Settings",
+			value: "setBackupRepositorySettings",
+			action: "Set backup repository settings"
 		},
 		{
-			"name": "Set Backup Settings",
-			"value": "setBackupSettings",
-			"action": "Set backup settings"
+			name: "Set Backup Settings",
+			value: "setBackupSettings",
+			action: "Set backup settings"
 		},
 		{
-			"name": "Set Restore Settings",
-			"value": "setRestoreSettings",
-			"action": "Set restore settings"
+			name: "Set Restore Settings",
+			value: "setRestoreSettings",
+			action: "Set restore settings"
 		}
 	],
-	"default": "listBackups"
+	default: "listBackups"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Sftp Path",
-		"name": "sftpPath",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Sftp Path",
+		name: "sftpPath",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"getSftpHostKey"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Footprint",
-		"name": "footprint",
-		"type": "number",
-		"default": 0,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Footprint",
+		name: "footprint",
+		type: "number",
+		default: 0,
+		displayOptions: {
+			show: {
+				operation: [
 					"restore"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Password",
-		"name": "password",
-		"type": "string",
-		"default": "",
-		"typeOptions": {
-			"password": true
+		displayName: "Password",
+		name: "password",
+		type: "string",
+		default: "",
+		typeOptions: {
+			password: true
 		},
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"restore"
 				]
 			}
@@ -161,186 +161,186 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listBackups": {
-		"method": "GET",
-		"path": "/Backups",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listBackups: {
+		method: "GET",
+		path: "/Backups",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"deleteBackups": {
-		"method": "DELETE",
-		"path": "/Backups({FileName})",
-		"params": [
+	deleteBackups: {
+		method: "DELETE",
+		path: "/Backups({FileName})",
+		params: [
 			{
-				"name": "FileName",
-				"prop": "fileName",
-				"kind": "s"
+				name: "FileName",
+				prop: "fileName",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"backup": {
-		"method": "POST",
-		"path": "/Backups/Pbx.Backup",
-		"body": {
-			"fields": {
-				"description": [
+	backup: {
+		method: "POST",
+		path: "/Backups/Pbx.Backup",
+		body: {
+			fields: {
+				description: [
 					"description",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"getBackupExtras": {
-		"method": "GET",
-		"path": "/Backups({FileName})/Pbx.GetBackupExtras()",
-		"params": [
+	getBackupExtras: {
+		method: "GET",
+		path: "/Backups({FileName})/Pbx.GetBackupExtras()",
+		params: [
 			{
-				"name": "FileName",
-				"prop": "fileName",
-				"kind": "s"
+				name: "FileName",
+				prop: "fileName",
+				kind: "s"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"getBackupFailoverSettings": {
-		"method": "GET",
-		"path": "/Backups/Pbx.GetBackupFailoverSettings()",
-		"response": "object"
+	getBackupFailoverSettings: {
+		method: "GET",
+		path: "/Backups/Pbx.GetBackupFailoverSettings()",
+		response: "object"
 	},
-	"getBackupRepositorySettings": {
-		"method": "GET",
-		"path": "/Backups/Pbx.GetBackupRepositorySettings()",
-		"response": "object"
+	getBackupRepositorySettings: {
+		method: "GET",
+		path: "/Backups/Pbx.GetBackupRepositorySettings()",
+		response: "object"
 	},
-	"getBackupSettings": {
-		"method": "GET",
-		"path": "/Backups/Pbx.GetBackupSettings()",
-		"response": "object"
+	getBackupSettings: {
+		method: "GET",
+		path: "/Backups/Pbx.GetBackupSettings()",
+		response: "object"
 	},
-	"getCanCreateBackup": {
-		"method": "GET",
-		"path": "/Backups/Pbx.GetCanCreateBackup()",
-		"response": "object"
+	getCanCreateBackup: {
+		method: "GET",
+		path: "/Backups/Pbx.GetCanCreateBackup()",
+		response: "object"
 	},
-	"getFailoverScripts": {
-		"method": "GET",
-		"path": "/Backups/Pbx.GetFailoverScripts()",
-		"query": "tksfc",
-		"options": "searchOptions",
-		"response": "collection",
-		"paged": true
+	getFailoverScripts: {
+		method: "GET",
+		path: "/Backups/Pbx.GetFailoverScripts()",
+		query: "tksfc",
+		options: "searchOptions",
+		response: "collection",
+		paged: true
 	},
-	"getLocalBackupSize": {
-		"method": "GET",
-		"path": "/Backups/Pbx.GetLocalBackupSize()",
-		"response": "object",
-		"versions": "3CX 20.0.7 and later"
+	getLocalBackupSize: {
+		method: "GET",
+		path: "/Backups/Pbx.GetLocalBackupSize()",
+		response: "object",
+		versions: "3CX 20.0.7 and later"
 	},
-	"getRestoreSettings": {
-		"method": "GET",
-		"path": "/Backups/Pbx.GetRestoreSettings()",
-		"response": "object"
+	getRestoreSettings: {
+		method: "GET",
+		path: "/Backups/Pbx.GetRestoreSettings()",
+		response: "object"
 	},
-	"getSftpHostKey": {
-		"method": "POST",
-		"path": "/Backups/Pbx.GetSftpHostKey",
-		"body": {
-			"fields": {
-				"sftpPath": [
+	getSftpHostKey: {
+		method: "POST",
+		path: "/Backups/Pbx.GetSftpHostKey",
+		body: {
+			fields: {
+				sftpPath: [
 					"sftpPath",
 					"s"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.10 and later"
+		response: "object",
+		versions: "3CX 20.0.10 and later"
 	},
-	"backupsPurgeLocalBackups": {
-		"method": "POST",
-		"path": "/Backups/Pbx.PurgeLocalBackups",
-		"response": "none",
-		"versions": "3CX 20.0.8 and later"
+	backupsPurgeLocalBackups: {
+		method: "POST",
+		path: "/Backups/Pbx.PurgeLocalBackups",
+		response: "none",
+		versions: "3CX 20.0.8 and later"
 	},
-	"restore": {
-		"method": "POST",
-		"path": "/Backups({FileName})/Pbx.Restore",
-		"params": [
+	restore: {
+		method: "POST",
+		path: "/Backups({FileName})/Pbx.Restore",
+		params: [
 			{
-				"name": "FileName",
-				"prop": "fileName",
-				"kind": "s"
+				name: "FileName",
+				prop: "fileName",
+				kind: "s"
 			}
 		],
-		"body": {
-			"fields": {
-				"footprint": [
+		body: {
+			fields: {
+				footprint: [
 					"footprint",
 					"i"
 				],
-				"password": [
+				password: [
 					"password",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"setBackupFailoverSettings": {
-		"method": "POST",
-		"path": "/Backups/Pbx.SetBackupFailoverSettings",
-		"body": {
-			"fields": {
-				"settings": [
+	setBackupFailoverSettings: {
+		method: "POST",
+		path: "/Backups/Pbx.SetBackupFailoverSettings",
+		body: {
+			fields: {
+				settings: [
 					"settings",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"setBackupRepositorySettings": {
-		"method": "POST",
-		"path": "/Backups/Pbx.SetBackupRepositorySettings",
-		"body": {
-			"fields": {
-				"settings": [
+	setBackupRepositorySettings: {
+		method: "POST",
+		path: "/Backups/Pbx.SetBackupRepositorySettings",
+		body: {
+			fields: {
+				settings: [
 					"settings",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"setBackupSettings": {
-		"method": "POST",
-		"path": "/Backups/Pbx.SetBackupSettings",
-		"body": {
-			"fields": {
-				"settings": [
+	setBackupSettings: {
+		method: "POST",
+		path: "/Backups/Pbx.SetBackupSettings",
+		body: {
+			fields: {
+				settings: [
 					"settings",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"setRestoreSettings": {
-		"method": "POST",
-		"path": "/Backups/Pbx.SetRestoreSettings",
-		"body": {
-			"fields": {
-				"settings": [
+	setRestoreSettings: {
+		method: "POST",
+		path: "/Backups/Pbx.SetRestoreSettings",
+		body: {
+			fields: {
+				settings: [
 					"settings",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

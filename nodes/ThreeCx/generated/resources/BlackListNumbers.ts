@@ -4,84 +4,84 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"blackListNumbers"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listBlackListNumber",
-			"action": "Get many black list numbers"
+			name: "Bulk Numbers Delete",
+			value: "bulkNumbersDelete",
+			action: "Bulk numbers delete"
 		},
 		{
-			"name": "Get",
-			"value": "getBlackListNumber",
-			"action": "Get black list number"
+			name: "Create",
+			value: "createBlackListNumber",
+			action: "Create black list number"
 		},
 		{
-			"name": "Create",
-			"value": "createBlackListNumber",
-			"action": "Create black list number"
+			name: "Delete",
+			value: "deleteBlackListNumber",
+			action: "Delete black list number"
 		},
 		{
-			"name": "Update",
-			"value": "updateBlackListNumber",
-			"action": "Update black list number"
+			name: "Get",
+			value: "getBlackListNumber",
+			action: "Get black list number"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteBlackListNumber",
-			"action": "Delete black list number"
+			name: "Get Many",
+			value: "listBlackListNumber",
+			action: "Get many black list numbers"
 		},
 		{
-			"name": "Bulk Numbers Delete",
-			"value": "bulkNumbersDelete",
-			"action": "Bulk numbers delete"
+			name: "Update",
+			value: "updateBlackListNumber",
+			action: "Update black list number"
 		}
 	],
-	"default": "listBlackListNumber"
+	default: "listBlackListNumber"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "blackListNumberFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "blackListNumberFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Caller Id",
-				"name": "callerId",
-				"type": "string",
-				"default": ""
+				displayName: "Caller ID",
+				name: "callerId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Description",
-				"name": "description",
-				"type": "string",
-				"default": ""
+				displayName: "Description",
+				name: "description",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "string",
-				"default": ""
+				displayName: "ID",
+				name: "id",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createBlackListNumber",
 					"updateBlackListNumber"
 				]
@@ -91,105 +91,105 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listBlackListNumber": {
-		"method": "GET",
-		"path": "/BlackListNumbers",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listBlackListNumber: {
+		method: "GET",
+		path: "/BlackListNumbers",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getBlackListNumber": {
-		"method": "GET",
-		"path": "/BlackListNumbers({Id})",
-		"params": [
+	getBlackListNumber: {
+		method: "GET",
+		path: "/BlackListNumbers({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createBlackListNumber": {
-		"method": "POST",
-		"path": "/BlackListNumbers",
-		"body": {
-			"collection": "blackListNumberFields",
-			"fields": {
-				"callerId": [
+	createBlackListNumber: {
+		method: "POST",
+		path: "/BlackListNumbers",
+		body: {
+			collection: "blackListNumberFields",
+			fields: {
+				callerId: [
 					"CallerId",
 					"s"
 				],
-				"description": [
+				description: [
 					"Description",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"s"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateBlackListNumber": {
-		"method": "PATCH",
-		"path": "/BlackListNumbers({Id})",
-		"params": [
+	updateBlackListNumber: {
+		method: "PATCH",
+		path: "/BlackListNumbers({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"body": {
-			"collection": "blackListNumberFields",
-			"fields": {
-				"callerId": [
+		body: {
+			collection: "blackListNumberFields",
+			fields: {
+				callerId: [
 					"CallerId",
 					"s"
 				],
-				"description": [
+				description: [
 					"Description",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteBlackListNumber": {
-		"method": "DELETE",
-		"path": "/BlackListNumbers({Id})",
-		"params": [
+	deleteBlackListNumber: {
+		method: "DELETE",
+		path: "/BlackListNumbers({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"bulkNumbersDelete": {
-		"method": "POST",
-		"path": "/BlackListNumbers/Pbx.BulkNumbersDelete",
-		"body": {
-			"fields": {
-				"ids": [
+	bulkNumbersDelete: {
+		method: "POST",
+		path: "/BlackListNumbers/Pbx.BulkNumbersDelete",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

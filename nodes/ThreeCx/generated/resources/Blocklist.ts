@@ -4,134 +4,134 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"blocklist"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listBlocklistAddr",
-			"action": "Get many blocklist"
+			name: "Bulk Ips Delete",
+			value: "bulkIpsDelete",
+			action: "Bulk ips delete"
 		},
 		{
-			"name": "Get",
-			"value": "getBlocklistAddr",
-			"action": "Get blocklist addr"
+			name: "Create",
+			value: "createBlocklistAddr",
+			action: "Create blocklist addr"
 		},
 		{
-			"name": "Create",
-			"value": "createBlocklistAddr",
-			"action": "Create blocklist addr"
+			name: "Delete",
+			value: "deleteBlocklistAddr",
+			action: "Delete blocklist addr"
 		},
 		{
-			"name": "Update",
-			"value": "updateBlocklistAddr",
-			"action": "Update blocklist addr"
+			name: "Get",
+			value: "getBlocklistAddr",
+			action: "Get blocklist addr"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteBlocklistAddr",
-			"action": "Delete blocklist addr"
+			name: "Get Many",
+			value: "listBlocklistAddr",
+			action: "Get many blocklist"
 		},
 		{
-			"name": "Bulk Ips Delete",
-			"value": "bulkIpsDelete",
-			"action": "Bulk ips delete"
+			name: "Update",
+			value: "updateBlocklistAddr",
+			action: "Update blocklist addr"
 		}
 	],
-	"default": "listBlocklistAddr"
+	default: "listBlocklistAddr"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "blocklistAddrFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "blocklistAddrFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Added By",
-				"name": "addedBy",
-				"type": "options",
-				"options": [
+				displayName: "Added By",
+				name: "addedBy",
+				type: "options",
+				options: [
 					{
-						"name": "Manual",
-						"value": "Manual"
+						name: "Auto Blacklist",
+						value: "AutoBlacklist"
 					},
 					{
-						"name": "Mcu",
-						"value": "Mcu"
+						name: "Manual",
+						value: "Manual"
 					},
 					{
-						"name": "Webmeeting",
-						"value": "Webmeeting"
+						name: "Mcu",
+						value: "Mcu"
 					},
 					{
-						"name": "Auto Blacklist",
-						"value": "AutoBlacklist"
+						name: "Webmeeting",
+						value: "Webmeeting"
 					},
 					{
-						"name": "Whitelist",
-						"value": "Whitelist"
+						name: "Whitelist",
+						value: "Whitelist"
 					}
 				],
-				"default": "Manual"
+				default: "Manual"
 			},
 			{
-				"displayName": "Block Type",
-				"name": "blockType",
-				"type": "options",
-				"options": [
+				displayName: "Block Type",
+				name: "blockType",
+				type: "options",
+				options: [
 					{
-						"name": "Block",
-						"value": "Block"
+						name: "Allow",
+						value: "Allow"
 					},
 					{
-						"name": "Allow",
-						"value": "Allow"
+						name: "Block",
+						value: "Block"
 					}
 				],
-				"default": "Block"
+				default: "Block"
 			},
 			{
-				"displayName": "Description",
-				"name": "description",
-				"type": "string",
-				"default": ""
+				displayName: "Description",
+				name: "description",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Expires At",
-				"name": "expiresAt",
-				"type": "dateTime",
-				"default": ""
+				displayName: "Expires At",
+				name: "expiresAt",
+				type: "dateTime",
+				default: ""
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "IP Addr Mask",
-				"name": "ipAddrMask",
-				"type": "string",
-				"default": ""
+				displayName: "IP Addr Mask",
+				name: "ipAddrMask",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createBlocklistAddr",
 					"updateBlocklistAddr"
 				]
@@ -141,129 +141,129 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listBlocklistAddr": {
-		"method": "GET",
-		"path": "/Blocklist",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listBlocklistAddr: {
+		method: "GET",
+		path: "/Blocklist",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getBlocklistAddr": {
-		"method": "GET",
-		"path": "/Blocklist({Id})",
-		"params": [
+	getBlocklistAddr: {
+		method: "GET",
+		path: "/Blocklist({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createBlocklistAddr": {
-		"method": "POST",
-		"path": "/Blocklist",
-		"body": {
-			"collection": "blocklistAddrFields",
-			"fields": {
-				"addedBy": [
+	createBlocklistAddr: {
+		method: "POST",
+		path: "/Blocklist",
+		body: {
+			collection: "blocklistAddrFields",
+			fields: {
+				addedBy: [
 					"AddedBy",
 					"e:AddedBy"
 				],
-				"blockType": [
+				blockType: [
 					"BlockType",
 					"e:BlockType"
 				],
-				"description": [
+				description: [
 					"Description",
 					"s"
 				],
-				"expiresAt": [
+				expiresAt: [
 					"ExpiresAt",
 					"d"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"ipAddrMask": [
+				ipAddrMask: [
 					"IPAddrMask",
 					"s"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateBlocklistAddr": {
-		"method": "PATCH",
-		"path": "/Blocklist({Id})",
-		"params": [
+	updateBlocklistAddr: {
+		method: "PATCH",
+		path: "/Blocklist({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"collection": "blocklistAddrFields",
-			"fields": {
-				"addedBy": [
+		body: {
+			collection: "blocklistAddrFields",
+			fields: {
+				addedBy: [
 					"AddedBy",
 					"e:AddedBy"
 				],
-				"blockType": [
+				blockType: [
 					"BlockType",
 					"e:BlockType"
 				],
-				"description": [
+				description: [
 					"Description",
 					"s"
 				],
-				"expiresAt": [
+				expiresAt: [
 					"ExpiresAt",
 					"d"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"ipAddrMask": [
+				ipAddrMask: [
 					"IPAddrMask",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteBlocklistAddr": {
-		"method": "DELETE",
-		"path": "/Blocklist({Id})",
-		"params": [
+	deleteBlocklistAddr: {
+		method: "DELETE",
+		path: "/Blocklist({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"bulkIpsDelete": {
-		"method": "POST",
-		"path": "/Blocklist/Pbx.BulkIpsDelete",
-		"body": {
-			"fields": {
-				"ids": [
+	bulkIpsDelete: {
+		method: "POST",
+		path: "/Blocklist/Pbx.BulkIpsDelete",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

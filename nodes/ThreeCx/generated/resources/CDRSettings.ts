@@ -4,112 +4,112 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"cdrSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getCdrSettings",
-			"action": "Get CDR settings"
+			name: "Get",
+			value: "getCdrSettings",
+			action: "Get CDR settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateCdrSettings",
-			"action": "Update CDR settings"
+			name: "Update",
+			value: "updateCdrSettings",
+			action: "Update CDR settings"
 		}
 	],
-	"default": "getCdrSettings"
+	default: "getCdrSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "cdrSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "cdrSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Enabled",
-				"name": "enabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Enabled",
+				name: "enabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Enabled Fields",
-				"name": "enabledFields",
-				"type": "json",
-				"default": "[]"
+				displayName: "Enabled Fields",
+				name: "enabledFields",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Log Size",
-				"name": "logSize",
-				"type": "number",
-				"default": 0
+				displayName: "Log Size",
+				name: "logSize",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Log Type",
-				"name": "logType",
-				"type": "options",
-				"options": [
+				displayName: "Log Type",
+				name: "logType",
+				type: "options",
+				options: [
 					{
-						"name": "Single File For All Calls",
-						"value": "SingleFileForAllCalls"
+						name: "Active Socket",
+						value: "ActiveSocket"
 					},
 					{
-						"name": "Single File For Each Call",
-						"value": "SingleFileForEachCall"
+						name: "Passive Socket",
+						value: "PassiveSocket"
 					},
 					{
-						"name": "Passive Socket",
-						"value": "PassiveSocket"
+						name: "Single File For All Calls",
+						value: "SingleFileForAllCalls"
 					},
 					{
-						"name": "Active Socket",
-						"value": "ActiveSocket"
+						name: "Single File For Each Call",
+						value: "SingleFileForEachCall"
 					}
 				],
-				"default": "SingleFileForAllCalls"
+				default: "SingleFileForAllCalls"
 			},
 			{
-				"displayName": "Possible Fields",
-				"name": "possibleFields",
-				"type": "json",
-				"default": "[]"
+				displayName: "Possible Fields",
+				name: "possibleFields",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Remove Comma Delimiters",
-				"name": "removeCommaDelimiters",
-				"type": "boolean",
-				"default": false
+				displayName: "Remove Comma Delimiters",
+				name: "removeCommaDelimiters",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Socket Ip Address",
-				"name": "socketIpAddress",
-				"type": "string",
-				"default": ""
+				displayName: "Socket Ip Address",
+				name: "socketIpAddress",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Socket Port",
-				"name": "socketPort",
-				"type": "number",
-				"default": 0
+				displayName: "Socket Port",
+				name: "socketPort",
+				type: "number",
+				default: 0
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateCdrSettings"
 				]
 			}
@@ -118,54 +118,54 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getCdrSettings": {
-		"method": "GET",
-		"path": "/CDRSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getCdrSettings: {
+		method: "GET",
+		path: "/CDRSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateCdrSettings": {
-		"method": "PATCH",
-		"path": "/CDRSettings",
-		"body": {
-			"collection": "cdrSettingsFields",
-			"fields": {
-				"enabled": [
+	updateCdrSettings: {
+		method: "PATCH",
+		path: "/CDRSettings",
+		body: {
+			collection: "cdrSettingsFields",
+			fields: {
+				enabled: [
 					"Enabled",
 					"b"
 				],
-				"enabledFields": [
+				enabledFields: [
 					"EnabledFields",
-					"j"
+					"a"
 				],
-				"logSize": [
+				logSize: [
 					"LogSize",
 					"i"
 				],
-				"logType": [
+				logType: [
 					"LogType",
 					"e:TypeOfCDRLog"
 				],
-				"possibleFields": [
+				possibleFields: [
 					"PossibleFields",
-					"j"
+					"a"
 				],
-				"removeCommaDelimiters": [
+				removeCommaDelimiters: [
 					"RemoveCommaDelimiters",
 					"b"
 				],
-				"socketIpAddress": [
+				socketIpAddress: [
 					"SocketIpAddress",
 					"s"
 				],
-				"socketPort": [
+				socketPort: [
 					"SocketPort",
 					"i"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

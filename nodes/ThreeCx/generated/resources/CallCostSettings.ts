@@ -4,46 +4,46 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"callCostSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listCallCostSettings",
-			"action": "Get many call cost settings"
+			name: "Export Call Costs",
+			value: "exportCallCosts",
+			action: "Export call costs"
 		},
 		{
-			"name": "Export Call Costs",
-			"value": "exportCallCosts",
-			"action": "Export call costs"
+			name: "Get Many",
+			value: "listCallCostSettings",
+			action: "Get many call cost settings"
 		},
 		{
-			"name": "Update Cost",
-			"value": "updateCost",
-			"action": "Update cost"
+			name: "Update Cost",
+			value: "updateCost",
+			action: "Update cost"
 		}
 	],
-	"default": "listCallCostSettings"
+	default: "listCallCostSettings"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Costs",
-		"name": "costs",
-		"type": "json",
-		"default": "[]",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Costs",
+		name: "costs",
+		type: "json",
+		default: "[]",
+		displayOptions: {
+			show: {
+				operation: [
 					"updateCost"
 				]
 			}
@@ -54,31 +54,31 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listCallCostSettings": {
-		"method": "GET",
-		"path": "/CallCostSettings",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listCallCostSettings: {
+		method: "GET",
+		path: "/CallCostSettings",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"exportCallCosts": {
-		"method": "GET",
-		"path": "/CallCostSettings/Pbx.ExportCallCosts()",
-		"response": "object",
-		"file": "call-costs"
+	exportCallCosts: {
+		method: "GET",
+		path: "/CallCostSettings/Pbx.ExportCallCosts()",
+		response: "object",
+		file: "call-costs"
 	},
-	"updateCost": {
-		"method": "POST",
-		"path": "/CallCostSettings/Pbx.UpdateCost",
-		"body": {
-			"fields": {
-				"costs": [
+	updateCost: {
+		method: "POST",
+		path: "/CallCostSettings/Pbx.UpdateCost",
+		body: {
+			fields: {
+				costs: [
 					"costs",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

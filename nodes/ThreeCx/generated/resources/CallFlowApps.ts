@@ -4,110 +4,110 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"callFlowApps"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listCallFlowApp",
-			"action": "Get many call flow apps"
+			name: "Create",
+			value: "createCallFlowApp",
+			action: "Create call flow app"
 		},
 		{
-			"name": "Get",
-			"value": "getCallFlowApp",
-			"action": "Get call flow app"
+			name: "Delete",
+			value: "deleteCallFlowApp",
+			action: "Delete call flow app"
 		},
 		{
-			"name": "Create",
-			"value": "createCallFlowApp",
-			"action": "Create call flow app"
+			name: "Delete Audio File",
+			value: "deleteAudioFile",
+			action: "Delete audio file",
+			description: "3CX 20.0.4 only"
 		},
 		{
-			"name": "Update",
-			"value": "updateCallFlowApp",
-			"action": "Update call flow app"
+			name: "Delete File",
+			value: "deleteFile",
+			action: "Delete file",
+			description: "3CX 20.0.5 and later"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteCallFlowApp",
-			"action": "Delete call flow app"
+			name: "Get",
+			value: "getCallFlowApp",
+			action: "Get call flow app"
 		},
 		{
-			"name": "Delete Audio File",
-			"value": "deleteAudioFile",
-			"action": "Delete audio file",
-			"description": "3CX 20.0.4 only"
+			name: "Get Audio Files",
+			value: "getAudioFiles",
+			action: "Get audio files",
+			description: "3CX 20.0.4 only"
 		},
 		{
-			"name": "Delete File",
-			"value": "deleteFile",
-			"action": "Delete file",
-			"description": "3CX 20.0.5 and later"
+			name: "Get Files",
+			value: "getFiles",
+			action: "Get files",
+			description: "3CX 20.0.5 and later"
 		},
 		{
-			"name": "Get Audio Files",
-			"value": "getAudioFiles",
-			"action": "Get audio files",
-			"description": "3CX 20.0.4 only"
+			name: "Get Many",
+			value: "listCallFlowApp",
+			action: "Get many call flow apps"
 		},
 		{
-			"name": "Get Files",
-			"value": "getFiles",
-			"action": "Get files",
-			"description": "3CX 20.0.5 and later"
+			name: "Update",
+			value: "updateCallFlowApp",
+			action: "Update call flow app"
 		}
 	],
-	"default": "listCallFlowApp"
+	default: "listCallFlowApp"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Call Flow App",
-		"name": "callFlowAppId",
-		"type": "resourceLocator",
-		"default": {
-			"mode": "list",
-			"value": ""
+		displayName: "Call Flow App",
+		name: "callFlowAppId",
+		type: "resourceLocator",
+		default: {
+			mode: "list",
+			value: ""
 		},
-		"required": true,
-		"modes": [
+		required: true,
+		modes: [
 			{
-				"displayName": "From List",
-				"name": "list",
-				"type": "list",
-				"typeOptions": {
-					"searchListMethod": "searchCallFlowApps",
-					"searchable": true
+				displayName: "From List",
+				name: "list",
+				type: "list",
+				typeOptions: {
+					searchListMethod: "searchCallFlowApps",
+					searchable: true
 				}
 			},
 			{
-				"displayName": "By ID",
-				"name": "id",
-				"type": "string",
-				"placeholder": "e.g. 12",
-				"validation": [
+				displayName: "By ID",
+				name: "id",
+				type: "string",
+				placeholder: "e.g. 12",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Call Flow App ID must be a whole number, like 12"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Call Flow App ID must be a whole number, like 12"
 						}
 					}
 				]
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"getCallFlowApp",
 					"updateCallFlowApp",
 					"deleteCallFlowApp",
@@ -123,136 +123,136 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "callFlowAppFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "callFlowAppFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Compilation Last Success",
-				"name": "compilationLastSuccess",
-				"type": "dateTime",
-				"default": ""
+				displayName: "Compilation Last Success",
+				name: "compilationLastSuccess",
+				type: "dateTime",
+				default: ""
 			},
 			{
-				"displayName": "Compilation Result",
-				"name": "compilationResult",
-				"type": "string",
-				"default": ""
+				displayName: "Compilation Result",
+				name: "compilationResult",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Compilation Succeeded",
-				"name": "compilationSucceeded",
-				"type": "boolean",
-				"default": false
+				displayName: "Compilation Succeeded",
+				name: "compilationSucceeded",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Groups",
-				"name": "groups",
-				"type": "json",
-				"default": "[]"
+				displayName: "Groups",
+				name: "groups",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Invalid Script",
-				"name": "invalidScript",
-				"type": "boolean",
-				"default": false
+				displayName: "Invalid Script",
+				name: "invalidScript",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Is Registered",
-				"name": "isRegistered",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Registered",
+				name: "isRegistered",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Number",
-				"name": "number",
-				"type": "string",
-				"default": ""
+				displayName: "Number",
+				name: "number",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Rejected Code",
-				"name": "rejectedCode",
-				"type": "string",
-				"default": ""
+				displayName: "Rejected Code",
+				name: "rejectedCode",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Routing Type",
-				"name": "routingType",
-				"type": "options",
-				"options": [
+				displayName: "Routing Type",
+				name: "routingType",
+				type: "options",
+				options: [
 					{
-						"name": "Dial Code",
-						"value": "DialCode"
+						name: "Dial Code",
+						value: "DialCode"
 					},
 					{
-						"name": "Forward",
-						"value": "Forward"
+						name: "Forward",
+						value: "Forward"
 					},
 					{
-						"name": "Trunk",
-						"value": "Trunk"
+						name: "Trunk",
+						value: "Trunk"
 					}
 				],
-				"default": "DialCode"
+				default: "DialCode"
 			},
 			{
-				"displayName": "Script Code",
-				"name": "scriptCode",
-				"type": "string",
-				"default": ""
+				displayName: "Script Code",
+				name: "scriptCode",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Transcription Mode",
-				"name": "transcriptionMode",
-				"type": "options",
-				"options": [
+				displayName: "Transcription Mode",
+				name: "transcriptionMode",
+				type: "options",
+				options: [
 					{
-						"name": "Nothing",
-						"value": "Nothing"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Voicemail",
-						"value": "Voicemail"
+						name: "Inherit",
+						value: "Inherit"
 					},
 					{
-						"name": "Recordings",
-						"value": "Recordings"
+						name: "Nothing",
+						value: "Nothing"
 					},
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Recordings",
+						value: "Recordings"
 					},
 					{
-						"name": "Inherit",
-						"value": "Inherit"
+						name: "Voicemail",
+						value: "Voicemail"
 					}
 				],
-				"default": "Nothing"
+				default: "Nothing"
 			},
 			{
-				"displayName": "Trunk",
-				"name": "trunk",
-				"type": "json",
-				"default": "{}"
+				displayName: "Trunk",
+				name: "trunk",
+				type: "json",
+				default: "{}"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createCallFlowApp",
 					"updateCallFlowApp"
 				]
@@ -262,261 +262,261 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listCallFlowApp": {
-		"method": "GET",
-		"path": "/CallFlowApps",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listCallFlowApp: {
+		method: "GET",
+		path: "/CallFlowApps",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getCallFlowApp": {
-		"method": "GET",
-		"path": "/CallFlowApps({Id})",
-		"params": [
+	getCallFlowApp: {
+		method: "GET",
+		path: "/CallFlowApps({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "callFlowAppId",
-				"kind": "i",
-				"locator": "callFlowApps"
+				name: "Id",
+				prop: "callFlowAppId",
+				kind: "i",
+				locator: "callFlowApps"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createCallFlowApp": {
-		"method": "POST",
-		"path": "/CallFlowApps",
-		"body": {
-			"collection": "callFlowAppFields",
-			"fields": {
-				"compilationLastSuccess": [
+	createCallFlowApp: {
+		method: "POST",
+		path: "/CallFlowApps",
+		body: {
+			collection: "callFlowAppFields",
+			fields: {
+				compilationLastSuccess: [
 					"CompilationLastSuccess",
 					"d"
 				],
-				"compilationResult": [
+				compilationResult: [
 					"CompilationResult",
 					"s"
 				],
-				"compilationSucceeded": [
+				compilationSucceeded: [
 					"CompilationSucceeded",
 					"b"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"invalidScript": [
+				invalidScript: [
 					"InvalidScript",
 					"b"
 				],
-				"isRegistered": [
+				isRegistered: [
 					"IsRegistered",
 					"b"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"rejectedCode": [
+				rejectedCode: [
 					"RejectedCode",
 					"s"
 				],
-				"routingType": [
+				routingType: [
 					"RoutingType",
 					"e:CfaRoutingType"
 				],
-				"scriptCode": [
+				scriptCode: [
 					"ScriptCode",
 					"s"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"trunk": [
+				trunk: [
 					"Trunk",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateCallFlowApp": {
-		"method": "PATCH",
-		"path": "/CallFlowApps({Id})",
-		"params": [
+	updateCallFlowApp: {
+		method: "PATCH",
+		path: "/CallFlowApps({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "callFlowAppId",
-				"kind": "i",
-				"locator": "callFlowApps"
+				name: "Id",
+				prop: "callFlowAppId",
+				kind: "i",
+				locator: "callFlowApps"
 			}
 		],
-		"body": {
-			"collection": "callFlowAppFields",
-			"fields": {
-				"compilationLastSuccess": [
+		body: {
+			collection: "callFlowAppFields",
+			fields: {
+				compilationLastSuccess: [
 					"CompilationLastSuccess",
 					"d"
 				],
-				"compilationResult": [
+				compilationResult: [
 					"CompilationResult",
 					"s"
 				],
-				"compilationSucceeded": [
+				compilationSucceeded: [
 					"CompilationSucceeded",
 					"b"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"invalidScript": [
+				invalidScript: [
 					"InvalidScript",
 					"b"
 				],
-				"isRegistered": [
+				isRegistered: [
 					"IsRegistered",
 					"b"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"rejectedCode": [
+				rejectedCode: [
 					"RejectedCode",
 					"s"
 				],
-				"routingType": [
+				routingType: [
 					"RoutingType",
 					"e:CfaRoutingType"
 				],
-				"scriptCode": [
+				scriptCode: [
 					"ScriptCode",
 					"s"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"trunk": [
+				trunk: [
 					"Trunk",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteCallFlowApp": {
-		"method": "DELETE",
-		"path": "/CallFlowApps({Id})",
-		"params": [
+	deleteCallFlowApp: {
+		method: "DELETE",
+		path: "/CallFlowApps({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "callFlowAppId",
-				"kind": "i",
-				"locator": "callFlowApps"
+				name: "Id",
+				prop: "callFlowAppId",
+				kind: "i",
+				locator: "callFlowApps"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"deleteAudioFile": {
-		"method": "POST",
-		"path": "/CallFlowApps({Id})/Pbx.DeleteAudioFile",
-		"params": [
+	deleteAudioFile: {
+		method: "POST",
+		path: "/CallFlowApps({Id})/Pbx.DeleteAudioFile",
+		params: [
 			{
-				"name": "Id",
-				"prop": "callFlowAppId",
-				"kind": "i",
-				"locator": "callFlowApps"
+				name: "Id",
+				prop: "callFlowAppId",
+				kind: "i",
+				locator: "callFlowApps"
 			}
 		],
-		"body": {
-			"fields": {
-				"filename": [
+		body: {
+			fields: {
+				filename: [
 					"filename",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.4 only"
+		response: "none",
+		versions: "3CX 20.0.4 only"
 	},
-	"deleteFile": {
-		"method": "POST",
-		"path": "/CallFlowApps({Id})/Pbx.DeleteFile",
-		"params": [
+	deleteFile: {
+		method: "POST",
+		path: "/CallFlowApps({Id})/Pbx.DeleteFile",
+		params: [
 			{
-				"name": "Id",
-				"prop": "callFlowAppId",
-				"kind": "i",
-				"locator": "callFlowApps"
+				name: "Id",
+				prop: "callFlowAppId",
+				kind: "i",
+				locator: "callFlowApps"
 			}
 		],
-		"body": {
-			"fields": {
-				"filename": [
+		body: {
+			fields: {
+				filename: [
 					"filename",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.5 and later"
+		response: "none",
+		versions: "3CX 20.0.5 and later"
 	},
-	"getAudioFiles": {
-		"method": "GET",
-		"path": "/CallFlowApps({Id})/Pbx.GetAudioFiles()",
-		"params": [
+	getAudioFiles: {
+		method: "GET",
+		path: "/CallFlowApps({Id})/Pbx.GetAudioFiles()",
+		params: [
 			{
-				"name": "Id",
-				"prop": "callFlowAppId",
-				"kind": "i",
-				"locator": "callFlowApps"
+				name: "Id",
+				prop: "callFlowAppId",
+				kind: "i",
+				locator: "callFlowApps"
 			}
 		],
-		"query": "tksfc",
-		"options": "searchOptions",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.4 only"
+		query: "tksfc",
+		options: "searchOptions",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.4 only"
 	},
-	"getFiles": {
-		"method": "GET",
-		"path": "/CallFlowApps({Id})/Pbx.GetFiles()",
-		"params": [
+	getFiles: {
+		method: "GET",
+		path: "/CallFlowApps({Id})/Pbx.GetFiles()",
+		params: [
 			{
-				"name": "Id",
-				"prop": "callFlowAppId",
-				"kind": "i",
-				"locator": "callFlowApps"
+				name: "Id",
+				prop: "callFlowAppId",
+				kind: "i",
+				locator: "callFlowApps"
 			}
 		],
-		"query": "tksfc",
-		"options": "searchOptions",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.5 and later"
+		query: "tksfc",
+		options: "searchOptions",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.5 and later"
 	}
 };

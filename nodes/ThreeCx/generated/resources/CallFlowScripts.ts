@@ -4,25 +4,25 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"callFlowScripts"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listCallFlowScript",
-			"action": "Get many call flow scripts"
+			name: "Get Many",
+			value: "listCallFlowScript",
+			action: "Get many call flow scripts"
 		}
 	],
-	"default": "listCallFlowScript"
+	default: "listCallFlowScript"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -30,12 +30,12 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listCallFlowScript": {
-		"method": "GET",
-		"path": "/CallFlowScripts",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listCallFlowScript: {
+		method: "GET",
+		path: "/CallFlowScripts",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"callHistoryView"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listCallHistoryView",
-			"action": "Get many call history"
+			name: "Download Call History",
+			value: "downloadCallHistory",
+			action: "Download call history"
 		},
 		{
-			"name": "Download Call History",
-			"value": "downloadCallHistory",
-			"action": "Download call history"
+			name: "Get Many",
+			value: "listCallHistoryView",
+			action: "Get many call history"
 		}
 	],
-	"default": "listCallHistoryView"
+	default: "listCallHistoryView"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,20 +35,20 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listCallHistoryView": {
-		"method": "GET",
-		"path": "/CallHistoryView",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listCallHistoryView: {
+		method: "GET",
+		path: "/CallHistoryView",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"downloadCallHistory": {
-		"method": "GET",
-		"path": "/CallHistoryView/Pbx.DownloadCallHistory()",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "call-history"
+	downloadCallHistory: {
+		method: "GET",
+		path: "/CallHistoryView/Pbx.DownloadCallHistory()",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "call-history"
 	}
 };

@@ -4,110 +4,110 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"callParkingSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getCallParkingSettings",
-			"action": "Get call parking settings"
+			name: "Get",
+			value: "getCallParkingSettings",
+			action: "Get call parking settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateCallParkingSettings",
-			"action": "Update call parking settings"
+			name: "Update",
+			value: "updateCallParkingSettings",
+			action: "Update call parking settings"
 		}
 	],
-	"default": "getCallParkingSettings"
+	default: "getCallParkingSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "callParkingSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "callParkingSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Auto Pickup Enabled",
-				"name": "autoPickupEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Auto Pickup Enabled",
+				name: "autoPickupEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Auto Pickup Forward DN",
-				"name": "autoPickupForwardDn",
-				"type": "string",
-				"default": ""
+				displayName: "Auto Pickup Forward DN",
+				name: "autoPickupForwardDn",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Auto Pickup Forward External Number",
-				"name": "autoPickupForwardExternalNumber",
-				"type": "string",
-				"default": ""
+				displayName: "Auto Pickup Forward External Number",
+				name: "autoPickupForwardExternalNumber",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Auto Pickup Forward Type",
-				"name": "autoPickupForwardType",
-				"type": "options",
-				"options": [
+				displayName: "Auto Pickup Forward Type",
+				name: "autoPickupForwardType",
+				type: "options",
+				options: [
 					{
-						"name": "Transfer Back",
-						"value": "TransferBack"
+						name: "DN",
+						value: "DN"
 					},
 					{
-						"name": "DN",
-						"value": "DN"
+						name: "Extension Voice Mail",
+						value: "ExtensionVoiceMail"
 					},
 					{
-						"name": "Extension Voice Mail",
-						"value": "ExtensionVoiceMail"
+						name: "External Number",
+						value: "ExternalNumber"
 					},
 					{
-						"name": "External Number",
-						"value": "ExternalNumber"
+						name: "Route Point",
+						value: "RoutePoint"
 					},
 					{
-						"name": "Route Point",
-						"value": "RoutePoint"
+						name: "Transfer Back",
+						value: "TransferBack"
 					}
 				],
-				"default": "TransferBack"
+				default: "TransferBack"
 			},
 			{
-				"displayName": "Auto Pickup Timeout",
-				"name": "autoPickupTimeout",
-				"type": "number",
-				"default": 0
+				displayName: "Auto Pickup Timeout",
+				name: "autoPickupTimeout",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Maximum Parked Calls",
-				"name": "maximumParkedCalls",
-				"type": "number",
-				"default": 0
+				displayName: "Maximum Parked Calls",
+				name: "maximumParkedCalls",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Music On Hold",
-				"name": "musicOnHold",
-				"type": "string",
-				"default": ""
+				displayName: "Music On Hold",
+				name: "musicOnHold",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateCallParkingSettings"
 				]
 			}
@@ -116,50 +116,50 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getCallParkingSettings": {
-		"method": "GET",
-		"path": "/CallParkingSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getCallParkingSettings: {
+		method: "GET",
+		path: "/CallParkingSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateCallParkingSettings": {
-		"method": "PATCH",
-		"path": "/CallParkingSettings",
-		"body": {
-			"collection": "callParkingSettingsFields",
-			"fields": {
-				"autoPickupEnabled": [
+	updateCallParkingSettings: {
+		method: "PATCH",
+		path: "/CallParkingSettings",
+		body: {
+			collection: "callParkingSettingsFields",
+			fields: {
+				autoPickupEnabled: [
 					"AutoPickupEnabled",
 					"b"
 				],
-				"autoPickupForwardDn": [
+				autoPickupForwardDn: [
 					"AutoPickupForwardDN",
 					"s"
 				],
-				"autoPickupForwardExternalNumber": [
+				autoPickupForwardExternalNumber: [
 					"AutoPickupForwardExternalNumber",
 					"s"
 				],
-				"autoPickupForwardType": [
+				autoPickupForwardType: [
 					"AutoPickupForwardType",
 					"e:TypeOfAutoPickupForward"
 				],
-				"autoPickupTimeout": [
+				autoPickupTimeout: [
 					"AutoPickupTimeout",
 					"i"
 				],
-				"maximumParkedCalls": [
+				maximumParkedCalls: [
 					"MaximumParkedCalls",
 					"i"
 				],
-				"musicOnHold": [
+				musicOnHold: [
 					"MusicOnHold",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

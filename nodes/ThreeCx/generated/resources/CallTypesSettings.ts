@@ -4,70 +4,70 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"callTypesSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getCallTypesSettings",
-			"action": "Get call types settings"
+			name: "Get",
+			value: "getCallTypesSettings",
+			action: "Get call types settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateCallTypesSettings",
-			"action": "Update call types settings"
+			name: "Update",
+			value: "updateCallTypesSettings",
+			action: "Update call types settings"
 		}
 	],
-	"default": "getCallTypesSettings"
+	default: "getCallTypesSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "callTypesSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "callTypesSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "International",
-				"name": "international",
-				"type": "json",
-				"default": "{}"
+				displayName: "International",
+				name: "international",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Local",
-				"name": "local",
-				"type": "json",
-				"default": "{}"
+				displayName: "Local",
+				name: "local",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Mobile",
-				"name": "mobile",
-				"type": "json",
-				"default": "{}"
+				displayName: "Mobile",
+				name: "mobile",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "National",
-				"name": "national",
-				"type": "json",
-				"default": "{}"
+				displayName: "National",
+				name: "national",
+				type: "json",
+				default: "{}"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateCallTypesSettings"
 				]
 			}
@@ -76,38 +76,38 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getCallTypesSettings": {
-		"method": "GET",
-		"path": "/CallTypesSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getCallTypesSettings: {
+		method: "GET",
+		path: "/CallTypesSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateCallTypesSettings": {
-		"method": "PATCH",
-		"path": "/CallTypesSettings",
-		"body": {
-			"collection": "callTypesSettingsFields",
-			"fields": {
-				"international": [
+	updateCallTypesSettings: {
+		method: "PATCH",
+		path: "/CallTypesSettings",
+		body: {
+			collection: "callTypesSettingsFields",
+			fields: {
+				international: [
 					"International",
-					"j"
+					"o"
 				],
-				"local": [
+				local: [
 					"Local",
-					"j"
+					"o"
 				],
-				"mobile": [
+				mobile: [
 					"Mobile",
-					"j"
+					"o"
 				],
-				"national": [
+				national: [
 					"National",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

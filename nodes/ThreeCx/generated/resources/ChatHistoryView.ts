@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"chatHistoryView"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listChatHistoryView",
-			"action": "Get many chat history"
+			name: "Download Chat History",
+			value: "downloadChatHistory",
+			action: "Download chat history"
 		},
 		{
-			"name": "Download Chat History",
-			"value": "downloadChatHistory",
-			"action": "Download chat history"
+			name: "Get Many",
+			value: "listChatHistoryView",
+			action: "Get many chat history"
 		}
 	],
-	"default": "listChatHistoryView"
+	default: "listChatHistoryView"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,28 +35,28 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listChatHistoryView": {
-		"method": "GET",
-		"path": "/ChatHistoryView",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listChatHistoryView: {
+		method: "GET",
+		path: "/ChatHistoryView",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"downloadChatHistory": {
-		"method": "GET",
-		"path": "/ChatHistoryView/Pbx.DownloadChatHistory(clientTimeZone={clientTimeZone})",
-		"params": [
+	downloadChatHistory: {
+		method: "GET",
+		path: "/ChatHistoryView/Pbx.DownloadChatHistory(clientTimeZone={clientTimeZone})",
+		params: [
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "chat-history"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "chat-history"
 	}
 };

@@ -4,64 +4,64 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"chatLogSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getChatLogSettings",
-			"action": "Get chat log settings"
+			name: "Get",
+			value: "getChatLogSettings",
+			action: "Get chat log settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateChatLogSettings",
-			"action": "Update chat log settings"
+			name: "Update",
+			value: "updateChatLogSettings",
+			action: "Update chat log settings"
 		}
 	],
-	"default": "getChatLogSettings"
+	default: "getChatLogSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "chatLogSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "chatLogSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Auto Clear Months",
-				"name": "autoClearMonths",
-				"type": "number",
-				"default": 0
+				displayName: "Auto Clear Months",
+				name: "autoClearMonths",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Auto Close Days",
-				"name": "autoCloseDays",
-				"type": "number",
-				"default": 0
+				displayName: "Auto Close Days",
+				name: "autoCloseDays",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Remote Storage Enabled",
-				"name": "remoteStorageEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Remote Storage Enabled",
+				name: "remoteStorageEnabled",
+				type: "boolean",
+				default: false
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateChatLogSettings"
 				]
 			}
@@ -70,34 +70,34 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getChatLogSettings": {
-		"method": "GET",
-		"path": "/ChatLogSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getChatLogSettings: {
+		method: "GET",
+		path: "/ChatLogSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateChatLogSettings": {
-		"method": "PATCH",
-		"path": "/ChatLogSettings",
-		"body": {
-			"collection": "chatLogSettingsFields",
-			"fields": {
-				"autoClearMonths": [
+	updateChatLogSettings: {
+		method: "PATCH",
+		path: "/ChatLogSettings",
+		body: {
+			collection: "chatLogSettingsFields",
+			fields: {
+				autoClearMonths: [
 					"AutoClearMonths",
 					"i"
 				],
-				"autoCloseDays": [
+				autoCloseDays: [
 					"AutoCloseDays",
 					"i"
 				],
-				"remoteStorageEnabled": [
+				remoteStorageEnabled: [
 					"RemoteStorageEnabled",
 					"b"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"chatMessagesHistoryView"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listChatMessagesHistoryView",
-			"action": "Get many chat messages history"
+			name: "Download Chat Messages History",
+			value: "downloadChatMessagesHistory",
+			action: "Download chat messages history"
 		},
 		{
-			"name": "Download Chat Messages History",
-			"value": "downloadChatMessagesHistory",
-			"action": "Download chat messages history"
+			name: "Get Many",
+			value: "listChatMessagesHistoryView",
+			action: "Get many chat messages history"
 		}
 	],
-	"default": "listChatMessagesHistoryView"
+	default: "listChatMessagesHistoryView"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,28 +35,28 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listChatMessagesHistoryView": {
-		"method": "GET",
-		"path": "/ChatMessagesHistoryView",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listChatMessagesHistoryView: {
+		method: "GET",
+		path: "/ChatMessagesHistoryView",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"downloadChatMessagesHistory": {
-		"method": "GET",
-		"path": "/ChatMessagesHistoryView/Pbx.DownloadChatMessagesHistory(clientTimeZone={clientTimeZone})",
-		"params": [
+	downloadChatMessagesHistory: {
+		method: "GET",
+		path: "/ChatMessagesHistoryView/Pbx.DownloadChatMessagesHistory(clientTimeZone={clientTimeZone})",
+		params: [
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "chat-messages-history"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "chat-messages-history"
 	}
 };

@@ -4,58 +4,58 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"codecsSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getCodecsSettings",
-			"action": "Get codecs settings"
+			name: "Get",
+			value: "getCodecsSettings",
+			action: "Get codecs settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateCodecsSettings",
-			"action": "Update codecs settings"
+			name: "Update",
+			value: "updateCodecsSettings",
+			action: "Update codecs settings"
 		}
 	],
-	"default": "getCodecsSettings"
+	default: "getCodecsSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "codecsSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "codecsSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "External Codec List",
-				"name": "externalCodecList",
-				"type": "json",
-				"default": "[]"
+				displayName: "External Codec List",
+				name: "externalCodecList",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Local Codec List",
-				"name": "localCodecList",
-				"type": "json",
-				"default": "[]"
+				displayName: "Local Codec List",
+				name: "localCodecList",
+				type: "json",
+				default: "[]"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateCodecsSettings"
 				]
 			}
@@ -64,30 +64,30 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getCodecsSettings": {
-		"method": "GET",
-		"path": "/CodecsSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getCodecsSettings: {
+		method: "GET",
+		path: "/CodecsSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateCodecsSettings": {
-		"method": "PATCH",
-		"path": "/CodecsSettings",
-		"body": {
-			"collection": "codecsSettingsFields",
-			"fields": {
-				"externalCodecList": [
+	updateCodecsSettings: {
+		method: "PATCH",
+		path: "/CodecsSettings",
+		body: {
+			collection: "codecsSettingsFields",
+			fields: {
+				externalCodecList: [
 					"ExternalCodecList",
-					"j"
+					"a"
 				],
-				"localCodecList": [
+				localCodecList: [
 					"LocalCodecList",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

@@ -4,88 +4,88 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"conferenceSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getConferenceSettings",
-			"action": "Get conference settings"
+			name: "Delete Api Key",
+			value: "deleteApiKey",
+			action: "Delete api key",
+			description: "3CX 20.0.5 and later"
 		},
 		{
-			"name": "Update",
-			"value": "updateConferenceSettings",
-			"action": "Update conference settings"
+			name: "Generate Api Key",
+			value: "generateApiKey",
+			action: "Generate api key"
 		},
 		{
-			"name": "Delete Api Key",
-			"value": "deleteApiKey",
-			"action": "Delete api key",
-			"description": "3CX 20.0.5 and later"
+			name: "Get",
+			value: "getConferenceSettings",
+			action: "Get conference settings"
 		},
 		{
-			"name": "Generate Api Key",
-			"value": "generateApiKey",
-			"action": "Generate api key"
+			name: "Get MCU Request Status",
+			value: "getMcuRequestStatus",
+			action: "Get MCU request status"
 		},
 		{
-			"name": "Get MCU Request Status",
-			"value": "getMcuRequestStatus",
-			"action": "Get MCU request status"
+			name: "Get MCU Row",
+			value: "getMcuRow",
+			action: "Get MCU row"
 		},
 		{
-			"name": "Get MCU Row",
-			"value": "getMcuRow",
-			"action": "Get MCU row"
+			name: "Get MCU Rows",
+			value: "getMcuRows",
+			action: "Get MCU rows"
 		},
 		{
-			"name": "Get MCU Rows",
-			"value": "getMcuRows",
-			"action": "Get MCU rows"
+			name: "Get Onboard Mcu Data",
+			value: "getOnboardMcuData",
+			action: "Get onboard mcu data"
 		},
 		{
-			"name": "Get Onboard Mcu Data",
-			"value": "getOnboardMcuData",
-			"action": "Get onboard mcu data"
+			name: "Get Onboard Meetings",
+			value: "getOnboardMeetings",
+			action: "Get onboard meetings"
 		},
 		{
-			"name": "Get Onboard Meetings",
-			"value": "getOnboardMeetings",
-			"action": "Get onboard meetings"
+			name: "Get Web Meeting Zones",
+			value: "getWebMeetingZones",
+			action: "Get web meeting zones"
 		},
 		{
-			"name": "Get Web Meeting Zones",
-			"value": "getWebMeetingZones",
-			"action": "Get web meeting zones"
+			name: "Update",
+			value: "updateConferenceSettings",
+			action: "Update conference settings"
 		},
 		{
-			"name": "Update MCU Request Status",
-			"value": "updateMcuRequestStatus",
-			"action": "Update MCU request status"
+			name: "Update MCU Request Status",
+			value: "updateMcuRequestStatus",
+			action: "Update MCU request status"
 		}
 	],
-	"default": "getConferenceSettings"
+	default: "getConferenceSettings"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Guid",
-		"name": "guid",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Guid",
+		name: "guid",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getMcuRow"
 				]
 			}
@@ -95,133 +95,136 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "conferenceSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "conferenceSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Api Key",
-				"name": "apiKey",
-				"type": "string",
-				"default": "",
-				"typeOptions": {
-					"password": true
+				displayName: "Api Key",
+				name: "apiKey",
+				type: "string",
+				default: "",
+				typeOptions: {
+					password: true
 				},
-				"description": "3CX 20.0.4 only"
+				description: "3CX 20.0.4 only"
 			},
 			{
-				"displayName": "Auto Call Participants",
-				"name": "autoCallParticipants",
-				"type": "boolean",
-				"default": false
+				displayName: "Auto Call Participants",
+				name: "autoCallParticipants",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Dtmf Mode",
-				"name": "dtmfMode",
-				"type": "options",
-				"options": [
+				displayName: "Dtmf Mode",
+				name: "dtmfMode",
+				type: "options",
+				options: [
 					{
-						"name": "None",
-						"value": "None"
+						name: "None",
+						value: "None"
 					},
 					{
-						"name": "Sip Info",
-						"value": "SipInfo"
+						name: "Rfc 2833",
+						value: "Rfc2833"
 					},
 					{
-						"name": "Rfc 2833",
-						"value": "Rfc2833"
+						name: "Sip And Rfc",
+						value: "SipAndRfc"
 					},
 					{
-						"name": "Sip And Rfc",
-						"value": "SipAndRfc"
+						name: "Sip Info",
+						value: "SipInfo"
 					}
 				],
-				"default": "None",
-				"description": "3CX 20.0.9 and later"
+				default: "None",
+				description: "3CX 20.0.9 and later"
 			},
 			{
-				"displayName": "Enable Local MCU",
-				"name": "enableLocalMcu",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.9 only"
+				displayName: "Enable Local MCU",
+				name: "enableLocalMcu",
+				type: "boolean",
+				default: false,
+				description: "Whether Enable Local MCU is on; 3CX 20.0.4–20.0.9 only"
 			},
 			{
-				"displayName": "Enable Pin",
-				"name": "enablePin",
-				"type": "boolean",
-				"default": false
+				displayName: "Enable Pin",
+				name: "enablePin",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Extension",
-				"name": "extension",
-				"type": "string",
-				"default": ""
+				displayName: "Extension",
+				name: "extension",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "External Numbers",
-				"name": "externalNumbers",
-				"type": "string",
-				"default": ""
+				displayName: "External Numbers",
+				name: "externalNumbers",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Logo Path",
-				"name": "logoPath",
-				"type": "string",
-				"default": ""
+				displayName: "Logo Path",
+				name: "logoPath",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Music On Hold",
-				"name": "musicOnHold",
-				"type": "string",
-				"default": ""
+				displayName: "Music On Hold",
+				name: "musicOnHold",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Pin Number",
-				"name": "pinNumber",
-				"type": "string",
-				"default": ""
+				displayName: "Pin Number",
+				name: "pinNumber",
+				type: "string",
+				default: "",
+				typeOptions: {
+					password: true
+				}
 			},
 			{
-				"displayName": "Video Conference Mode",
-				"name": "videoConferenceMode",
-				"type": "options",
-				"options": [
+				displayName: "Video Conference Mode",
+				name: "videoConferenceMode",
+				type: "options",
+				options: [
 					{
-						"name": "Disabled",
-						"value": "Disabled"
+						name: "Cloud",
+						value: "Cloud"
 					},
 					{
-						"name": "Cloud",
-						"value": "Cloud"
+						name: "Disabled",
+						value: "Disabled"
 					},
 					{
-						"name": "Private",
-						"value": "Private"
+						name: "Private",
+						value: "Private"
 					}
 				],
-				"default": "Disabled",
-				"description": "3CX 20.0.10 and later"
+				default: "Disabled",
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Zone",
-				"name": "zone",
-				"type": "string",
-				"default": ""
+				displayName: "Zone",
+				name: "zone",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateConferenceSettings"
 				]
 			}
@@ -230,147 +233,147 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getConferenceSettings": {
-		"method": "GET",
-		"path": "/ConferenceSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getConferenceSettings: {
+		method: "GET",
+		path: "/ConferenceSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateConferenceSettings": {
-		"method": "PATCH",
-		"path": "/ConferenceSettings",
-		"body": {
-			"collection": "conferenceSettingsFields",
-			"fields": {
-				"apiKey": [
+	updateConferenceSettings: {
+		method: "PATCH",
+		path: "/ConferenceSettings",
+		body: {
+			collection: "conferenceSettingsFields",
+			fields: {
+				apiKey: [
 					"ApiKey",
 					"s"
 				],
-				"autoCallParticipants": [
+				autoCallParticipants: [
 					"AutoCallParticipants",
 					"b"
 				],
-				"dtmfMode": [
+				dtmfMode: [
 					"DtmfMode",
 					"e:DtmfMode"
 				],
-				"enableLocalMcu": [
+				enableLocalMcu: [
 					"EnableLocalMCU",
 					"b"
 				],
-				"enablePin": [
+				enablePin: [
 					"EnablePin",
 					"b"
 				],
-				"extension": [
+				extension: [
 					"Extension",
 					"s"
 				],
-				"externalNumbers": [
+				externalNumbers: [
 					"ExternalNumbers",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"logoPath": [
+				logoPath: [
 					"LogoPath",
 					"s"
 				],
-				"musicOnHold": [
+				musicOnHold: [
 					"MusicOnHold",
 					"s"
 				],
-				"pinNumber": [
+				pinNumber: [
 					"PinNumber",
 					"s"
 				],
-				"videoConferenceMode": [
+				videoConferenceMode: [
 					"VideoConferenceMode",
 					"e:VideoConferenceMode"
 				],
-				"zone": [
+				zone: [
 					"Zone",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteApiKey": {
-		"method": "POST",
-		"path": "/ConferenceSettings/Pbx.DeleteApiKey",
-		"response": "none",
-		"versions": "3CX 20.0.5 and later"
+	deleteApiKey: {
+		method: "POST",
+		path: "/ConferenceSettings/Pbx.DeleteApiKey",
+		response: "none",
+		versions: "3CX 20.0.5 and later"
 	},
-	"generateApiKey": {
-		"method": "GET",
-		"path": "/ConferenceSettings/Pbx.GenerateApiKey()",
-		"response": "object"
+	generateApiKey: {
+		method: "GET",
+		path: "/ConferenceSettings/Pbx.GenerateApiKey()",
+		response: "object"
 	},
-	"getMcuRequestStatus": {
-		"method": "GET",
-		"path": "/ConferenceSettings/Pbx.GetMCURequestStatus()",
-		"response": "object"
+	getMcuRequestStatus: {
+		method: "GET",
+		path: "/ConferenceSettings/Pbx.GetMCURequestStatus()",
+		response: "object"
 	},
-	"getMcuRow": {
-		"method": "GET",
-		"path": "/ConferenceSettings/Pbx.GetMCURow(guid={guid})",
-		"params": [
+	getMcuRow: {
+		method: "GET",
+		path: "/ConferenceSettings/Pbx.GetMCURow(guid={guid})",
+		params: [
 			{
-				"name": "guid",
-				"prop": "guid",
-				"kind": "s"
+				name: "guid",
+				prop: "guid",
+				kind: "s"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"getMcuRows": {
-		"method": "GET",
-		"path": "/ConferenceSettings/Pbx.GetMCURows()",
-		"query": "tksfc",
-		"options": "searchOptions",
-		"response": "collection",
-		"paged": true
+	getMcuRows: {
+		method: "GET",
+		path: "/ConferenceSettings/Pbx.GetMCURows()",
+		query: "tksfc",
+		options: "searchOptions",
+		response: "collection",
+		paged: true
 	},
-	"getOnboardMcuData": {
-		"method": "GET",
-		"path": "/ConferenceSettings/Pbx.GetOnboardMcuData()",
-		"query": "tksfc",
-		"options": "searchOptions",
-		"response": "collection",
-		"paged": true
+	getOnboardMcuData: {
+		method: "GET",
+		path: "/ConferenceSettings/Pbx.GetOnboardMcuData()",
+		query: "tksfc",
+		options: "searchOptions",
+		response: "collection",
+		paged: true
 	},
-	"getOnboardMeetings": {
-		"method": "GET",
-		"path": "/ConferenceSettings/Pbx.GetOnboardMeetings()",
-		"query": "tksfc",
-		"options": "searchOptions",
-		"response": "collection",
-		"paged": true
+	getOnboardMeetings: {
+		method: "GET",
+		path: "/ConferenceSettings/Pbx.GetOnboardMeetings()",
+		query: "tksfc",
+		options: "searchOptions",
+		response: "collection",
+		paged: true
 	},
-	"getWebMeetingZones": {
-		"method": "GET",
-		"path": "/ConferenceSettings/Pbx.GetWebMeetingZones()",
-		"query": "tksfc",
-		"options": "searchOptions",
-		"response": "collection",
-		"paged": true
+	getWebMeetingZones: {
+		method: "GET",
+		path: "/ConferenceSettings/Pbx.GetWebMeetingZones()",
+		query: "tksfc",
+		options: "searchOptions",
+		response: "collection",
+		paged: true
 	},
-	"updateMcuRequestStatus": {
-		"method": "POST",
-		"path": "/ConferenceSettings/Pbx.UpdateMCURequestStatus",
-		"body": {
-			"fields": {
-				"request": [
+	updateMcuRequestStatus: {
+		method: "POST",
+		path: "/ConferenceSettings/Pbx.UpdateMCURequestStatus",
+		body: {
+			fields: {
+				request: [
 					"request",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

@@ -4,70 +4,70 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"consoleRestrictions"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getConsoleRestrictions",
-			"action": "Get console restrictions"
+			name: "Get",
+			value: "getConsoleRestrictions",
+			action: "Get console restrictions"
 		},
 		{
-			"name": "Update",
-			"value": "updateConsoleRestrictions",
-			"action": "Update console restrictions"
+			name: "Update",
+			value: "updateConsoleRestrictions",
+			action: "Update console restrictions"
 		}
 	],
-	"default": "getConsoleRestrictions"
+	default: "getConsoleRestrictions"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "consoleRestrictionsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "consoleRestrictionsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Access Restricted",
-				"name": "accessRestricted",
-				"type": "boolean",
-				"default": false
+				displayName: "Access Restricted",
+				name: "accessRestricted",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "string",
-				"default": ""
+				displayName: "ID",
+				name: "id",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Ip Whitelist",
-				"name": "ipWhitelist",
-				"type": "json",
-				"default": "[]"
+				displayName: "Ip Whitelist",
+				name: "ipWhitelist",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "My Ip Address",
-				"name": "myIpAddress",
-				"type": "string",
-				"default": ""
+				displayName: "My Ip Address",
+				name: "myIpAddress",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateConsoleRestrictions"
 				]
 			}
@@ -76,38 +76,38 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getConsoleRestrictions": {
-		"method": "GET",
-		"path": "/ConsoleRestrictions",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getConsoleRestrictions: {
+		method: "GET",
+		path: "/ConsoleRestrictions",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateConsoleRestrictions": {
-		"method": "PATCH",
-		"path": "/ConsoleRestrictions",
-		"body": {
-			"collection": "consoleRestrictionsFields",
-			"fields": {
-				"accessRestricted": [
+	updateConsoleRestrictions: {
+		method: "PATCH",
+		path: "/ConsoleRestrictions",
+		body: {
+			collection: "consoleRestrictionsFields",
+			fields: {
+				accessRestricted: [
 					"AccessRestricted",
 					"b"
 				],
-				"id": [
+				id: [
 					"Id",
 					"s"
 				],
-				"ipWhitelist": [
+				ipWhitelist: [
 					"IpWhitelist",
-					"j"
+					"a"
 				],
-				"myIpAddress": [
+				myIpAddress: [
 					"MyIpAddress",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

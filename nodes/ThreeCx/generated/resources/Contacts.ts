@@ -4,174 +4,174 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"contacts"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listContact",
-			"action": "Get many contacts"
+			name: "All Contacts Bulk Delete",
+			value: "allContactsBulkDelete",
+			action: "All contacts bulk delete",
+			description: "3CX 20.0.4–20.0.8 only"
 		},
 		{
-			"name": "Get",
-			"value": "getContact",
-			"action": "Get contact"
+			name: "Batch Contacts Delete",
+			value: "batchContactsDelete",
+			action: "Batch contacts delete",
+			description: "3CX 20.0.4–20.0.8 only"
 		},
 		{
-			"name": "Create",
-			"value": "createContact",
-			"action": "Create contact"
+			name: "Create",
+			value: "createContact",
+			action: "Create contact"
 		},
 		{
-			"name": "Update",
-			"value": "updateContact",
-			"action": "Update contact"
+			name: "Create Contact By Number",
+			value: "createContactByNumber",
+			action: "Create contact by number",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteContact",
-			"action": "Delete contact"
+			name: "CRM Contacts Bulk Delete",
+			value: "crmContactsBulkDelete",
+			action: "CRM Contacts bulk delete",
+			description: "3CX 20.0.4–20.0.8 only"
 		},
 		{
-			"name": "All Contacts Bulk Delete",
-			"value": "allContactsBulkDelete",
-			"action": "All contacts bulk delete",
-			"description": "3CX 20.0.4–20.0.8 only"
+			name: "Delete",
+			value: "deleteContact",
+			action: "Delete contact"
 		},
 		{
-			"name": "Batch Contacts Delete",
-			"value": "batchContactsDelete",
-			"action": "Batch contacts delete",
-			"description": "3CX 20.0.4–20.0.8 only"
+			name: "Delete Contacts By ID",
+			value: "deleteContactsById",
+			action: "Delete contacts by ID",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Create Contact By Number",
-			"value": "createContactByNumber",
-			"action": "Create contact by number",
-			"description": "3CX 20.0.9 and later"
+			name: "Delete Contacts By Type",
+			value: "deleteContactsByType",
+			action: "Delete contacts by type",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "CRM Contacts Bulk Delete",
-			"value": "crmContactsBulkDelete",
-			"action": "CRM contacts bulk delete",
-			"description": "3CX 20.0.4–20.0.8 only"
+			name: "Delete Department Contacts By Type",
+			value: "deleteDepartmentContactsByType",
+			action: "Delete department contacts by type",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Delete Contacts By Id",
-			"value": "deleteContactsById",
-			"action": "Delete contacts by id",
-			"description": "3CX 20.0.9 and later"
+			name: "Delete Personal Contacts By Type",
+			value: "deletePersonalContactsByType",
+			action: "Delete personal contacts by type",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Delete Contacts By Type",
-			"value": "deleteContactsByType",
-			"action": "Delete contacts by type",
-			"description": "3CX 20.0.9 and later"
+			name: "Export Contacts",
+			value: "exportContacts",
+			action: "Export contacts",
+			description: "3CX 20.0.4–20.0.8 only"
 		},
 		{
-			"name": "Delete Department Contacts By Type",
-			"value": "deleteDepartmentContactsByType",
-			"action": "Delete department contacts by type",
-			"description": "3CX 20.0.9 and later"
+			name: "Get",
+			value: "getContact",
+			action: "Get contact"
 		},
 		{
-			"name": "Delete Personal Contacts By Type",
-			"value": "deletePersonalContactsByType",
-			"action": "Delete personal contacts by type",
-			"description": "3CX 20.0.9 and later"
+			name: "Get Contacts By Number",
+			value: "getContactsByNumber",
+			action: "Get contacts by number",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Export Contacts",
-			"value": "exportContacts",
-			"action": "Export contacts",
-			"description": "3CX 20.0.4–20.0.8 only"
+			name: "Get Dir Search Settings",
+			value: "getDirSearchSettings",
+			action: "Get dir search settings"
 		},
 		{
-			"name": "Get Contacts By Number",
-			"value": "getContactsByNumber",
-			"action": "Get contacts by number",
-			"description": "3CX 20.0.9 and later"
+			name: "Get Many",
+			value: "listContact",
+			action: "Get many contacts"
 		},
 		{
-			"name": "Get Dir Search Settings",
-			"value": "getDirSearchSettings",
-			"action": "Get dir search settings"
+			name: "Google Personal Contacts Bulk Delete",
+			value: "googlePersonalContactsBulkDelete",
+			action: "Google personal contacts bulk delete",
+			description: "3CX 20.0.5–20.0.8 only"
 		},
 		{
-			"name": "Google Personal Contacts Bulk Delete",
-			"value": "googlePersonalContactsBulkDelete",
-			"action": "Google personal contacts bulk delete",
-			"description": "3CX 20.0.5–20.0.8 only"
+			name: "Office 365 Contacts Bulk Delete",
+			value: "office365ContactsBulkDelete",
+			action: "Office 365 contacts bulk delete",
+			description: "3CX 20.0.4–20.0.8 only"
 		},
 		{
-			"name": "Office 365 Contacts Bulk Delete",
-			"value": "office365ContactsBulkDelete",
-			"action": "Office 365 contacts bulk delete",
-			"description": "3CX 20.0.4–20.0.8 only"
+			name: "Office 365 Personal Contacts Bulk Delete",
+			value: "office365PersonalContactsBulkDelete",
+			action: "Office 365 personal contacts bulk delete",
+			description: "3CX 20.0.4–20.0.8 only"
 		},
 		{
-			"name": "Office 365 Personal Contacts Bulk Delete",
-			"value": "office365PersonalContactsBulkDelete",
-			"action": "Office 365 personal contacts bulk delete",
-			"description": "3CX 20.0.4–20.0.8 only"
+			name: "Set Dir Search Settings",
+			value: "setDirSearchSettings",
+			action: "Set dir search settings"
 		},
 		{
-			"name": "Set Dir Search Settings",
-			"value": "setDirSearchSettings",
-			"action": "Set dir search settings"
+			name: "Update",
+			value: "updateContact",
+			action: "Update contact"
 		}
 	],
-	"default": "listContact"
+	default: "listContact"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Contact",
-		"name": "contactId",
-		"type": "resourceLocator",
-		"default": {
-			"mode": "list",
-			"value": ""
+		displayName: "Contact",
+		name: "contactId",
+		type: "resourceLocator",
+		default: {
+			mode: "list",
+			value: ""
 		},
-		"required": true,
-		"modes": [
+		required: true,
+		modes: [
 			{
-				"displayName": "From List",
-				"name": "list",
-				"type": "list",
-				"typeOptions": {
-					"searchListMethod": "searchContacts",
-					"searchable": true
+				displayName: "From List",
+				name: "list",
+				type: "list",
+				typeOptions: {
+					searchListMethod: "searchContacts",
+					searchable: true
 				}
 			},
 			{
-				"displayName": "By ID",
-				"name": "id",
-				"type": "string",
-				"placeholder": "e.g. 12",
-				"validation": [
+				displayName: "By ID",
+				name: "id",
+				type: "string",
+				placeholder: "e.g. 12",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Contact ID must be a whole number, like 12"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Contact ID must be a whole number, like 12"
 						}
 					}
 				]
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"getContact",
 					"updateContact",
 					"deleteContact"
@@ -180,44 +180,44 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Contact",
-		"name": "contact",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Contact",
+		name: "contact",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"createContactByNumber"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Contact Source",
-		"name": "contactSource",
-		"type": "options",
-		"options": [
+		displayName: "Contact Source",
+		name: "contactSource",
+		type: "options",
+		options: [
 			{
-				"name": "3 CX",
-				"value": "3CX"
+				name: "3 CX",
+				value: "3CX"
 			},
 			{
-				"name": "CRM",
-				"value": "CRM"
+				name: "CRM",
+				value: "CRM"
 			},
 			{
-				"name": "Google",
-				"value": "Google"
+				name: "Google",
+				value: "Google"
 			},
 			{
-				"name": "M365",
-				"value": "M365"
+				name: "M365",
+				value: "M365"
 			}
 		],
-		"default": "3CX",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		default: "3CX",
+		displayOptions: {
+			show: {
+				operation: [
 					"deleteContactsByType",
 					"deleteDepartmentContactsByType",
 					"deletePersonalContactsByType"
@@ -226,13 +226,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Dir Search Settings",
-		"name": "dirSearchSettings",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Dir Search Settings",
+		name: "dirSearchSettings",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"setDirSearchSettings"
 				]
 			}
@@ -242,136 +242,137 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "contactFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "contactFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Business",
-				"name": "business",
-				"type": "string",
-				"default": ""
+				displayName: "Business",
+				name: "business",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Business 2",
-				"name": "business2",
-				"type": "string",
-				"default": ""
+				displayName: "Business 2",
+				name: "business2",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Business Fax",
-				"name": "businessFax",
-				"type": "string",
-				"default": ""
+				displayName: "Business Fax",
+				name: "businessFax",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Company Name",
-				"name": "companyName",
-				"type": "string",
-				"default": ""
+				displayName: "Company Name",
+				name: "companyName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Contact Type",
-				"name": "contactType",
-				"type": "options",
-				"options": [
+				displayName: "Contact Type",
+				name: "contactType",
+				type: "options",
+				options: [
 					{
-						"name": "3 CX",
-						"value": "3CX"
+						name: "3 CX",
+						value: "3CX"
 					},
 					{
-						"name": "CRM",
-						"value": "CRM"
+						name: "CRM",
+						value: "CRM"
 					},
 					{
-						"name": "Google",
-						"value": "Google"
+						name: "Google",
+						value: "Google"
 					},
 					{
-						"name": "M365",
-						"value": "M365"
+						name: "M365",
+						value: "M365"
 					}
 				],
-				"default": "3CX"
+				default: "3CX"
 			},
 			{
-				"displayName": "Department",
-				"name": "department",
-				"type": "string",
-				"default": ""
+				displayName: "Department",
+				name: "department",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Email",
-				"name": "email",
-				"type": "string",
-				"default": ""
+				displayName: "Email",
+				name: "email",
+				type: "string",
+				default: "",
+				placeholder: "name@email.com"
 			},
 			{
-				"displayName": "First Name",
-				"name": "firstName",
-				"type": "string",
-				"default": ""
+				displayName: "First Name",
+				name: "firstName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Home",
-				"name": "home",
-				"type": "string",
-				"default": ""
+				displayName: "Home",
+				name: "home",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Last Name",
-				"name": "lastName",
-				"type": "string",
-				"default": ""
+				displayName: "Last Name",
+				name: "lastName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Mobile 2",
-				"name": "mobile2",
-				"type": "string",
-				"default": ""
+				displayName: "Mobile 2",
+				name: "mobile2",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Other",
-				"name": "other",
-				"type": "string",
-				"default": ""
+				displayName: "Other",
+				name: "other",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Pager",
-				"name": "pager",
-				"type": "string",
-				"default": ""
+				displayName: "Pager",
+				name: "pager",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Phone Number",
-				"name": "phoneNumber",
-				"type": "string",
-				"default": ""
+				displayName: "Phone Number",
+				name: "phoneNumber",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Tag",
-				"name": "tag",
-				"type": "string",
-				"default": ""
+				displayName: "Tag",
+				name: "tag",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Title",
-				"name": "title",
-				"type": "string",
-				"default": ""
+				displayName: "Title",
+				name: "title",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createContact",
 					"updateContact"
 				]
@@ -381,370 +382,370 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listContact": {
-		"method": "GET",
-		"path": "/Contacts",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listContact: {
+		method: "GET",
+		path: "/Contacts",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getContact": {
-		"method": "GET",
-		"path": "/Contacts({Id})",
-		"params": [
+	getContact: {
+		method: "GET",
+		path: "/Contacts({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "contactId",
-				"kind": "i",
-				"locator": "contacts"
+				name: "Id",
+				prop: "contactId",
+				kind: "i",
+				locator: "contacts"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createContact": {
-		"method": "POST",
-		"path": "/Contacts",
-		"body": {
-			"collection": "contactFields",
-			"fields": {
-				"business": [
+	createContact: {
+		method: "POST",
+		path: "/Contacts",
+		body: {
+			collection: "contactFields",
+			fields: {
+				business: [
 					"Business",
 					"s"
 				],
-				"business2": [
+				business2: [
 					"Business2",
 					"s"
 				],
-				"businessFax": [
+				businessFax: [
 					"BusinessFax",
 					"s"
 				],
-				"companyName": [
+				companyName: [
 					"CompanyName",
 					"s"
 				],
-				"contactType": [
+				contactType: [
 					"ContactType",
 					"e:ContactSource"
 				],
-				"department": [
+				department: [
 					"Department",
 					"s"
 				],
-				"email": [
+				email: [
 					"Email",
 					"s"
 				],
-				"firstName": [
+				firstName: [
 					"FirstName",
 					"s"
 				],
-				"home": [
+				home: [
 					"Home",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"lastName": [
+				lastName: [
 					"LastName",
 					"s"
 				],
-				"mobile2": [
+				mobile2: [
 					"Mobile2",
 					"s"
 				],
-				"other": [
+				other: [
 					"Other",
 					"s"
 				],
-				"pager": [
+				pager: [
 					"Pager",
 					"s"
 				],
-				"phoneNumber": [
+				phoneNumber: [
 					"PhoneNumber",
 					"s"
 				],
-				"tag": [
+				tag: [
 					"Tag",
 					"s"
 				],
-				"title": [
+				title: [
 					"Title",
 					"s"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateContact": {
-		"method": "PATCH",
-		"path": "/Contacts({Id})",
-		"params": [
+	updateContact: {
+		method: "PATCH",
+		path: "/Contacts({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "contactId",
-				"kind": "i",
-				"locator": "contacts"
+				name: "Id",
+				prop: "contactId",
+				kind: "i",
+				locator: "contacts"
 			}
 		],
-		"body": {
-			"collection": "contactFields",
-			"fields": {
-				"business": [
+		body: {
+			collection: "contactFields",
+			fields: {
+				business: [
 					"Business",
 					"s"
 				],
-				"business2": [
+				business2: [
 					"Business2",
 					"s"
 				],
-				"businessFax": [
+				businessFax: [
 					"BusinessFax",
 					"s"
 				],
-				"companyName": [
+				companyName: [
 					"CompanyName",
 					"s"
 				],
-				"contactType": [
+				contactType: [
 					"ContactType",
 					"e:ContactSource"
 				],
-				"department": [
+				department: [
 					"Department",
 					"s"
 				],
-				"email": [
+				email: [
 					"Email",
 					"s"
 				],
-				"firstName": [
+				firstName: [
 					"FirstName",
 					"s"
 				],
-				"home": [
+				home: [
 					"Home",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"lastName": [
+				lastName: [
 					"LastName",
 					"s"
 				],
-				"mobile2": [
+				mobile2: [
 					"Mobile2",
 					"s"
 				],
-				"other": [
+				other: [
 					"Other",
 					"s"
 				],
-				"pager": [
+				pager: [
 					"Pager",
 					"s"
 				],
-				"phoneNumber": [
+				phoneNumber: [
 					"PhoneNumber",
 					"s"
 				],
-				"tag": [
+				tag: [
 					"Tag",
 					"s"
 				],
-				"title": [
+				title: [
 					"Title",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteContact": {
-		"method": "DELETE",
-		"path": "/Contacts({Id})",
-		"params": [
+	deleteContact: {
+		method: "DELETE",
+		path: "/Contacts({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "contactId",
-				"kind": "i",
-				"locator": "contacts"
+				name: "Id",
+				prop: "contactId",
+				kind: "i",
+				locator: "contacts"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"allContactsBulkDelete": {
-		"method": "POST",
-		"path": "/Contacts/Pbx.AllContactsBulkDelete",
-		"response": "none",
-		"versions": "3CX 20.0.4–20.0.8 only"
+	allContactsBulkDelete: {
+		method: "POST",
+		path: "/Contacts/Pbx.AllContactsBulkDelete",
+		response: "none",
+		versions: "3CX 20.0.4–20.0.8 only"
 	},
-	"batchContactsDelete": {
-		"method": "POST",
-		"path": "/Contacts/Pbx.BatchContactsDelete",
-		"body": {
-			"fields": {
-				"ids": [
+	batchContactsDelete: {
+		method: "POST",
+		path: "/Contacts/Pbx.BatchContactsDelete",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.4–20.0.8 only"
+		response: "none",
+		versions: "3CX 20.0.4–20.0.8 only"
 	},
-	"createContactByNumber": {
-		"method": "POST",
-		"path": "/Contacts/Pbx.CreateContactByNumber",
-		"body": {
-			"fields": {
-				"contact": [
+	createContactByNumber: {
+		method: "POST",
+		path: "/Contacts/Pbx.CreateContactByNumber",
+		body: {
+			fields: {
+				contact: [
 					"contact",
-					"j"
+					"o"
 				],
-				"createContactByNumberNumber": [
+				createContactByNumberNumber: [
 					"number",
 					"s"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.9 and later"
+		response: "object",
+		versions: "3CX 20.0.9 and later"
 	},
-	"crmContactsBulkDelete": {
-		"method": "POST",
-		"path": "/Contacts/Pbx.CRMContactsBulkDelete",
-		"response": "none",
-		"versions": "3CX 20.0.4–20.0.8 only"
+	crmContactsBulkDelete: {
+		method: "POST",
+		path: "/Contacts/Pbx.CRMContactsBulkDelete",
+		response: "none",
+		versions: "3CX 20.0.4–20.0.8 only"
 	},
-	"deleteContactsById": {
-		"method": "POST",
-		"path": "/Contacts/Pbx.DeleteContactsById",
-		"body": {
-			"fields": {
-				"ids": [
+	deleteContactsById: {
+		method: "POST",
+		path: "/Contacts/Pbx.DeleteContactsById",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.9 and later"
+		response: "none",
+		versions: "3CX 20.0.9 and later"
 	},
-	"deleteContactsByType": {
-		"method": "POST",
-		"path": "/Contacts/Pbx.DeleteContactsByType",
-		"body": {
-			"fields": {
-				"contactSource": [
+	deleteContactsByType: {
+		method: "POST",
+		path: "/Contacts/Pbx.DeleteContactsByType",
+		body: {
+			fields: {
+				contactSource: [
 					"contactSource",
 					"e:ContactSource"
 				],
-				"createContactByNumberNumber": [
+				createContactByNumberNumber: [
 					"number",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.9 and later"
+		response: "none",
+		versions: "3CX 20.0.9 and later"
 	},
-	"deleteDepartmentContactsByType": {
-		"method": "POST",
-		"path": "/Contacts/Pbx.DeleteDepartmentContactsByType",
-		"body": {
-			"fields": {
-				"contactSource": [
+	deleteDepartmentContactsByType: {
+		method: "POST",
+		path: "/Contacts/Pbx.DeleteDepartmentContactsByType",
+		body: {
+			fields: {
+				contactSource: [
 					"contactSource",
 					"e:ContactSource"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.9 and later"
+		response: "none",
+		versions: "3CX 20.0.9 and later"
 	},
-	"deletePersonalContactsByType": {
-		"method": "POST",
-		"path": "/Contacts/Pbx.DeletePersonalContactsByType",
-		"body": {
-			"fields": {
-				"contactSource": [
+	deletePersonalContactsByType: {
+		method: "POST",
+		path: "/Contacts/Pbx.DeletePersonalContactsByType",
+		body: {
+			fields: {
+				contactSource: [
 					"contactSource",
 					"e:ContactSource"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.9 and later"
+		response: "none",
+		versions: "3CX 20.0.9 and later"
 	},
-	"exportContacts": {
-		"method": "GET",
-		"path": "/Contacts/Pbx.ExportContacts()",
-		"response": "object",
-		"file": "contacts",
-		"versions": "3CX 20.0.4–20.0.8 only"
+	exportContacts: {
+		method: "GET",
+		path: "/Contacts/Pbx.ExportContacts()",
+		response: "object",
+		file: "contacts",
+		versions: "3CX 20.0.4–20.0.8 only"
 	},
-	"getContactsByNumber": {
-		"method": "GET",
-		"path": "/Contacts/Pbx.GetContactsByNumber(number={number})",
-		"params": [
+	getContactsByNumber: {
+		method: "GET",
+		path: "/Contacts/Pbx.GetContactsByNumber(number={number})",
+		params: [
 			{
-				"name": "number",
-				"prop": "number",
-				"kind": "s"
+				name: "number",
+				prop: "number",
+				kind: "s"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.9 and later"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.9 and later"
 	},
-	"getDirSearchSettings": {
-		"method": "GET",
-		"path": "/Contacts/Pbx.GetDirSearchSettings()",
-		"response": "object"
+	getDirSearchSettings: {
+		method: "GET",
+		path: "/Contacts/Pbx.GetDirSearchSettings()",
+		response: "object"
 	},
-	"googlePersonalContactsBulkDelete": {
-		"method": "POST",
-		"path": "/Contacts/Pbx.GooglePersonalContactsBulkDelete",
-		"response": "none",
-		"versions": "3CX 20.0.5–20.0.8 only"
+	googlePersonalContactsBulkDelete: {
+		method: "POST",
+		path: "/Contacts/Pbx.GooglePersonalContactsBulkDelete",
+		response: "none",
+		versions: "3CX 20.0.5–20.0.8 only"
 	},
-	"office365ContactsBulkDelete": {
-		"method": "POST",
-		"path": "/Contacts/Pbx.Office365ContactsBulkDelete",
-		"response": "none",
-		"versions": "3CX 20.0.4–20.0.8 only"
+	office365ContactsBulkDelete: {
+		method: "POST",
+		path: "/Contacts/Pbx.Office365ContactsBulkDelete",
+		response: "none",
+		versions: "3CX 20.0.4–20.0.8 only"
 	},
-	"office365PersonalContactsBulkDelete": {
-		"method": "POST",
-		"path": "/Contacts/Pbx.Office365PersonalContactsBulkDelete",
-		"response": "none",
-		"versions": "3CX 20.0.4–20.0.8 only"
+	office365PersonalContactsBulkDelete: {
+		method: "POST",
+		path: "/Contacts/Pbx.Office365PersonalContactsBulkDelete",
+		response: "none",
+		versions: "3CX 20.0.4–20.0.8 only"
 	},
-	"setDirSearchSettings": {
-		"method": "POST",
-		"path": "/Contacts/Pbx.SetDirSearchSettings",
-		"body": {
-			"fields": {
-				"dirSearchSettings": [
+	setDirSearchSettings: {
+		method: "POST",
+		path: "/Contacts/Pbx.SetDirSearchSettings",
+		body: {
+			fields: {
+				dirSearchSettings: [
 					"dirSearchSettings",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

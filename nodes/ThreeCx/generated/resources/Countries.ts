@@ -4,25 +4,25 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"countries"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listCountry",
-			"action": "Get many countries"
+			name: "Get Many",
+			value: "listCountry",
+			action: "Get many countries"
 		}
 	],
-	"default": "listCountry"
+	default: "listCountry"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -30,12 +30,12 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listCountry": {
-		"method": "GET",
-		"path": "/Countries",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listCountry: {
+		method: "GET",
+		path: "/Countries",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,52 +4,52 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"countryCodes"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getCountryCodes",
-			"action": "Get country codes"
+			name: "Get",
+			value: "getCountryCodes",
+			action: "Get country codes"
 		},
 		{
-			"name": "Update",
-			"value": "updateCountryCodes",
-			"action": "Update country codes"
+			name: "Update",
+			value: "updateCountryCodes",
+			action: "Update country codes"
 		}
 	],
-	"default": "getCountryCodes"
+	default: "getCountryCodes"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "countryCodesFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "countryCodesFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Country Codes",
-				"name": "countryCodes",
-				"type": "json",
-				"default": "[]"
+				displayName: "Country Codes",
+				name: "countryCodes",
+				type: "json",
+				default: "[]"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateCountryCodes"
 				]
 			}
@@ -58,26 +58,26 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getCountryCodes": {
-		"method": "GET",
-		"path": "/CountryCodes",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getCountryCodes: {
+		method: "GET",
+		path: "/CountryCodes",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateCountryCodes": {
-		"method": "PATCH",
-		"path": "/CountryCodes",
-		"body": {
-			"collection": "countryCodesFields",
-			"fields": {
-				"countryCodes": [
+	updateCountryCodes: {
+		method: "PATCH",
+		path: "/CountryCodes",
+		body: {
+			collection: "countryCodesFields",
+			fields: {
+				countryCodes: [
 					"CountryCodes",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

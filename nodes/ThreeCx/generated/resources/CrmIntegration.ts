@@ -4,122 +4,122 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"crmIntegration"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getCrmIntegration",
-			"action": "Get crm integration"
+			name: "Delete Crm Contacts",
+			value: "deleteCrmContacts",
+			action: "Delete crm contacts"
 		},
 		{
-			"name": "Update",
-			"value": "updateCrmIntegration",
-			"action": "Update crm integration"
+			name: "Get",
+			value: "getCrmIntegration",
+			action: "Get crm integration"
 		},
 		{
-			"name": "Delete Crm Contacts",
-			"value": "deleteCrmContacts",
-			"action": "Delete crm contacts"
+			name: "Get Crm Template Source",
+			value: "getCrmTemplateSource",
+			action: "Get crm template source"
 		},
 		{
-			"name": "Get Crm Template Source",
-			"value": "getCrmTemplateSource",
-			"action": "Get crm template source"
+			name: "Get OAuth",
+			value: "getOAuth",
+			action: "Get oauth"
 		},
 		{
-			"name": "Get O Auth",
-			"value": "getOAuth",
-			"action": "Get O auth"
+			name: "Set OAuth State",
+			value: "setOAuthState",
+			action: "Set oauth state"
 		},
 		{
-			"name": "Set O Auth State",
-			"value": "setOAuthState",
-			"action": "Set O auth state"
+			name: "Test",
+			value: "test",
+			action: "Test"
 		},
 		{
-			"name": "Test",
-			"value": "test",
-			"action": "Test"
+			name: "Update",
+			value: "updateCrmIntegration",
+			action: "Update crm integration"
 		}
 	],
-	"default": "getCrmIntegration"
+	default: "getCrmIntegration"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Variable",
-		"name": "variable",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Variable",
+		name: "variable",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getOAuth"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "State",
-		"name": "state",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "State",
+		name: "state",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"setOAuthState"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Mode",
-		"name": "mode",
-		"type": "options",
-		"options": [
+		displayName: "Mode",
+		name: "mode",
+		type: "options",
+		options: [
 			{
-				"name": "Phone Exact",
-				"value": "PhoneExact"
+				name: "Email",
+				value: "Email"
 			},
 			{
-				"name": "Search",
-				"value": "Search"
+				name: "Phone Exact",
+				value: "PhoneExact"
 			},
 			{
-				"name": "Email",
-				"value": "Email"
+				name: "Search",
+				value: "Search"
 			}
 		],
-		"default": "PhoneExact",
-		"description": "3CX 20.0.10 and later",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		default: "PhoneExact",
+		description: "3CX 20.0.10 and later",
+		displayOptions: {
+			show: {
+				operation: [
 					"test"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Query",
-		"name": "query",
-		"type": "string",
-		"default": "",
-		"description": "3CX 20.0.10 and later",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Query",
+		name: "query",
+		type: "string",
+		default: "",
+		description: "3CX 20.0.10 and later",
+		displayOptions: {
+			show: {
+				operation: [
 					"test"
 				]
 			}
@@ -129,103 +129,103 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "crmIntegrationFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "crmIntegrationFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Country",
-				"name": "country",
-				"type": "string",
-				"default": ""
+				displayName: "Country",
+				name: "country",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Enabled For Did Calls",
-				"name": "enabledForDidCalls",
-				"type": "boolean",
-				"default": false
+				displayName: "Enabled For Did Calls",
+				name: "enabledForDidCalls",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Enabled For External Calls",
-				"name": "enabledForExternalCalls",
-				"type": "boolean",
-				"default": false
+				displayName: "Enabled For External Calls",
+				name: "enabledForExternalCalls",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "string",
-				"default": ""
+				displayName: "ID",
+				name: "id",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Phonebook Priority Options",
-				"name": "phonebookPriorityOptions",
-				"type": "options",
-				"options": [
+				displayName: "Phonebook Priority Options",
+				name: "phonebookPriorityOptions",
+				type: "options",
+				options: [
 					{
-						"name": "Not Query If In Phonebook Found",
-						"value": "NotQueryIfInPhonebookFound"
+						name: "Always Query",
+						value: "AlwaysQuery"
 					},
 					{
-						"name": "Always Query",
-						"value": "AlwaysQuery"
+						name: "Not Query If In Phonebook Found",
+						value: "NotQueryIfInPhonebookFound"
 					}
 				],
-				"default": "NotQueryIfInPhonebookFound"
+				default: "NotQueryIfInPhonebookFound"
 			},
 			{
-				"displayName": "Phonebook Synchronization",
-				"name": "phonebookSynchronization",
-				"type": "boolean",
-				"default": false
+				displayName: "Phonebook Synchronization",
+				name: "phonebookSynchronization",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Possible Values",
-				"name": "possibleValues",
-				"type": "json",
-				"default": "[]"
+				displayName: "Possible Values",
+				name: "possibleValues",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Variable Choices",
-				"name": "variableChoices",
-				"type": "json",
-				"default": "[]"
+				displayName: "Variable Choices",
+				name: "variableChoices",
+				type: "json",
+				default: "[]"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateCrmIntegration"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Parameters of Older 3CX Updates",
-		"name": "testOlderParameters",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Parameters of Older 3CX Updates",
+		name: "testOlderParameters",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Number",
-				"name": "number",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.4–20.0.9 only"
+				displayName: "Number",
+				name: "number",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.4–20.0.9 only"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"test"
 				]
 			}
@@ -234,124 +234,124 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getCrmIntegration": {
-		"method": "GET",
-		"path": "/CrmIntegration",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getCrmIntegration: {
+		method: "GET",
+		path: "/CrmIntegration",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateCrmIntegration": {
-		"method": "PATCH",
-		"path": "/CrmIntegration",
-		"body": {
-			"collection": "crmIntegrationFields",
-			"fields": {
-				"country": [
+	updateCrmIntegration: {
+		method: "PATCH",
+		path: "/CrmIntegration",
+		body: {
+			collection: "crmIntegrationFields",
+			fields: {
+				country: [
 					"Country",
 					"s"
 				],
-				"enabledForDidCalls": [
+				enabledForDidCalls: [
 					"EnabledForDidCalls",
 					"b"
 				],
-				"enabledForExternalCalls": [
+				enabledForExternalCalls: [
 					"EnabledForExternalCalls",
 					"b"
 				],
-				"id": [
+				id: [
 					"Id",
 					"s"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"phonebookPriorityOptions": [
+				phonebookPriorityOptions: [
 					"PhonebookPriorityOptions",
 					"e:PhonebookPriorityOptions"
 				],
-				"phonebookSynchronization": [
+				phonebookSynchronization: [
 					"PhonebookSynchronization",
 					"b"
 				],
-				"possibleValues": [
+				possibleValues: [
 					"PossibleValues",
-					"j"
+					"a"
 				],
-				"variableChoices": [
+				variableChoices: [
 					"VariableChoices",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteCrmContacts": {
-		"method": "POST",
-		"path": "/CrmIntegration/Pbx.DeleteCrmContacts",
-		"response": "none"
+	deleteCrmContacts: {
+		method: "POST",
+		path: "/CrmIntegration/Pbx.DeleteCrmContacts",
+		response: "none"
 	},
-	"getCrmTemplateSource": {
-		"method": "GET",
-		"path": "/CrmIntegration/Pbx.GetCrmTemplateSource(name={name})",
-		"params": [
+	getCrmTemplateSource: {
+		method: "GET",
+		path: "/CrmIntegration/Pbx.GetCrmTemplateSource(name={name})",
+		params: [
 			{
-				"name": "name",
-				"prop": "name",
-				"kind": "s"
+				name: "name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"getOAuth": {
-		"method": "GET",
-		"path": "/CrmIntegration/Pbx.GetOAuth(variable={variable})",
-		"params": [
+	getOAuth: {
+		method: "GET",
+		path: "/CrmIntegration/Pbx.GetOAuth(variable={variable})",
+		params: [
 			{
-				"name": "variable",
-				"prop": "variable",
-				"kind": "s"
+				name: "variable",
+				prop: "variable",
+				kind: "s"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"setOAuthState": {
-		"method": "POST",
-		"path": "/CrmIntegration/Pbx.SetOAuthState",
-		"body": {
-			"fields": {
-				"state": [
+	setOAuthState: {
+		method: "POST",
+		path: "/CrmIntegration/Pbx.SetOAuthState",
+		body: {
+			fields: {
+				state: [
 					"state",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"test": {
-		"method": "POST",
-		"path": "/CrmIntegration/Pbx.Test",
-		"body": {
-			"fields": {
-				"mode": [
+	test: {
+		method: "POST",
+		path: "/CrmIntegration/Pbx.Test",
+		body: {
+			fields: {
+				mode: [
 					"mode",
 					"e:CrmTestMode"
 				],
-				"query": [
+				query: [
 					"query",
 					"s"
 				]
 			},
-			"olderCollection": "testOlderParameters",
-			"older": {
-				"number": [
+			olderCollection: "testOlderParameters",
+			older: {
+				number: [
 					"number",
 					"s"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	}
 };

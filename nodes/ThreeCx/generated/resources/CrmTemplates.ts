@@ -4,35 +4,35 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"crmTemplates"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getCrmTemplate",
-			"action": "Get crm template"
+			name: "Delete",
+			value: "deleteCrmTemplate",
+			action: "Delete crm template"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteCrmTemplate",
-			"action": "Delete crm template"
+			name: "Ge Crmt Templates",
+			value: "geCrmtTemplates",
+			action: "Ge crmt templates"
 		},
 		{
-			"name": "Ge Crmt Templates",
-			"value": "geCrmtTemplates",
-			"action": "Ge crmt templates"
+			name: "Get",
+			value: "getCrmTemplate",
+			action: "Get crm template"
 		}
 	],
-	"default": "getCrmTemplate"
+	default: "getCrmTemplate"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -40,40 +40,40 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getCrmTemplate": {
-		"method": "GET",
-		"path": "/CrmTemplates({Name})",
-		"params": [
+	getCrmTemplate: {
+		method: "GET",
+		path: "/CrmTemplates({Name})",
+		params: [
 			{
-				"name": "Name",
-				"prop": "name",
-				"kind": "s"
+				name: "Name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"deleteCrmTemplate": {
-		"method": "DELETE",
-		"path": "/CrmTemplates({Name})",
-		"params": [
+	deleteCrmTemplate: {
+		method: "DELETE",
+		path: "/CrmTemplates({Name})",
+		params: [
 			{
-				"name": "Name",
-				"prop": "name",
-				"kind": "s"
+				name: "Name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"geCrmtTemplates": {
-		"method": "GET",
-		"path": "/CrmTemplates/Pbx.GeCrmtTemplates()",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	geCrmtTemplates: {
+		method: "GET",
+		path: "/CrmTemplates/Pbx.GeCrmtTemplates()",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,35 +4,35 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"customPrompts"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listCustomPrompt",
-			"action": "Get many custom prompts"
+			name: "Delete",
+			value: "deleteCustomPrompt",
+			action: "Delete custom prompt"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteCustomPrompt",
-			"action": "Delete custom prompt"
+			name: "Get Many",
+			value: "listCustomPrompt",
+			action: "Get many custom prompts"
 		},
 		{
-			"name": "Make Call Record Custom Prompt",
-			"value": "makeCallRecordCustomPrompt",
-			"action": "Make call record custom prompt"
+			name: "Make Call Record Custom Prompt",
+			value: "makeCallRecordCustomPrompt",
+			action: "Make call record custom prompt"
 		}
 	],
-	"default": "listCustomPrompt"
+	default: "listCustomPrompt"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -40,43 +40,43 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listCustomPrompt": {
-		"method": "GET",
-		"path": "/CustomPrompts",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listCustomPrompt: {
+		method: "GET",
+		path: "/CustomPrompts",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"deleteCustomPrompt": {
-		"method": "DELETE",
-		"path": "/CustomPrompts({Filename})",
-		"params": [
+	deleteCustomPrompt: {
+		method: "DELETE",
+		path: "/CustomPrompts({Filename})",
+		params: [
 			{
-				"name": "Filename",
-				"prop": "deleteCustomPromptFilename",
-				"kind": "s"
+				name: "Filename",
+				prop: "deleteCustomPromptFilename",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"makeCallRecordCustomPrompt": {
-		"method": "POST",
-		"path": "/CustomPrompts/Pbx.MakeCallRecordCustomPrompt",
-		"body": {
-			"fields": {
-				"dn": [
+	makeCallRecordCustomPrompt: {
+		method: "POST",
+		path: "/CustomPrompts/Pbx.MakeCallRecordCustomPrompt",
+		body: {
+			fields: {
+				dn: [
 					"dn",
 					"s"
 				],
-				"filename": [
+				filename: [
 					"filename",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

@@ -4,56 +4,56 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"dnProperties"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Create DN Property",
-			"value": "createDnProperty",
-			"action": "Create DN property"
+			name: "Create DN Property",
+			value: "createDnProperty",
+			action: "Create DN property"
 		},
 		{
-			"name": "Delete DN Property",
-			"value": "deleteDnProperty",
-			"action": "Delete DN property"
+			name: "Delete DN Property",
+			value: "deleteDnProperty",
+			action: "Delete DN property"
 		},
 		{
-			"name": "Get DN Property By Name",
-			"value": "getDnPropertyByName",
-			"action": "Get DN property by name"
+			name: "Get DN Property By Name",
+			value: "getDnPropertyByName",
+			action: "Get DN property by name"
 		},
 		{
-			"name": "Get Properties By Dn",
-			"value": "getPropertiesByDn",
-			"action": "Get properties by dn"
+			name: "Get Properties By Dn",
+			value: "getPropertiesByDn",
+			action: "Get properties by dn"
 		},
 		{
-			"name": "Update DN Property",
-			"value": "updateDnProperty",
-			"action": "Update DN property"
+			name: "Update DN Property",
+			value: "updateDnProperty",
+			action: "Update DN property"
 		}
 	],
-	"default": "createDnProperty"
+	default: "createDnProperty"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Dn Number",
-		"name": "dnNumber",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Dn Number",
+		name: "dnNumber",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"createDnProperty",
 					"deleteDnProperty",
 					"updateDnProperty"
@@ -62,13 +62,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Property",
-		"name": "property",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Property",
+		name: "property",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"createDnProperty",
 					"updateDnProperty"
 				]
@@ -76,27 +76,27 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Property Name",
-		"name": "propertyName",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Property Name",
+		name: "propertyName",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"deleteDnProperty"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Dn Number",
-		"name": "getDnPropertyByNameDnNumber",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Dn Number",
+		name: "getDnPropertyByNameDnNumber",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getDnPropertyByName",
 					"getPropertiesByDn"
 				]
@@ -108,87 +108,87 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"createDnProperty": {
-		"method": "POST",
-		"path": "/DNProperties/Pbx.CreateDNProperty",
-		"body": {
-			"fields": {
-				"dnNumber": [
+	createDnProperty: {
+		method: "POST",
+		path: "/DNProperties/Pbx.CreateDNProperty",
+		body: {
+			fields: {
+				dnNumber: [
 					"dnNumber",
 					"s"
 				],
-				"property": [
+				property: [
 					"property",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"deleteDnProperty": {
-		"method": "POST",
-		"path": "/DNProperties/Pbx.DeleteDNProperty",
-		"body": {
-			"fields": {
-				"dnNumber": [
+	deleteDnProperty: {
+		method: "POST",
+		path: "/DNProperties/Pbx.DeleteDNProperty",
+		body: {
+			fields: {
+				dnNumber: [
 					"dnNumber",
 					"s"
 				],
-				"propertyName": [
+				propertyName: [
 					"propertyName",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"getDnPropertyByName": {
-		"method": "GET",
-		"path": "/DNProperties/Pbx.GetDNPropertyByName(dnNumber={dnNumber},name={name})",
-		"params": [
+	getDnPropertyByName: {
+		method: "GET",
+		path: "/DNProperties/Pbx.GetDNPropertyByName(dnNumber={dnNumber},name={name})",
+		params: [
 			{
-				"name": "dnNumber",
-				"prop": "getDnPropertyByNameDnNumber",
-				"kind": "s"
+				name: "dnNumber",
+				prop: "getDnPropertyByNameDnNumber",
+				kind: "s"
 			},
 			{
-				"name": "name",
-				"prop": "name",
-				"kind": "s"
+				name: "name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"getPropertiesByDn": {
-		"method": "GET",
-		"path": "/DNProperties/Pbx.GetPropertiesByDn(dnNumber={dnNumber})",
-		"params": [
+	getPropertiesByDn: {
+		method: "GET",
+		path: "/DNProperties/Pbx.GetPropertiesByDn(dnNumber={dnNumber})",
+		params: [
 			{
-				"name": "dnNumber",
-				"prop": "getDnPropertyByNameDnNumber",
-				"kind": "s"
+				name: "dnNumber",
+				prop: "getDnPropertyByNameDnNumber",
+				kind: "s"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"updateDnProperty": {
-		"method": "POST",
-		"path": "/DNProperties/Pbx.UpdateDNProperty",
-		"body": {
-			"fields": {
-				"dnNumber": [
+	updateDnProperty: {
+		method: "POST",
+		path: "/DNProperties/Pbx.UpdateDNProperty",
+		body: {
+			fields: {
+				dnNumber: [
 					"dnNumber",
 					"s"
 				],
-				"property": [
+				property: [
 					"property",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

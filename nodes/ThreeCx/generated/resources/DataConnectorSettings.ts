@@ -4,133 +4,133 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"dataConnectorSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getDataConnectorSettings",
-			"action": "Get data connector settings",
-			"description": "3CX 20.0.6 and later"
+			name: "Get",
+			value: "getDataConnectorSettings",
+			action: "Get data connector settings",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Update",
-			"value": "updateDataConnectorSettings",
-			"action": "Update data connector settings",
-			"description": "3CX 20.0.6 and later"
+			name: "Synchronize",
+			value: "synchronize",
+			action: "Synchronize",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Synchronize",
-			"value": "synchronize",
-			"action": "Synchronize",
-			"description": "3CX 20.0.6 and later"
+			name: "Test Data Connector",
+			value: "testDataConnector",
+			action: "Test data connector",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Test Data Connector",
-			"value": "testDataConnector",
-			"action": "Test data connector",
-			"description": "3CX 20.0.6 and later"
+			name: "Update",
+			value: "updateDataConnectorSettings",
+			action: "Update data connector settings",
+			description: "3CX 20.0.6 and later"
 		}
 	],
-	"default": "getDataConnectorSettings"
+	default: "getDataConnectorSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "dataConnectorSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "dataConnectorSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Data Types To Offload",
-				"name": "dataTypesToOffload",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.7 and later"
+				displayName: "Data Types To Offload",
+				name: "dataTypesToOffload",
+				type: "json",
+				default: "{}",
+				description: "3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Is Big Query Enabled",
-				"name": "isBigQueryEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Big Query Enabled",
+				name: "isBigQueryEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Offload Destination",
-				"name": "offloadDestination",
-				"type": "options",
-				"options": [
+				displayName: "Offload Destination",
+				name: "offloadDestination",
+				type: "options",
+				options: [
 					{
-						"name": "None",
-						"value": "None"
+						name: "Big Query",
+						value: "BigQuery"
 					},
 					{
-						"name": "Postgre",
-						"value": "Postgre"
+						name: "My Sql",
+						value: "MySql"
 					},
 					{
-						"name": "Big Query",
-						"value": "BigQuery"
+						name: "None",
+						value: "None"
 					},
 					{
-						"name": "My Sql",
-						"value": "MySql"
+						name: "Postgre",
+						value: "Postgre"
 					},
 					{
-						"name": "Sql Server",
-						"value": "SqlServer"
+						name: "Sql Server",
+						value: "SqlServer"
 					}
 				],
-				"default": "None"
+				default: "None"
 			},
 			{
-				"displayName": "Purge After Sync",
-				"name": "purgeAfterSync",
-				"type": "boolean",
-				"default": false
+				displayName: "Purge After Sync",
+				name: "purgeAfterSync",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Remote My Sql Config",
-				"name": "remoteMySqlConfig",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.7 and later"
+				displayName: "Remote My Sql Config",
+				name: "remoteMySqlConfig",
+				type: "json",
+				default: "{}",
+				description: "3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Remote Postgre Config",
-				"name": "remotePostgreConfig",
-				"type": "json",
-				"default": "{}"
+				displayName: "Remote Postgre Config",
+				name: "remotePostgreConfig",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Remote Sql Server Config",
-				"name": "remoteSqlServerConfig",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.7 and later"
+				displayName: "Remote Sql Server Config",
+				name: "remoteSqlServerConfig",
+				type: "json",
+				default: "{}",
+				description: "3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Schedule",
-				"name": "schedule",
-				"type": "json",
-				"default": "{}"
+				displayName: "Schedule",
+				name: "schedule",
+				type: "json",
+				default: "{}"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateDataConnectorSettings"
 				]
 			}
@@ -139,68 +139,68 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getDataConnectorSettings": {
-		"method": "GET",
-		"path": "/DataConnectorSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object",
-		"versions": "3CX 20.0.6 and later"
+	getDataConnectorSettings: {
+		method: "GET",
+		path: "/DataConnectorSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object",
+		versions: "3CX 20.0.6 and later"
 	},
-	"updateDataConnectorSettings": {
-		"method": "PATCH",
-		"path": "/DataConnectorSettings",
-		"body": {
-			"collection": "dataConnectorSettingsFields",
-			"fields": {
-				"dataTypesToOffload": [
+	updateDataConnectorSettings: {
+		method: "PATCH",
+		path: "/DataConnectorSettings",
+		body: {
+			collection: "dataConnectorSettingsFields",
+			fields: {
+				dataTypesToOffload: [
 					"DataTypesToOffload",
-					"j"
+					"o"
 				],
-				"isBigQueryEnabled": [
+				isBigQueryEnabled: [
 					"IsBigQueryEnabled",
 					"b"
 				],
-				"offloadDestination": [
+				offloadDestination: [
 					"OffloadDestination",
 					"e:OffloadDestination"
 				],
-				"purgeAfterSync": [
+				purgeAfterSync: [
 					"PurgeAfterSync",
 					"b"
 				],
-				"remoteMySqlConfig": [
+				remoteMySqlConfig: [
 					"RemoteMySqlConfig",
-					"j"
+					"o"
 				],
-				"remotePostgreConfig": [
+				remotePostgreConfig: [
 					"RemotePostgreConfig",
-					"j"
+					"o"
 				],
-				"remoteSqlServerConfig": [
+				remoteSqlServerConfig: [
 					"RemoteSqlServerConfig",
-					"j"
+					"o"
 				],
-				"schedule": [
+				schedule: [
 					"Schedule",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true,
-		"versions": "3CX 20.0.6 and later"
+		response: "none",
+		reread: true,
+		versions: "3CX 20.0.6 and later"
 	},
-	"synchronize": {
-		"method": "POST",
-		"path": "/DataConnectorSettings/Pbx.Synchronize",
-		"response": "none",
-		"versions": "3CX 20.0.6 and later"
+	synchronize: {
+		method: "POST",
+		path: "/DataConnectorSettings/Pbx.Synchronize",
+		response: "none",
+		versions: "3CX 20.0.6 and later"
 	},
-	"testDataConnector": {
-		"method": "POST",
-		"path": "/DataConnectorSettings/Pbx.TestDataConnector",
-		"response": "none",
-		"versions": "3CX 20.0.6 and later"
+	testDataConnector: {
+		method: "POST",
+		path: "/DataConnectorSettings/Pbx.TestDataConnector",
+		response: "none",
+		versions: "3CX 20.0.6 and later"
 	}
 };

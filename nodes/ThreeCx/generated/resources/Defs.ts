@@ -4,89 +4,89 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"defs"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getDefs",
-			"action": "Get defs"
+			name: "Get",
+			value: "getDefs",
+			action: "Get defs"
 		},
 		{
-			"name": "Get License Parameters",
-			"value": "getLicenseParameters",
-			"action": "Get license parameters",
-			"description": "3CX 20.0.8 and later"
+			name: "Get License Parameters",
+			value: "getLicenseParameters",
+			action: "Get license parameters",
+			description: "3CX 20.0.8 and later"
 		},
 		{
-			"name": "Get Routes",
-			"value": "getRoutes",
-			"action": "Get routes"
+			name: "Get Routes",
+			value: "getRoutes",
+			action: "Get routes"
 		},
 		{
-			"name": "Get System Parameters",
-			"value": "getSystemParameters",
-			"action": "Get system parameters"
+			name: "Get System Parameters",
+			value: "getSystemParameters",
+			action: "Get system parameters"
 		},
 		{
-			"name": "Has System Owner",
-			"value": "hasSystemOwner",
-			"action": "Has system owner"
+			name: "Has System Owner",
+			value: "hasSystemOwner",
+			action: "Has system owner"
 		},
 		{
-			"name": "List Codecs",
-			"value": "listCodecs",
-			"action": "List codecs"
+			name: "List Codecs",
+			value: "listCodecs",
+			action: "List codecs"
 		},
 		{
-			"name": "List Gateway Parameter Values",
-			"value": "listGatewayParameterValues",
-			"action": "List gateway parameter values"
+			name: "List Gateway Parameter Values",
+			value: "listGatewayParameterValues",
+			action: "List gateway parameter values"
 		},
 		{
-			"name": "List Gateway Parameters",
-			"value": "listGatewayParameters",
-			"action": "List gateway parameters"
+			name: "List Gateway Parameters",
+			value: "listGatewayParameters",
+			action: "List gateway parameters"
 		},
 		{
-			"name": "List Time Zones",
-			"value": "listTimeZones",
-			"action": "List time zones"
+			name: "List Time Zones",
+			value: "listTimeZones",
+			action: "List time zones"
 		},
 		{
-			"name": "Report Log Event",
-			"value": "reportLogEvent",
-			"action": "Report log event",
-			"description": "3CX 20.0.10 and later"
+			name: "Report Log Event",
+			value: "reportLogEvent",
+			action: "Report log event",
+			description: "3CX 20.0.10 and later"
 		},
 		{
-			"name": "Send Email",
-			"value": "sendEmail",
-			"action": "Send email",
-			"description": "3CX 20.0.9 and later"
+			name: "Send Email",
+			value: "sendEmail",
+			action: "Send email",
+			description: "3CX 20.0.9 and later"
 		}
 	],
-	"default": "getDefs"
+	default: "getDefs"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Send Email",
-		"name": "sendEmail",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Send Email",
+		name: "sendEmail",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"sendEmail"
 				]
 			}
@@ -97,100 +97,100 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getDefs": {
-		"method": "GET",
-		"path": "/Defs",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getDefs: {
+		method: "GET",
+		path: "/Defs",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"getLicenseParameters": {
-		"method": "GET",
-		"path": "/Defs/Pbx.GetLicenseParameters()",
-		"response": "object",
-		"versions": "3CX 20.0.8 and later"
+	getLicenseParameters: {
+		method: "GET",
+		path: "/Defs/Pbx.GetLicenseParameters()",
+		response: "object",
+		versions: "3CX 20.0.8 and later"
 	},
-	"getRoutes": {
-		"method": "POST",
-		"path": "/Defs/Pbx.GetRoutes",
-		"body": {
-			"fields": {
-				"ids": [
+	getRoutes: {
+		method: "POST",
+		path: "/Defs/Pbx.GetRoutes",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "collection"
+		response: "collection"
 	},
-	"getSystemParameters": {
-		"method": "GET",
-		"path": "/Defs/Pbx.GetSystemParameters()",
-		"response": "object"
+	getSystemParameters: {
+		method: "GET",
+		path: "/Defs/Pbx.GetSystemParameters()",
+		response: "object"
 	},
-	"hasSystemOwner": {
-		"method": "GET",
-		"path": "/Defs/Pbx.HasSystemOwner()",
-		"response": "object"
+	hasSystemOwner: {
+		method: "GET",
+		path: "/Defs/Pbx.HasSystemOwner()",
+		response: "object"
 	},
-	"listCodecs": {
-		"method": "GET",
-		"path": "/Defs/Codecs",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listCodecs: {
+		method: "GET",
+		path: "/Defs/Codecs",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"listGatewayParameterValues": {
-		"method": "GET",
-		"path": "/Defs/GatewayParameterValues",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listGatewayParameterValues: {
+		method: "GET",
+		path: "/Defs/GatewayParameterValues",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"listGatewayParameters": {
-		"method": "GET",
-		"path": "/Defs/GatewayParameters",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listGatewayParameters: {
+		method: "GET",
+		path: "/Defs/GatewayParameters",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"listTimeZones": {
-		"method": "GET",
-		"path": "/Defs/TimeZones",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listTimeZones: {
+		method: "GET",
+		path: "/Defs/TimeZones",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"reportLogEvent": {
-		"method": "POST",
-		"path": "/Defs/Pbx.ReportLogEvent",
-		"body": {
-			"fields": {
-				"request": [
+	reportLogEvent: {
+		method: "POST",
+		path: "/Defs/Pbx.ReportLogEvent",
+		body: {
+			fields: {
+				request: [
 					"request",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.10 and later"
+		response: "none",
+		versions: "3CX 20.0.10 and later"
 	},
-	"sendEmail": {
-		"method": "POST",
-		"path": "/Defs/Pbx.SendEmail",
-		"body": {
-			"fields": {
-				"sendEmail": [
+	sendEmail: {
+		method: "POST",
+		path: "/Defs/Pbx.SendEmail",
+		body: {
+			fields: {
+				sendEmail: [
 					"sendEmail",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.9 and later"
+		response: "none",
+		versions: "3CX 20.0.9 and later"
 	}
 };

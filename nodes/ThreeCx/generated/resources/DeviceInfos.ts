@@ -4,64 +4,64 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"deviceInfos"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listDeviceInfo",
-			"action": "Get many device infos"
+			name: "Delete",
+			value: "deleteDeviceInfo",
+			action: "Delete device info"
 		},
 		{
-			"name": "Get",
-			"value": "getDeviceInfo",
-			"action": "Get device info"
+			name: "Get",
+			value: "getDeviceInfo",
+			action: "Get device info"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteDeviceInfo",
-			"action": "Delete device info"
+			name: "Get Many",
+			value: "listDeviceInfo",
+			action: "Get many device infos"
 		},
 		{
-			"name": "Provision",
-			"value": "provision",
-			"action": "Provision"
+			name: "Provision",
+			value: "provision",
+			action: "Provision"
 		}
 	],
-	"default": "listDeviceInfo"
+	default: "listDeviceInfo"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Reprovision",
-		"name": "reprovision",
-		"type": "boolean",
-		"default": false,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Reprovision",
+		name: "reprovision",
+		type: "boolean",
+		default: false,
+		displayOptions: {
+			show: {
+				operation: [
 					"provision"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "User Id",
-		"name": "provisionUserId",
-		"type": "number",
-		"default": 0,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "User ID",
+		name: "provisionUserId",
+		type: "number",
+		default: 0,
+		displayOptions: {
+			show: {
+				operation: [
 					"provision"
 				]
 			}
@@ -72,64 +72,64 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listDeviceInfo": {
-		"method": "GET",
-		"path": "/DeviceInfos",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listDeviceInfo: {
+		method: "GET",
+		path: "/DeviceInfos",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getDeviceInfo": {
-		"method": "GET",
-		"path": "/DeviceInfos({Id})",
-		"params": [
+	getDeviceInfo: {
+		method: "GET",
+		path: "/DeviceInfos({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"deleteDeviceInfo": {
-		"method": "DELETE",
-		"path": "/DeviceInfos({Id})",
-		"params": [
+	deleteDeviceInfo: {
+		method: "DELETE",
+		path: "/DeviceInfos({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"provision": {
-		"method": "POST",
-		"path": "/DeviceInfos({Id})/Pbx.Provision",
-		"params": [
+	provision: {
+		method: "POST",
+		path: "/DeviceInfos({Id})/Pbx.Provision",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"fields": {
-				"reprovision": [
+		body: {
+			fields: {
+				reprovision: [
 					"reprovision",
 					"b"
 				],
-				"provisionUserId": [
+				provisionUserId: [
 					"userId",
 					"i"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

@@ -4,124 +4,124 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"dialCodeSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getDialCodeSettings",
-			"action": "Get dial code settings"
+			name: "Get",
+			value: "getDialCodeSettings",
+			action: "Get dial code settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateDialCodeSettings",
-			"action": "Update dial code settings"
+			name: "Update",
+			value: "updateDialCodeSettings",
+			action: "Update dial code settings"
 		}
 	],
-	"default": "getDialCodeSettings"
+	default: "getDialCodeSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "dialCodeSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "dialCodeSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Dial Code Billing Code",
-				"name": "dialCodeBillingCode",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Code Billing Code",
+				name: "dialCodeBillingCode",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Dial Code Hide Caller ID",
-				"name": "dialCodeHideCallerId",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Code Hide Caller ID",
+				name: "dialCodeHideCallerId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Dial Code Hotdesking",
-				"name": "dialCodeHotdesking",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Code Hotdesking",
+				name: "dialCodeHotdesking",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Dial Code Hotel Access",
-				"name": "dialCodeHotelAccess",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Code Hotel Access",
+				name: "dialCodeHotelAccess",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Dial Code Intercom",
-				"name": "dialCodeIntercom",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Code Intercom",
+				name: "dialCodeIntercom",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Dial Code Logged In Queue",
-				"name": "dialCodeLoggedInQueue",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Code Logged In Queue",
+				name: "dialCodeLoggedInQueue",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Dial Code Logged Out Queue",
-				"name": "dialCodeLoggedOutQueue",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Code Logged Out Queue",
+				name: "dialCodeLoggedOutQueue",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Dial Code Out Office",
-				"name": "dialCodeOutOffice",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Code Out Office",
+				name: "dialCodeOutOffice",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Dial Code Park",
-				"name": "dialCodePark",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Code Park",
+				name: "dialCodePark",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Dial Code Pickup",
-				"name": "dialCodePickup",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Code Pickup",
+				name: "dialCodePickup",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Dial Code Profile Status",
-				"name": "dialCodeProfileStatus",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Code Profile Status",
+				name: "dialCodeProfileStatus",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Dial Code Unpark",
-				"name": "dialCodeUnpark",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Code Unpark",
+				name: "dialCodeUnpark",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Dial Code V Mail",
-				"name": "dialCodeVMail",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Code V Mail",
+				name: "dialCodeVMail",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateDialCodeSettings"
 				]
 			}
@@ -130,74 +130,74 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getDialCodeSettings": {
-		"method": "GET",
-		"path": "/DialCodeSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getDialCodeSettings: {
+		method: "GET",
+		path: "/DialCodeSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateDialCodeSettings": {
-		"method": "PATCH",
-		"path": "/DialCodeSettings",
-		"body": {
-			"collection": "dialCodeSettingsFields",
-			"fields": {
-				"dialCodeBillingCode": [
+	updateDialCodeSettings: {
+		method: "PATCH",
+		path: "/DialCodeSettings",
+		body: {
+			collection: "dialCodeSettingsFields",
+			fields: {
+				dialCodeBillingCode: [
 					"DialCodeBillingCode",
 					"s"
 				],
-				"dialCodeHideCallerId": [
+				dialCodeHideCallerId: [
 					"DialCodeHideCallerID",
 					"s"
 				],
-				"dialCodeHotdesking": [
+				dialCodeHotdesking: [
 					"DialCodeHotdesking",
 					"s"
 				],
-				"dialCodeHotelAccess": [
+				dialCodeHotelAccess: [
 					"DialCodeHotelAccess",
 					"s"
 				],
-				"dialCodeIntercom": [
+				dialCodeIntercom: [
 					"DialCodeIntercom",
 					"s"
 				],
-				"dialCodeLoggedInQueue": [
+				dialCodeLoggedInQueue: [
 					"DialCodeLoggedInQueue",
 					"s"
 				],
-				"dialCodeLoggedOutQueue": [
+				dialCodeLoggedOutQueue: [
 					"DialCodeLoggedOutQueue",
 					"s"
 				],
-				"dialCodeOutOffice": [
+				dialCodeOutOffice: [
 					"DialCodeOutOffice",
 					"s"
 				],
-				"dialCodePark": [
+				dialCodePark: [
 					"DialCodePark",
 					"s"
 				],
-				"dialCodePickup": [
+				dialCodePickup: [
 					"DialCodePickup",
 					"s"
 				],
-				"dialCodeProfileStatus": [
+				dialCodeProfileStatus: [
 					"DialCodeProfileStatus",
 					"s"
 				],
-				"dialCodeUnpark": [
+				dialCodeUnpark: [
 					"DialCodeUnpark",
 					"s"
 				],
-				"dialCodeVMail": [
+				dialCodeVMail: [
 					"DialCodeVMail",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

@@ -4,25 +4,25 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"didNumbers"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listDidNumber",
-			"action": "Get many did numbers"
+			name: "Get Many",
+			value: "listDidNumber",
+			action: "Get many did numbers"
 		}
 	],
-	"default": "listDidNumber"
+	default: "listDidNumber"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -30,12 +30,12 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listDidNumber": {
-		"method": "GET",
-		"path": "/DidNumbers",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listDidNumber: {
+		method: "GET",
+		path: "/DidNumbers",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,36 +4,36 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"directories"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Directory Info",
-			"value": "getDirectoryInfo",
-			"action": "Get directory info"
+			name: "Get Directory Info",
+			value: "getDirectoryInfo",
+			action: "Get directory info"
 		}
 	],
-	"default": "getDirectoryInfo"
+	default: "getDirectoryInfo"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Parameters",
-		"name": "parameters",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Parameters",
+		name: "parameters",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"getDirectoryInfo"
 				]
 			}
@@ -44,17 +44,17 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getDirectoryInfo": {
-		"method": "POST",
-		"path": "/GetDirectoryInfo",
-		"body": {
-			"fields": {
-				"parameters": [
+	getDirectoryInfo: {
+		method: "POST",
+		path: "/GetDirectoryInfo",
+		body: {
+			fields: {
+				parameters: [
 					"parameters",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	}
 };

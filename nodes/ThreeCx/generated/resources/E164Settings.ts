@@ -4,100 +4,100 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"e164Settings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getE164Settings",
-			"action": "Get E164 settings"
+			name: "Get",
+			value: "getE164Settings",
+			action: "Get E164 settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateE164Settings",
-			"action": "Update E164 settings"
+			name: "Update",
+			value: "updateE164Settings",
+			action: "Update E164 settings"
 		}
 	],
-	"default": "getE164Settings"
+	default: "getE164Settings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "e164SettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "e164SettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Area Code",
-				"name": "areaCode",
-				"type": "string",
-				"default": ""
+				displayName: "Area Code",
+				name: "areaCode",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Country Code",
-				"name": "countryCode",
-				"type": "string",
-				"default": ""
+				displayName: "Country Code",
+				name: "countryCode",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Country Name",
-				"name": "countryName",
-				"type": "string",
-				"default": ""
+				displayName: "Country Name",
+				name: "countryName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Enabled",
-				"name": "enabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Enabled",
+				name: "enabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "International Code",
-				"name": "internationalCode",
-				"type": "string",
-				"default": ""
+				displayName: "International Code",
+				name: "internationalCode",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "National Code",
-				"name": "nationalCode",
-				"type": "string",
-				"default": ""
+				displayName: "National Code",
+				name: "nationalCode",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Prefix",
-				"name": "prefix",
-				"type": "string",
-				"default": ""
+				displayName: "Prefix",
+				name: "prefix",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Remove Area Code",
-				"name": "removeAreaCode",
-				"type": "boolean",
-				"default": false
+				displayName: "Remove Area Code",
+				name: "removeAreaCode",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Remove Country Code",
-				"name": "removeCountryCode",
-				"type": "boolean",
-				"default": false
+				displayName: "Remove Country Code",
+				name: "removeCountryCode",
+				type: "boolean",
+				default: false
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateE164Settings"
 				]
 			}
@@ -106,58 +106,58 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getE164Settings": {
-		"method": "GET",
-		"path": "/E164Settings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getE164Settings: {
+		method: "GET",
+		path: "/E164Settings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateE164Settings": {
-		"method": "PATCH",
-		"path": "/E164Settings",
-		"body": {
-			"collection": "e164SettingsFields",
-			"fields": {
-				"areaCode": [
+	updateE164Settings: {
+		method: "PATCH",
+		path: "/E164Settings",
+		body: {
+			collection: "e164SettingsFields",
+			fields: {
+				areaCode: [
 					"AreaCode",
 					"s"
 				],
-				"countryCode": [
+				countryCode: [
 					"CountryCode",
 					"s"
 				],
-				"countryName": [
+				countryName: [
 					"CountryName",
 					"s"
 				],
-				"enabled": [
+				enabled: [
 					"Enabled",
 					"b"
 				],
-				"internationalCode": [
+				internationalCode: [
 					"InternationalCode",
 					"s"
 				],
-				"nationalCode": [
+				nationalCode: [
 					"NationalCode",
 					"s"
 				],
-				"prefix": [
+				prefix: [
 					"Prefix",
 					"s"
 				],
-				"removeAreaCode": [
+				removeAreaCode: [
 					"RemoveAreaCode",
 					"b"
 				],
-				"removeCountryCode": [
+				removeCountryCode: [
 					"RemoveCountryCode",
 					"b"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

@@ -4,52 +4,52 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"emailTemplate"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listEmailTemplate",
-			"action": "Get many email template"
+			name: "Get",
+			value: "getEmailTemplate",
+			action: "Get email template"
 		},
 		{
-			"name": "Get",
-			"value": "getEmailTemplate",
-			"action": "Get email template"
+			name: "Get Many",
+			value: "listEmailTemplate",
+			action: "Get many email template"
 		},
 		{
-			"name": "Update",
-			"value": "updateEmailTemplate",
-			"action": "Update email template"
+			name: "Set Default",
+			value: "setDefault",
+			action: "Set default"
 		},
 		{
-			"name": "Set Default",
-			"value": "setDefault",
-			"action": "Set default"
+			name: "Update",
+			value: "updateEmailTemplate",
+			action: "Update email template"
 		}
 	],
-	"default": "listEmailTemplate"
+	default: "listEmailTemplate"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Template Path",
-		"name": "templatePath",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Template Path",
+		name: "templatePath",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getEmailTemplate",
 					"updateEmailTemplate",
 					"setDefault"
@@ -61,64 +61,64 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "emailTemplateFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "emailTemplateFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Body",
-				"name": "body",
-				"type": "string",
-				"default": ""
+				displayName: "Body",
+				name: "body",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "From",
-				"name": "from",
-				"type": "string",
-				"default": ""
+				displayName: "From",
+				name: "from",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Is Conference",
-				"name": "isConference",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Conference",
+				name: "isConference",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Is Default",
-				"name": "isDefault",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Default",
+				name: "isDefault",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Lang",
-				"name": "lang",
-				"type": "string",
-				"default": ""
+				displayName: "Lang",
+				name: "lang",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Subject",
-				"name": "subject",
-				"type": "string",
-				"default": ""
+				displayName: "Subject",
+				name: "subject",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Template Path",
-				"name": "templatePath",
-				"type": "string",
-				"default": ""
+				displayName: "Template Path",
+				name: "templatePath",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateEmailTemplate"
 				]
 			}
@@ -127,88 +127,88 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listEmailTemplate": {
-		"method": "GET",
-		"path": "/EmailTemplate",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listEmailTemplate: {
+		method: "GET",
+		path: "/EmailTemplate",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getEmailTemplate": {
-		"method": "GET",
-		"path": "/EmailTemplate({TemplatePath})",
-		"params": [
+	getEmailTemplate: {
+		method: "GET",
+		path: "/EmailTemplate({TemplatePath})",
+		params: [
 			{
-				"name": "TemplatePath",
-				"prop": "templatePath",
-				"kind": "s"
+				name: "TemplatePath",
+				prop: "templatePath",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateEmailTemplate": {
-		"method": "PATCH",
-		"path": "/EmailTemplate({TemplatePath})",
-		"params": [
+	updateEmailTemplate: {
+		method: "PATCH",
+		path: "/EmailTemplate({TemplatePath})",
+		params: [
 			{
-				"name": "TemplatePath",
-				"prop": "templatePath",
-				"kind": "s"
+				name: "TemplatePath",
+				prop: "templatePath",
+				kind: "s"
 			}
 		],
-		"body": {
-			"collection": "emailTemplateFields",
-			"fields": {
-				"body": [
+		body: {
+			collection: "emailTemplateFields",
+			fields: {
+				body: [
 					"Body",
 					"s"
 				],
-				"from": [
+				from: [
 					"From",
 					"s"
 				],
-				"isConference": [
+				isConference: [
 					"IsConference",
 					"b"
 				],
-				"isDefault": [
+				isDefault: [
 					"IsDefault",
 					"b"
 				],
-				"lang": [
+				lang: [
 					"Lang",
 					"s"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"subject": [
+				subject: [
 					"Subject",
 					"s"
 				],
-				"templatePath": [
+				templatePath: [
 					"TemplatePath",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"setDefault": {
-		"method": "POST",
-		"path": "/EmailTemplate({TemplatePath})/Pbx.SetDefault",
-		"params": [
+	setDefault: {
+		method: "POST",
+		path: "/EmailTemplate({TemplatePath})/Pbx.SetDefault",
+		params: [
 			{
-				"name": "TemplatePath",
-				"prop": "templatePath",
-				"kind": "s"
+				name: "TemplatePath",
+				prop: "templatePath",
+				kind: "s"
 			}
 		],
-		"response": "none"
+		response: "none"
 	}
 };

@@ -4,41 +4,41 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"emergencyGeoLocations"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listEmergencyGeoLocation",
-			"action": "Get many emergency geo locations"
+			name: "Get Many",
+			value: "listEmergencyGeoLocation",
+			action: "Get many emergency geo locations"
 		},
 		{
-			"name": "Update",
-			"value": "update",
-			"action": "Update"
+			name: "Update",
+			value: "update",
+			action: "Update"
 		}
 	],
-	"default": "listEmergencyGeoLocation"
+	default: "listEmergencyGeoLocation"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Locations",
-		"name": "locations",
-		"type": "json",
-		"default": "[]",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Locations",
+		name: "locations",
+		type: "json",
+		default: "[]",
+		displayOptions: {
+			show: {
+				operation: [
 					"update"
 				]
 			}
@@ -49,25 +49,25 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listEmergencyGeoLocation": {
-		"method": "GET",
-		"path": "/EmergencyGeoLocations",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listEmergencyGeoLocation: {
+		method: "GET",
+		path: "/EmergencyGeoLocations",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"update": {
-		"method": "POST",
-		"path": "/EmergencyGeoLocations/Pbx.Update",
-		"body": {
-			"fields": {
-				"locations": [
+	update: {
+		method: "POST",
+		path: "/EmergencyGeoLocations/Pbx.Update",
+		body: {
+			fields: {
+				locations: [
 					"locations",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	}
 };

@@ -4,88 +4,88 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"emergencyNotificationsSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getEmergencyNotificationsSettings",
-			"action": "Get emergency notifications settings"
+			name: "Get",
+			value: "getEmergencyNotificationsSettings",
+			action: "Get emergency notifications settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateEmergencyNotificationsSettings",
-			"action": "Update emergency notifications settings"
+			name: "Update",
+			value: "updateEmergencyNotificationsSettings",
+			action: "Update emergency notifications settings"
 		}
 	],
-	"default": "getEmergencyNotificationsSettings"
+	default: "getEmergencyNotificationsSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "emergencyNotificationsSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "emergencyNotificationsSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Chat Recipients",
-				"name": "chatRecipients",
-				"type": "options",
-				"options": [
+				displayName: "Chat Recipients",
+				name: "chatRecipients",
+				type: "options",
+				options: [
 					{
-						"name": "None",
-						"value": "None"
+						name: "All Groups Managers",
+						value: "AllGroupsManagers"
 					},
 					{
-						"name": "My Group Managers",
-						"value": "MyGroupManagers"
+						name: "My Group All Members",
+						value: "MyGroupAllMembers"
 					},
 					{
-						"name": "My Group All Members",
-						"value": "MyGroupAllMembers"
+						name: "My Group Managers",
+						value: "MyGroupManagers"
 					},
 					{
-						"name": "All Groups Managers",
-						"value": "AllGroupsManagers"
+						name: "None",
+						value: "None"
 					}
 				],
-				"default": "None"
+				default: "None"
 			},
 			{
-				"displayName": "Emergency DN Prompt",
-				"name": "emergencyDnPrompt",
-				"type": "json",
-				"default": "{}"
+				displayName: "Emergency DN Prompt",
+				name: "emergencyDnPrompt",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Emergency Play Prompt",
-				"name": "emergencyPlayPrompt",
-				"type": "string",
-				"default": ""
+				displayName: "Emergency Play Prompt",
+				name: "emergencyPlayPrompt",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Specified List",
-				"name": "specifiedList",
-				"type": "string",
-				"default": ""
+				displayName: "Specified List",
+				name: "specifiedList",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateEmergencyNotificationsSettings"
 				]
 			}
@@ -94,38 +94,38 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getEmergencyNotificationsSettings": {
-		"method": "GET",
-		"path": "/EmergencyNotificationsSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getEmergencyNotificationsSettings: {
+		method: "GET",
+		path: "/EmergencyNotificationsSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateEmergencyNotificationsSettings": {
-		"method": "PATCH",
-		"path": "/EmergencyNotificationsSettings",
-		"body": {
-			"collection": "emergencyNotificationsSettingsFields",
-			"fields": {
-				"chatRecipients": [
+	updateEmergencyNotificationsSettings: {
+		method: "PATCH",
+		path: "/EmergencyNotificationsSettings",
+		body: {
+			collection: "emergencyNotificationsSettingsFields",
+			fields: {
+				chatRecipients: [
 					"ChatRecipients",
 					"e:ChatRecipientsType"
 				],
-				"emergencyDnPrompt": [
+				emergencyDnPrompt: [
 					"EmergencyDNPrompt",
-					"j"
+					"o"
 				],
-				"emergencyPlayPrompt": [
+				emergencyPlayPrompt: [
 					"EmergencyPlayPrompt",
 					"s"
 				],
-				"specifiedList": [
+				specifiedList: [
 					"SpecifiedList",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

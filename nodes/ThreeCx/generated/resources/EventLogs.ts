@@ -4,35 +4,35 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"eventLogs"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listEventLog",
-			"action": "Get many event logs"
+			name: "Download Event Logs",
+			value: "downloadEventLogs",
+			action: "Download event logs"
 		},
 		{
-			"name": "Download Event Logs",
-			"value": "downloadEventLogs",
-			"action": "Download event logs"
+			name: "Get Many",
+			value: "listEventLog",
+			action: "Get many event logs"
 		},
 		{
-			"name": "Purge Event Log",
-			"value": "purgeEventLog",
-			"action": "Purge event log"
+			name: "Purge Event Log",
+			value: "purgeEventLog",
+			action: "Purge event log"
 		}
 	],
-	"default": "listEventLog"
+	default: "listEventLog"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -40,25 +40,25 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listEventLog": {
-		"method": "GET",
-		"path": "/EventLogs",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listEventLog: {
+		method: "GET",
+		path: "/EventLogs",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"downloadEventLogs": {
-		"method": "GET",
-		"path": "/EventLogs/Pbx.DownloadEventLogs()",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "event-logs"
+	downloadEventLogs: {
+		method: "GET",
+		path: "/EventLogs/Pbx.DownloadEventLogs()",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "event-logs"
 	},
-	"purgeEventLog": {
-		"method": "POST",
-		"path": "/EventLogs/Pbx.PurgeEventLog",
-		"response": "none"
+	purgeEventLog: {
+		method: "POST",
+		path: "/EventLogs/Pbx.PurgeEventLog",
+		response: "none"
 	}
 };

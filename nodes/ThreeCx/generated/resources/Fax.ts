@@ -4,116 +4,116 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"fax"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listFax",
-			"action": "Get many fax"
+			name: "Bulk Fax Delete",
+			value: "bulkFaxDelete",
+			action: "Bulk fax delete"
 		},
 		{
-			"name": "Get",
-			"value": "getFax",
-			"action": "Get fax"
+			name: "Create",
+			value: "createFax",
+			action: "Create fax"
 		},
 		{
-			"name": "Get by Number",
-			"value": "getFaxByNumber",
-			"action": "Get fax by number"
+			name: "Delete",
+			value: "deleteFax",
+			action: "Delete fax"
 		},
 		{
-			"name": "Create",
-			"value": "createFax",
-			"action": "Create fax"
+			name: "Get",
+			value: "getFax",
+			action: "Get fax"
 		},
 		{
-			"name": "Update",
-			"value": "updateFax",
-			"action": "Update fax"
+			name: "Get by Number",
+			value: "getFaxByNumber",
+			action: "Get fax by number"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteFax",
-			"action": "Delete fax"
+			name: "Get Many",
+			value: "listFax",
+			action: "Get many fax"
 		},
 		{
-			"name": "Bulk Fax Delete",
-			"value": "bulkFaxDelete",
-			"action": "Bulk fax delete"
+			name: "Init Fax",
+			value: "initFax",
+			action: "Init fax"
 		},
 		{
-			"name": "Init Fax",
-			"value": "initFax",
-			"action": "Init fax"
+			name: "Update",
+			value: "updateFax",
+			action: "Update fax"
 		}
 	],
-	"default": "listFax"
+	default: "listFax"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Fax",
-		"name": "faxId",
-		"type": "resourceLocator",
-		"default": {
-			"mode": "list",
-			"value": ""
+		displayName: "Fax",
+		name: "faxId",
+		type: "resourceLocator",
+		default: {
+			mode: "list",
+			value: ""
 		},
-		"required": true,
-		"modes": [
+		required: true,
+		modes: [
 			{
-				"displayName": "From List",
-				"name": "list",
-				"type": "list",
-				"typeOptions": {
-					"searchListMethod": "searchFax",
-					"searchable": true
+				displayName: "From List",
+				name: "list",
+				type: "list",
+				typeOptions: {
+					searchListMethod: "searchFax",
+					searchable: true
 				}
 			},
 			{
-				"displayName": "By ID",
-				"name": "id",
-				"type": "string",
-				"placeholder": "e.g. 12",
-				"validation": [
+				displayName: "By ID",
+				name: "id",
+				type: "string",
+				placeholder: "e.g. 12",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Fax ID must be a whole number, like 12"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Fax ID must be a whole number, like 12"
 						}
 					}
 				]
 			},
 			{
-				"displayName": "By Number",
-				"name": "number",
-				"type": "string",
-				"placeholder": "e.g. 888",
-				"validation": [
+				displayName: "By Number",
+				name: "number",
+				type: "string",
+				placeholder: "e.g. 888",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Fax number must look like 888"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Fax number must look like 888"
 						}
 					}
 				]
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"getFax",
 					"updateFax",
 					"deleteFax"
@@ -125,89 +125,89 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "faxFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "faxFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Auth ID",
-				"name": "authId",
-				"type": "string",
-				"default": ""
+				displayName: "Auth ID",
+				name: "authId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Auth Password",
-				"name": "authPassword",
-				"type": "string",
-				"default": "",
-				"typeOptions": {
-					"password": true
+				displayName: "Auth Password",
+				name: "authPassword",
+				type: "string",
+				default: "",
+				typeOptions: {
+					password: true
 				}
 			},
 			{
-				"displayName": "Fax Server",
-				"name": "faxServer",
-				"type": "boolean",
-				"default": false
+				displayName: "Fax Server",
+				name: "faxServer",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Groups",
-				"name": "groups",
-				"type": "json",
-				"default": "[]"
+				displayName: "Groups",
+				name: "groups",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Number",
-				"name": "number",
-				"type": "string",
-				"default": ""
+				displayName: "Number",
+				name: "number",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Outbound Caller Id",
-				"name": "outboundCallerId",
-				"type": "string",
-				"default": ""
+				displayName: "Outbound Caller ID",
+				name: "outboundCallerId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Transcription Mode",
-				"name": "transcriptionMode",
-				"type": "options",
-				"options": [
+				displayName: "Transcription Mode",
+				name: "transcriptionMode",
+				type: "options",
+				options: [
 					{
-						"name": "Nothing",
-						"value": "Nothing"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Voicemail",
-						"value": "Voicemail"
+						name: "Inherit",
+						value: "Inherit"
 					},
 					{
-						"name": "Recordings",
-						"value": "Recordings"
+						name: "Nothing",
+						value: "Nothing"
 					},
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Recordings",
+						value: "Recordings"
 					},
 					{
-						"name": "Inherit",
-						"value": "Inherit"
+						name: "Voicemail",
+						value: "Voicemail"
 					}
 				],
-				"default": "Nothing"
+				default: "Nothing"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createFax",
 					"updateFax"
 				]
@@ -217,168 +217,168 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listFax": {
-		"method": "GET",
-		"path": "/Fax",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listFax: {
+		method: "GET",
+		path: "/Fax",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getFax": {
-		"method": "GET",
-		"path": "/Fax({Id})",
-		"params": [
+	getFax: {
+		method: "GET",
+		path: "/Fax({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "faxId",
-				"kind": "i",
-				"locator": "fax"
+				name: "Id",
+				prop: "faxId",
+				kind: "i",
+				locator: "fax"
 			}
 		],
-		"byNumber": "/Fax(Number={Number})",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		byNumber: "/Fax(Number={Number})",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"getFaxByNumber": {
-		"method": "GET",
-		"path": "/Fax(Number={Number})",
-		"params": [
+	getFaxByNumber: {
+		method: "GET",
+		path: "/Fax(Number={Number})",
+		params: [
 			{
-				"name": "Number",
-				"prop": "number",
-				"kind": "s"
+				name: "Number",
+				prop: "number",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createFax": {
-		"method": "POST",
-		"path": "/Fax",
-		"body": {
-			"collection": "faxFields",
-			"fields": {
-				"authId": [
+	createFax: {
+		method: "POST",
+		path: "/Fax",
+		body: {
+			collection: "faxFields",
+			fields: {
+				authId: [
 					"AuthID",
 					"s"
 				],
-				"authPassword": [
+				authPassword: [
 					"AuthPassword",
 					"s"
 				],
-				"faxServer": [
+				faxServer: [
 					"FaxServer",
 					"b"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"outboundCallerId": [
+				outboundCallerId: [
 					"OutboundCallerId",
 					"s"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateFax": {
-		"method": "PATCH",
-		"path": "/Fax({Id})",
-		"params": [
+	updateFax: {
+		method: "PATCH",
+		path: "/Fax({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "faxId",
-				"kind": "i",
-				"locator": "fax"
+				name: "Id",
+				prop: "faxId",
+				kind: "i",
+				locator: "fax"
 			}
 		],
-		"body": {
-			"collection": "faxFields",
-			"fields": {
-				"authId": [
+		body: {
+			collection: "faxFields",
+			fields: {
+				authId: [
 					"AuthID",
 					"s"
 				],
-				"authPassword": [
+				authPassword: [
 					"AuthPassword",
 					"s"
 				],
-				"faxServer": [
+				faxServer: [
 					"FaxServer",
 					"b"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"outboundCallerId": [
+				outboundCallerId: [
 					"OutboundCallerId",
 					"s"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteFax": {
-		"method": "DELETE",
-		"path": "/Fax({Id})",
-		"params": [
+	deleteFax: {
+		method: "DELETE",
+		path: "/Fax({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "faxId",
-				"kind": "i",
-				"locator": "fax"
+				name: "Id",
+				prop: "faxId",
+				kind: "i",
+				locator: "fax"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"bulkFaxDelete": {
-		"method": "POST",
-		"path": "/Fax/Pbx.BulkFaxDelete",
-		"body": {
-			"fields": {
-				"ids": [
+	bulkFaxDelete: {
+		method: "POST",
+		path: "/Fax/Pbx.BulkFaxDelete",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"initFax": {
-		"method": "GET",
-		"path": "/Fax/Pbx.InitFax()",
-		"response": "object"
+	initFax: {
+		method: "GET",
+		path: "/Fax/Pbx.InitFax()",
+		response: "object"
 	}
 };

@@ -4,110 +4,114 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"faxServerSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getFaxServerSettings",
-			"action": "Get fax server settings"
+			name: "Clean Up Fax",
+			value: "cleanUpFax",
+			action: "Clean up fax"
 		},
 		{
-			"name": "Update",
-			"value": "updateFaxServerSettings",
-			"action": "Update fax server settings"
+			name: "Get",
+			value: "getFaxServerSettings",
+			action: "Get fax server settings"
 		},
 		{
-			"name": "Clean Up Fax",
-			"value": "cleanUpFax",
-			"action": "Clean up fax"
+			name: "Get Fax Files Size",
+			value: "getFaxFilesSize",
+			action: "Get fax files size"
 		},
 		{
-			"name": "Get Fax Files Size",
-			"value": "getFaxFilesSize",
-			"action": "Get fax files size"
+			name: "Update",
+			value: "updateFaxServerSettings",
+			action: "Update fax server settings"
 		}
 	],
-	"default": "getFaxServerSettings"
+	default: "getFaxServerSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "faxServerSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "faxServerSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Auth Id",
-				"name": "authId",
-				"type": "string",
-				"default": ""
+				displayName: "Auth ID",
+				name: "authId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Auth Password",
-				"name": "authPassword",
-				"type": "json",
-				"default": "{}"
+				displayName: "Auth Password",
+				name: "authPassword",
+				type: "string",
+				typeOptions: {
+					password: true
+				},
+				default: ""
 			},
 			{
-				"displayName": "Auto Cleanup",
-				"name": "autoCleanup",
-				"type": "boolean",
-				"default": false
+				displayName: "Auto Cleanup",
+				name: "autoCleanup",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Email",
-				"name": "email",
-				"type": "string",
-				"default": ""
+				displayName: "Email",
+				name: "email",
+				type: "string",
+				default: "",
+				placeholder: "name@email.com"
 			},
 			{
-				"displayName": "Fax Server Id",
-				"name": "faxServerId",
-				"type": "number",
-				"default": 0
+				displayName: "Fax Server ID",
+				name: "faxServerId",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "G711 To T38 Fallback",
-				"name": "g711ToT38Fallback",
-				"type": "boolean",
-				"default": false
+				displayName: "G711 To T38 Fallback",
+				name: "g711ToT38Fallback",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Max Age",
-				"name": "maxAge",
-				"type": "number",
-				"default": 0
+				displayName: "Max Age",
+				name: "maxAge",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Number",
-				"name": "number",
-				"type": "string",
-				"default": ""
+				displayName: "Number",
+				name: "number",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Remote Storage Enabled",
-				"name": "remoteStorageEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Remote Storage Enabled",
+				name: "remoteStorageEnabled",
+				type: "boolean",
+				default: false
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateFaxServerSettings"
 				]
 			}
@@ -116,68 +120,68 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getFaxServerSettings": {
-		"method": "GET",
-		"path": "/FaxServerSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getFaxServerSettings: {
+		method: "GET",
+		path: "/FaxServerSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateFaxServerSettings": {
-		"method": "PATCH",
-		"path": "/FaxServerSettings",
-		"body": {
-			"collection": "faxServerSettingsFields",
-			"fields": {
-				"authId": [
+	updateFaxServerSettings: {
+		method: "PATCH",
+		path: "/FaxServerSettings",
+		body: {
+			collection: "faxServerSettingsFields",
+			fields: {
+				authId: [
 					"AuthId",
 					"s"
 				],
-				"authPassword": [
+				authPassword: [
 					"AuthPassword",
-					"j"
+					"c"
 				],
-				"autoCleanup": [
+				autoCleanup: [
 					"AutoCleanup",
 					"b"
 				],
-				"email": [
+				email: [
 					"Email",
 					"s"
 				],
-				"faxServerId": [
+				faxServerId: [
 					"FaxServerId",
 					"i"
 				],
-				"g711ToT38Fallback": [
+				g711ToT38Fallback: [
 					"G711ToT38Fallback",
 					"b"
 				],
-				"maxAge": [
+				maxAge: [
 					"MaxAge",
 					"i"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"remoteStorageEnabled": [
+				remoteStorageEnabled: [
 					"RemoteStorageEnabled",
 					"b"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"cleanUpFax": {
-		"method": "POST",
-		"path": "/FaxServerSettings/Pbx.CleanUpFax",
-		"response": "none"
+	cleanUpFax: {
+		method: "POST",
+		path: "/FaxServerSettings/Pbx.CleanUpFax",
+		response: "none"
 	},
-	"getFaxFilesSize": {
-		"method": "GET",
-		"path": "/FaxServerSettings/Pbx.GetFaxFilesSize()",
-		"response": "object"
+	getFaxFilesSize: {
+		method: "GET",
+		path: "/FaxServerSettings/Pbx.GetFaxFilesSize()",
+		response: "object"
 	}
 };

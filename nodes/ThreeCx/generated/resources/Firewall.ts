@@ -4,40 +4,40 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"firewall"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getFirewallState",
-			"action": "Get firewall state"
+			name: "Get",
+			value: "getFirewallState",
+			action: "Get firewall state"
 		},
 		{
-			"name": "Get Last Result",
-			"value": "getLastResult",
-			"action": "Get last result"
+			name: "Get Last Result",
+			value: "getLastResult",
+			action: "Get last result"
 		},
 		{
-			"name": "Start Check",
-			"value": "startCheck",
-			"action": "Start check"
+			name: "Start Check",
+			value: "startCheck",
+			action: "Start check"
 		},
 		{
-			"name": "Stop Check",
-			"value": "stopCheck",
-			"action": "Stop check"
+			name: "Stop Check",
+			value: "stopCheck",
+			action: "Stop check"
 		}
 	],
-	"default": "getFirewallState"
+	default: "getFirewallState"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -45,26 +45,26 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getFirewallState": {
-		"method": "GET",
-		"path": "/Firewall",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getFirewallState: {
+		method: "GET",
+		path: "/Firewall",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"getLastResult": {
-		"method": "GET",
-		"path": "/Firewall/Pbx.GetLastResult()",
-		"response": "object"
+	getLastResult: {
+		method: "GET",
+		path: "/Firewall/Pbx.GetLastResult()",
+		response: "object"
 	},
-	"startCheck": {
-		"method": "POST",
-		"path": "/Firewall/Pbx.StartCheck",
-		"response": "none"
+	startCheck: {
+		method: "POST",
+		path: "/Firewall/Pbx.StartCheck",
+		response: "none"
 	},
-	"stopCheck": {
-		"method": "POST",
-		"path": "/Firewall/Pbx.StopCheck",
-		"response": "none"
+	stopCheck: {
+		method: "POST",
+		path: "/Firewall/Pbx.StopCheck",
+		response: "none"
 	}
 };

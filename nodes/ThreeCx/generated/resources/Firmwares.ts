@@ -4,45 +4,45 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"firmwares"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listFirmware",
-			"action": "Get many firmwares"
+			name: "Clean Up",
+			value: "cleanUp",
+			action: "Clean up"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteFirmware",
-			"action": "Delete firmware"
+			name: "Delete",
+			value: "deleteFirmware",
+			action: "Delete firmware"
 		},
 		{
-			"name": "Clean Up",
-			"value": "cleanUp",
-			"action": "Clean up"
+			name: "Get Firmware State",
+			value: "getFirmwareState",
+			action: "Get firmware state"
 		},
 		{
-			"name": "Get Firmware State",
-			"value": "getFirmwareState",
-			"action": "Get firmware state"
+			name: "Get Many",
+			value: "listFirmware",
+			action: "Get many firmwares"
 		},
 		{
-			"name": "Push Firmware For Phones",
-			"value": "pushFirmwareForPhones",
-			"action": "Push firmware for phones"
+			name: "Push Firmware For Phones",
+			value: "pushFirmwareForPhones",
+			action: "Push firmware for phones"
 		}
 	],
-	"default": "listFirmware"
+	default: "listFirmware"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -50,48 +50,48 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listFirmware": {
-		"method": "GET",
-		"path": "/Firmwares",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listFirmware: {
+		method: "GET",
+		path: "/Firmwares",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"deleteFirmware": {
-		"method": "DELETE",
-		"path": "/Firmwares({Id})",
-		"params": [
+	deleteFirmware: {
+		method: "DELETE",
+		path: "/Firmwares({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"cleanUp": {
-		"method": "POST",
-		"path": "/Firmwares/Pbx.CleanUp",
-		"response": "object"
+	cleanUp: {
+		method: "POST",
+		path: "/Firmwares/Pbx.CleanUp",
+		response: "object"
 	},
-	"getFirmwareState": {
-		"method": "GET",
-		"path": "/Firmwares/Pbx.GetFirmwareState()",
-		"response": "object"
+	getFirmwareState: {
+		method: "GET",
+		path: "/Firmwares/Pbx.GetFirmwareState()",
+		response: "object"
 	},
-	"pushFirmwareForPhones": {
-		"method": "POST",
-		"path": "/Firmwares({Id})/Pbx.PushFirmwareForPhones",
-		"params": [
+	pushFirmwareForPhones: {
+		method: "POST",
+		path: "/Firmwares({Id})/Pbx.PushFirmwareForPhones",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"response": "none"
+		response: "none"
 	}
 };

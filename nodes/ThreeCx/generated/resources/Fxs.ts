@@ -4,62 +4,62 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"fxs"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listFxs",
-			"action": "Get many fxs"
+			name: "Create",
+			value: "createFxs",
+			action: "Create fxs"
 		},
 		{
-			"name": "Get",
-			"value": "getFxs",
-			"action": "Get fxs"
+			name: "Delete",
+			value: "deleteFxs",
+			action: "Delete fxs"
 		},
 		{
-			"name": "Create",
-			"value": "createFxs",
-			"action": "Create fxs"
+			name: "Get",
+			value: "getFxs",
+			action: "Get fxs"
 		},
 		{
-			"name": "Update",
-			"value": "updateFxs",
-			"action": "Update fxs"
+			name: "Get Many",
+			value: "listFxs",
+			action: "Get many fxs"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteFxs",
-			"action": "Delete fxs"
+			name: "Regenerate Web Credentials",
+			value: "regenerateWebCredentials",
+			action: "Regenerate web credentials"
 		},
 		{
-			"name": "Regenerate Web Credentials",
-			"value": "regenerateWebCredentials",
-			"action": "Regenerate web credentials"
+			name: "Update",
+			value: "updateFxs",
+			action: "Update fxs"
 		}
 	],
-	"default": "listFxs"
+	default: "listFxs"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Mac Address",
-		"name": "macAddress",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Mac Address",
+		name: "macAddress",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getFxs",
 					"updateFxs",
 					"deleteFxs",
@@ -72,124 +72,124 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "fxsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "fxsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Brand",
-				"name": "brand",
-				"type": "string",
-				"default": ""
+				displayName: "Brand",
+				name: "brand",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Codecs",
-				"name": "codecs",
-				"type": "json",
-				"default": "[]"
+				displayName: "Codecs",
+				name: "codecs",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Fxs Line Count",
-				"name": "fxsLineCount",
-				"type": "number",
-				"default": 0
+				displayName: "Fxs Line Count",
+				name: "fxsLineCount",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Fxs Lines",
-				"name": "fxsLines",
-				"type": "json",
-				"default": "[]"
+				displayName: "Fxs Lines",
+				name: "fxsLines",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Group",
-				"name": "group",
-				"type": "string",
-				"default": ""
+				displayName: "Group",
+				name: "group",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Language",
-				"name": "language",
-				"type": "string",
-				"default": ""
+				displayName: "Language",
+				name: "language",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Mac Address",
-				"name": "macAddress",
-				"type": "string",
-				"default": ""
+				displayName: "Mac Address",
+				name: "macAddress",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Model",
-				"name": "model",
-				"type": "string",
-				"default": ""
+				displayName: "Model",
+				name: "model",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Model Name",
-				"name": "modelName",
-				"type": "string",
-				"default": ""
+				displayName: "Model Name",
+				name: "modelName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Password",
-				"name": "password",
-				"type": "string",
-				"default": "",
-				"typeOptions": {
-					"password": true
+				displayName: "Password",
+				name: "password",
+				type: "string",
+				default: "",
+				typeOptions: {
+					password: true
 				}
 			},
 			{
-				"displayName": "Provisioning",
-				"name": "provisioning",
-				"type": "json",
-				"default": "{}"
+				displayName: "Provisioning",
+				name: "provisioning",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Registered",
-				"name": "registered",
-				"type": "json",
-				"default": "{}"
+				displayName: "Registered",
+				name: "registered",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Secret",
-				"name": "secret",
-				"type": "string",
-				"default": "",
-				"typeOptions": {
-					"password": true
+				displayName: "Secret",
+				name: "secret",
+				type: "string",
+				default: "",
+				typeOptions: {
+					password: true
 				}
 			},
 			{
-				"displayName": "Template",
-				"name": "template",
-				"type": "json",
-				"default": "{}"
+				displayName: "Template",
+				name: "template",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Time Zone",
-				"name": "timeZone",
-				"type": "string",
-				"default": ""
+				displayName: "Time Zone",
+				name: "timeZone",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Variables",
-				"name": "variables",
-				"type": "json",
-				"default": "[]"
+				displayName: "Variables",
+				name: "variables",
+				type: "json",
+				default: "[]"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createFxs",
 					"updateFxs"
 				]
@@ -199,216 +199,216 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listFxs": {
-		"method": "GET",
-		"path": "/Fxs",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listFxs: {
+		method: "GET",
+		path: "/Fxs",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getFxs": {
-		"method": "GET",
-		"path": "/Fxs({MacAddress})",
-		"params": [
+	getFxs: {
+		method: "GET",
+		path: "/Fxs({MacAddress})",
+		params: [
 			{
-				"name": "MacAddress",
-				"prop": "macAddress",
-				"kind": "s"
+				name: "MacAddress",
+				prop: "macAddress",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createFxs": {
-		"method": "POST",
-		"path": "/Fxs",
-		"body": {
-			"collection": "fxsFields",
-			"fields": {
-				"brand": [
+	createFxs: {
+		method: "POST",
+		path: "/Fxs",
+		body: {
+			collection: "fxsFields",
+			fields: {
+				brand: [
 					"Brand",
 					"s"
 				],
-				"codecs": [
+				codecs: [
 					"Codecs",
-					"j"
+					"a"
 				],
-				"fxsLineCount": [
+				fxsLineCount: [
 					"FxsLineCount",
 					"i"
 				],
-				"fxsLines": [
+				fxsLines: [
 					"FxsLines",
-					"j"
+					"a"
 				],
-				"group": [
+				group: [
 					"Group",
 					"s"
 				],
-				"language": [
+				language: [
 					"Language",
 					"s"
 				],
-				"macAddress": [
+				macAddress: [
 					"MacAddress",
 					"s"
 				],
-				"model": [
+				model: [
 					"Model",
 					"s"
 				],
-				"modelName": [
+				modelName: [
 					"ModelName",
 					"s"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"password": [
+				password: [
 					"Password",
 					"s"
 				],
-				"provisioning": [
+				provisioning: [
 					"Provisioning",
-					"j"
+					"o"
 				],
-				"registered": [
+				registered: [
 					"Registered",
-					"j"
+					"o"
 				],
-				"secret": [
+				secret: [
 					"Secret",
 					"s"
 				],
-				"template": [
+				template: [
 					"Template",
-					"j"
+					"o"
 				],
-				"timeZone": [
+				timeZone: [
 					"TimeZone",
 					"s"
 				],
-				"variables": [
+				variables: [
 					"Variables",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateFxs": {
-		"method": "PATCH",
-		"path": "/Fxs({MacAddress})",
-		"params": [
+	updateFxs: {
+		method: "PATCH",
+		path: "/Fxs({MacAddress})",
+		params: [
 			{
-				"name": "MacAddress",
-				"prop": "macAddress",
-				"kind": "s"
+				name: "MacAddress",
+				prop: "macAddress",
+				kind: "s"
 			}
 		],
-		"body": {
-			"collection": "fxsFields",
-			"fields": {
-				"brand": [
+		body: {
+			collection: "fxsFields",
+			fields: {
+				brand: [
 					"Brand",
 					"s"
 				],
-				"codecs": [
+				codecs: [
 					"Codecs",
-					"j"
+					"a"
 				],
-				"fxsLineCount": [
+				fxsLineCount: [
 					"FxsLineCount",
 					"i"
 				],
-				"fxsLines": [
+				fxsLines: [
 					"FxsLines",
-					"j"
+					"a"
 				],
-				"group": [
+				group: [
 					"Group",
 					"s"
 				],
-				"language": [
+				language: [
 					"Language",
 					"s"
 				],
-				"macAddress": [
+				macAddress: [
 					"MacAddress",
 					"s"
 				],
-				"model": [
+				model: [
 					"Model",
 					"s"
 				],
-				"modelName": [
+				modelName: [
 					"ModelName",
 					"s"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"password": [
+				password: [
 					"Password",
 					"s"
 				],
-				"provisioning": [
+				provisioning: [
 					"Provisioning",
-					"j"
+					"o"
 				],
-				"registered": [
+				registered: [
 					"Registered",
-					"j"
+					"o"
 				],
-				"secret": [
+				secret: [
 					"Secret",
 					"s"
 				],
-				"template": [
+				template: [
 					"Template",
-					"j"
+					"o"
 				],
-				"timeZone": [
+				timeZone: [
 					"TimeZone",
 					"s"
 				],
-				"variables": [
+				variables: [
 					"Variables",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteFxs": {
-		"method": "DELETE",
-		"path": "/Fxs({MacAddress})",
-		"params": [
+	deleteFxs: {
+		method: "DELETE",
+		path: "/Fxs({MacAddress})",
+		params: [
 			{
-				"name": "MacAddress",
-				"prop": "macAddress",
-				"kind": "s"
+				name: "MacAddress",
+				prop: "macAddress",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"regenerateWebCredentials": {
-		"method": "POST",
-		"path": "/Fxs({MacAddress})/Pbx.RegenerateWebCredentials",
-		"params": [
+	regenerateWebCredentials: {
+		method: "POST",
+		path: "/Fxs({MacAddress})/Pbx.RegenerateWebCredentials",
+		params: [
 			{
-				"name": "MacAddress",
-				"prop": "macAddress",
-				"kind": "s"
+				name: "MacAddress",
+				prop: "macAddress",
+				kind: "s"
 			}
 		],
-		"response": "object"
+		response: "object"
 	}
 };

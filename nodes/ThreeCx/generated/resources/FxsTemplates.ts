@@ -4,188 +4,188 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"fxsTemplates"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listFxsTemplate",
-			"action": "Get many fxs templates"
+			name: "Create",
+			value: "createFxsTemplate",
+			action: "Create fxs template"
 		},
 		{
-			"name": "Get",
-			"value": "getFxsTemplate",
-			"action": "Get fxs template"
+			name: "Delete",
+			value: "deleteFxsTemplate",
+			action: "Delete fxs template"
 		},
 		{
-			"name": "Create",
-			"value": "createFxsTemplate",
-			"action": "Create fxs template"
+			name: "Get",
+			value: "getFxsTemplate",
+			action: "Get fxs template"
 		},
 		{
-			"name": "Update",
-			"value": "updateFxsTemplate",
-			"action": "Update fxs template"
+			name: "Get Many",
+			value: "listFxsTemplate",
+			action: "Get many fxs templates"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteFxsTemplate",
-			"action": "Delete fxs template"
+			name: "Update",
+			value: "updateFxsTemplate",
+			action: "Update fxs template"
 		}
 	],
-	"default": "listFxsTemplate"
+	default: "listFxsTemplate"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "fxsTemplateFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "fxsTemplateFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Allowed Net Configs",
-				"name": "allowedNetConfigs",
-				"type": "json",
-				"default": "[]"
+				displayName: "Allow SSL Provisioning",
+				name: "allowSslProvisioning",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Allow SSL Provisioning",
-				"name": "allowSslProvisioning",
-				"type": "boolean",
-				"default": false
+				displayName: "Allowed Net Configs",
+				name: "allowedNetConfigs",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Brand",
-				"name": "brand",
-				"type": "string",
-				"default": ""
+				displayName: "Brand",
+				name: "brand",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Content",
-				"name": "content",
-				"type": "string",
-				"default": ""
+				displayName: "Content",
+				name: "content",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Device Type",
-				"name": "deviceType",
-				"type": "options",
-				"options": [
+				displayName: "Device Type",
+				name: "deviceType",
+				type: "options",
+				options: [
 					{
-						"name": "Fxs",
-						"value": "Fxs"
+						name: "Dect",
+						value: "Dect"
 					},
 					{
-						"name": "Dect",
-						"value": "Dect"
+						name: "Fxs",
+						value: "Fxs"
 					}
 				],
-				"default": "Fxs"
+				default: "Fxs"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "string",
-				"default": ""
+				displayName: "ID",
+				name: "id",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Is Custom",
-				"name": "isCustom",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Custom",
+				name: "isCustom",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Languages",
-				"name": "languages",
-				"type": "json",
-				"default": "[]"
+				displayName: "Languages",
+				name: "languages",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Models",
-				"name": "models",
-				"type": "json",
-				"default": "[]"
+				displayName: "Models",
+				name: "models",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Number Of Extensions",
-				"name": "numberOfExtensions",
-				"type": "number",
-				"default": 0
+				displayName: "Number Of Extensions",
+				name: "numberOfExtensions",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Rps Enabled",
-				"name": "rpsEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.5 and later"
+				displayName: "Rps Enabled",
+				name: "rpsEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether Rps Enabled is on; 3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Template Type",
-				"name": "templateType",
-				"type": "options",
-				"options": [
+				displayName: "Template Type",
+				name: "templateType",
+				type: "options",
+				options: [
 					{
-						"name": "Preferred",
-						"value": "Preferred"
+						name: "Dedicated",
+						value: "Dedicated"
 					},
 					{
-						"name": "Supported",
-						"value": "Supported"
+						name: "Deleted",
+						value: "Deleted"
 					},
 					{
-						"name": "Dedicated",
-						"value": "Dedicated"
+						name: "Preferred",
+						value: "Preferred"
 					},
 					{
-						"name": "Third Party",
-						"value": "ThirdParty"
+						name: "Supported",
+						value: "Supported"
 					},
 					{
-						"name": "Deleted",
-						"value": "Deleted"
+						name: "Third Party",
+						value: "ThirdParty"
 					},
 					{
-						"name": "Unknown",
-						"value": "Unknown"
+						name: "Unknown",
+						value: "Unknown"
 					}
 				],
-				"default": "Preferred"
+				default: "Preferred"
 			},
 			{
-				"displayName": "Time Zones",
-				"name": "timeZones",
-				"type": "json",
-				"default": "[]"
+				displayName: "Time Zones",
+				name: "timeZones",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "URL",
-				"name": "url",
-				"type": "string",
-				"default": ""
+				displayName: "URL",
+				name: "url",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Variables",
-				"name": "variables",
-				"type": "json",
-				"default": "[]"
+				displayName: "Variables",
+				name: "variables",
+				type: "json",
+				default: "[]"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createFxsTemplate",
 					"updateFxsTemplate"
 				]
@@ -195,188 +195,188 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listFxsTemplate": {
-		"method": "GET",
-		"path": "/FxsTemplates",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listFxsTemplate: {
+		method: "GET",
+		path: "/FxsTemplates",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getFxsTemplate": {
-		"method": "GET",
-		"path": "/FxsTemplates({Id})",
-		"params": [
+	getFxsTemplate: {
+		method: "GET",
+		path: "/FxsTemplates({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createFxsTemplate": {
-		"method": "POST",
-		"path": "/FxsTemplates",
-		"body": {
-			"collection": "fxsTemplateFields",
-			"fields": {
-				"allowedNetConfigs": [
+	createFxsTemplate: {
+		method: "POST",
+		path: "/FxsTemplates",
+		body: {
+			collection: "fxsTemplateFields",
+			fields: {
+				allowedNetConfigs: [
 					"AllowedNetConfigs",
-					"j"
+					"a"
 				],
-				"allowSslProvisioning": [
+				allowSslProvisioning: [
 					"AllowSSLProvisioning",
 					"b"
 				],
-				"brand": [
+				brand: [
 					"Brand",
 					"s"
 				],
-				"content": [
+				content: [
 					"Content",
 					"s"
 				],
-				"deviceType": [
+				deviceType: [
 					"DeviceType",
 					"e:DeviceType"
 				],
-				"id": [
+				id: [
 					"Id",
 					"s"
 				],
-				"isCustom": [
+				isCustom: [
 					"IsCustom",
 					"b"
 				],
-				"languages": [
+				languages: [
 					"Languages",
-					"j"
+					"a"
 				],
-				"models": [
+				models: [
 					"Models",
-					"j"
+					"a"
 				],
-				"numberOfExtensions": [
+				numberOfExtensions: [
 					"NumberOfExtensions",
 					"i"
 				],
-				"rpsEnabled": [
+				rpsEnabled: [
 					"RpsEnabled",
 					"b"
 				],
-				"templateType": [
+				templateType: [
 					"TemplateType",
 					"e:TemplateType"
 				],
-				"timeZones": [
+				timeZones: [
 					"TimeZones",
-					"j"
+					"a"
 				],
-				"url": [
+				url: [
 					"URL",
 					"s"
 				],
-				"variables": [
+				variables: [
 					"Variables",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateFxsTemplate": {
-		"method": "PATCH",
-		"path": "/FxsTemplates({Id})",
-		"params": [
+	updateFxsTemplate: {
+		method: "PATCH",
+		path: "/FxsTemplates({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"body": {
-			"collection": "fxsTemplateFields",
-			"fields": {
-				"allowedNetConfigs": [
+		body: {
+			collection: "fxsTemplateFields",
+			fields: {
+				allowedNetConfigs: [
 					"AllowedNetConfigs",
-					"j"
+					"a"
 				],
-				"allowSslProvisioning": [
+				allowSslProvisioning: [
 					"AllowSSLProvisioning",
 					"b"
 				],
-				"brand": [
+				brand: [
 					"Brand",
 					"s"
 				],
-				"content": [
+				content: [
 					"Content",
 					"s"
 				],
-				"deviceType": [
+				deviceType: [
 					"DeviceType",
 					"e:DeviceType"
 				],
-				"id": [
+				id: [
 					"Id",
 					"s"
 				],
-				"isCustom": [
+				isCustom: [
 					"IsCustom",
 					"b"
 				],
-				"languages": [
+				languages: [
 					"Languages",
-					"j"
+					"a"
 				],
-				"models": [
+				models: [
 					"Models",
-					"j"
+					"a"
 				],
-				"numberOfExtensions": [
+				numberOfExtensions: [
 					"NumberOfExtensions",
 					"i"
 				],
-				"rpsEnabled": [
+				rpsEnabled: [
 					"RpsEnabled",
 					"b"
 				],
-				"templateType": [
+				templateType: [
 					"TemplateType",
 					"e:TemplateType"
 				],
-				"timeZones": [
+				timeZones: [
 					"TimeZones",
-					"j"
+					"a"
 				],
-				"url": [
+				url: [
 					"URL",
 					"s"
 				],
-				"variables": [
+				variables: [
 					"Variables",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteFxsTemplate": {
-		"method": "DELETE",
-		"path": "/FxsTemplates({Id})",
-		"params": [
+	deleteFxsTemplate: {
+		method: "DELETE",
+		path: "/FxsTemplates({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	}
 };

@@ -4,152 +4,152 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"generalSettingsForApps"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getGeneralSettingsForApps",
-			"action": "Get general settings for apps"
+			name: "Get",
+			value: "getGeneralSettingsForApps",
+			action: "Get general settings for apps"
 		},
 		{
-			"name": "Update",
-			"value": "updateGeneralSettingsForApps",
-			"action": "Update general settings for apps"
+			name: "Update",
+			value: "updateGeneralSettingsForApps",
+			action: "Update general settings for apps"
 		}
 	],
-	"default": "getGeneralSettingsForApps"
+	default: "getGeneralSettingsForApps"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "generalSettingsForAppsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "generalSettingsForAppsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Allow Block Calls",
-				"name": "allowBlockCalls",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.8 and later"
+				displayName: "Allow Block Calls",
+				name: "allowBlockCalls",
+				type: "boolean",
+				default: false,
+				description: "Whether Allow Block Calls is on; 3CX 20.0.8 and later"
 			},
 			{
-				"displayName": "Allow Change Password",
-				"name": "allowChangePassword",
-				"type": "boolean",
-				"default": false
+				displayName: "Allow Change Password",
+				name: "allowChangePassword",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Auto Scheduler Settings",
-				"name": "autoSchedulerSettings",
-				"type": "json",
-				"default": "{}"
+				displayName: "Auto Scheduler Settings",
+				name: "autoSchedulerSettings",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Avatar Style",
-				"name": "avatarStyle",
-				"type": "options",
-				"options": [
+				displayName: "Avatar Style",
+				name: "avatarStyle",
+				type: "options",
+				options: [
 					{
-						"name": "Square",
-						"value": "Square"
+						name: "Circle",
+						value: "Circle"
 					},
 					{
-						"name": "Circle",
-						"value": "Circle"
+						name: "Square",
+						value: "Square"
 					}
 				],
-				"default": "Square",
-				"description": "3CX 20.0.5 and later"
+				default: "Square",
+				description: "3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Brand Logo Image",
-				"name": "brandLogoImage",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.5 and later"
+				displayName: "Brand Logo Image",
+				name: "brandLogoImage",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Brand Main Image",
-				"name": "brandMainImage",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.5 and later"
+				displayName: "Brand Main Image",
+				name: "brandMainImage",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Brand Url",
-				"name": "brandUrl",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.5 and later"
+				displayName: "Brand Url",
+				name: "brandUrl",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Enable Chat",
-				"name": "enableChat",
-				"type": "boolean",
-				"default": false
+				displayName: "Enable Chat",
+				name: "enableChat",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Enable Selector Caller Id",
-				"name": "enableSelectorCallerId",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Enable Selector Caller ID",
+				name: "enableSelectorCallerId",
+				type: "boolean",
+				default: false,
+				description: "Whether Enable Selector Caller ID is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Hide Abandoned Queue Calls",
-				"name": "hideAbandonedQueueCalls",
-				"type": "boolean",
-				"default": false
+				displayName: "Hide Abandoned Queue Calls",
+				name: "hideAbandonedQueueCalls",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Hide CRM Contacts",
-				"name": "hideCrmContacts",
-				"type": "boolean",
-				"default": false
+				displayName: "Hide CRM Contacts",
+				name: "hideCrmContacts",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Hide Interaction History",
-				"name": "hideInteractionHistory",
-				"type": "boolean",
-				"default": false
+				displayName: "Hide Interaction History",
+				name: "hideInteractionHistory",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Hide System Extensions",
-				"name": "hideSystemExtensions",
-				"type": "boolean",
-				"default": false
+				displayName: "Hide System Extensions",
+				name: "hideSystemExtensions",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Name Of Custom Available Status",
-				"name": "nameOfCustomAvailableStatus",
-				"type": "string",
-				"default": ""
+				displayName: "Name Of Custom Available Status",
+				name: "nameOfCustomAvailableStatus",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Name Of Custom Out Of Office Status",
-				"name": "nameOfCustomOutOfOfficeStatus",
-				"type": "string",
-				"default": ""
+				displayName: "Name Of Custom Out Of Office Status",
+				name: "nameOfCustomOutOfOfficeStatus",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateGeneralSettingsForApps"
 				]
 			}
@@ -158,82 +158,82 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getGeneralSettingsForApps": {
-		"method": "GET",
-		"path": "/GeneralSettingsForApps",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getGeneralSettingsForApps: {
+		method: "GET",
+		path: "/GeneralSettingsForApps",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateGeneralSettingsForApps": {
-		"method": "PATCH",
-		"path": "/GeneralSettingsForApps",
-		"body": {
-			"collection": "generalSettingsForAppsFields",
-			"fields": {
-				"allowBlockCalls": [
+	updateGeneralSettingsForApps: {
+		method: "PATCH",
+		path: "/GeneralSettingsForApps",
+		body: {
+			collection: "generalSettingsForAppsFields",
+			fields: {
+				allowBlockCalls: [
 					"AllowBlockCalls",
 					"b"
 				],
-				"allowChangePassword": [
+				allowChangePassword: [
 					"AllowChangePassword",
 					"b"
 				],
-				"autoSchedulerSettings": [
+				autoSchedulerSettings: [
 					"AutoSchedulerSettings",
-					"j"
+					"o"
 				],
-				"avatarStyle": [
+				avatarStyle: [
 					"AvatarStyle",
 					"e:AvatarStyle"
 				],
-				"brandLogoImage": [
+				brandLogoImage: [
 					"BrandLogoImage",
 					"s"
 				],
-				"brandMainImage": [
+				brandMainImage: [
 					"BrandMainImage",
 					"s"
 				],
-				"brandUrl": [
+				brandUrl: [
 					"BrandUrl",
 					"s"
 				],
-				"enableChat": [
+				enableChat: [
 					"EnableChat",
 					"b"
 				],
-				"enableSelectorCallerId": [
+				enableSelectorCallerId: [
 					"EnableSelectorCallerId",
 					"b"
 				],
-				"hideAbandonedQueueCalls": [
+				hideAbandonedQueueCalls: [
 					"HideAbandonedQueueCalls",
 					"b"
 				],
-				"hideCrmContacts": [
+				hideCrmContacts: [
 					"HideCRMContacts",
 					"b"
 				],
-				"hideInteractionHistory": [
+				hideInteractionHistory: [
 					"HideInteractionHistory",
 					"b"
 				],
-				"hideSystemExtensions": [
+				hideSystemExtensions: [
 					"HideSystemExtensions",
 					"b"
 				],
-				"nameOfCustomAvailableStatus": [
+				nameOfCustomAvailableStatus: [
 					"NameOfCustomAvailableStatus",
 					"s"
 				],
-				"nameOfCustomOutOfOfficeStatus": [
+				nameOfCustomOutOfOfficeStatus: [
 					"NameOfCustomOutOfOfficeStatus",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

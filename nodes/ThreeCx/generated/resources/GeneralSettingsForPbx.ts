@@ -4,142 +4,142 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"generalSettingsForPbx"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getGeneralSettingsForPbx",
-			"action": "Get general settings for pbx"
+			name: "Get",
+			value: "getGeneralSettingsForPbx",
+			action: "Get general settings for pbx"
 		},
 		{
-			"name": "Update",
-			"value": "updateGeneralSettingsForPbx",
-			"action": "Update general settings for pbx"
+			name: "Update",
+			value: "updateGeneralSettingsForPbx",
+			action: "Update general settings for pbx"
 		}
 	],
-	"default": "getGeneralSettingsForPbx"
+	default: "getGeneralSettingsForPbx"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "generalSettingsForPbxFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "generalSettingsForPbxFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Allow Fwd To External",
-				"name": "allowFwdToExternal",
-				"type": "boolean",
-				"default": false
+				displayName: "All Roles Can Approve Apps",
+				name: "allRolesCanApproveApps",
+				type: "boolean",
+				default: false,
+				description: "Whether All Roles Can Approve Apps is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "All Roles Can Approve Apps",
-				"name": "allRolesCanApproveApps",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Allow Fwd To External",
+				name: "allowFwdToExternal",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Busy Monitor",
-				"name": "busyMonitor",
-				"type": "boolean",
-				"default": false
+				displayName: "Busy Monitor",
+				name: "busyMonitor",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Busy Monitor Timeout",
-				"name": "busyMonitorTimeout",
-				"type": "number",
-				"default": 0
+				displayName: "Busy Monitor Timeout",
+				name: "busyMonitorTimeout",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Disable Outbound Calls Out Office Hours",
-				"name": "disableOutboundCallsOutOfficeHours",
-				"type": "boolean",
-				"default": false
+				displayName: "Disable Outbound Calls Out Office Hours",
+				name: "disableOutboundCallsOutOfficeHours",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Enable V Menu Outbound Calls",
-				"name": "enableVMenuOutboundCalls",
-				"type": "boolean",
-				"default": false
+				displayName: "Enable V Menu Outbound Calls",
+				name: "enableVMenuOutboundCalls",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "HD Auto Logout Enabled",
-				"name": "hdAutoLogoutEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "HD Auto Logout Enabled",
+				name: "hdAutoLogoutEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "HD Auto Logout Time",
-				"name": "hdAutoLogoutTime",
-				"type": "string",
-				"default": "",
-				"placeholder": "PT1H30M"
+				displayName: "HD Auto Logout Time",
+				name: "hdAutoLogoutTime",
+				type: "string",
+				default: "",
+				placeholder: "PT1H30M"
 			},
 			{
-				"displayName": "Limit Call Pickup",
-				"name": "limitCallPickup",
-				"type": "boolean",
-				"default": false
+				displayName: "Limit Call Pickup",
+				name: "limitCallPickup",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "O Auth Cimd Enabled",
-				"name": "oAuthCimdEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "OAuth Cimd Enabled",
+				name: "oAuthCimdEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether OAuth Cimd Enabled is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "O Auth Dcr Enabled",
-				"name": "oAuthDcrEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "OAuth Dcr Enabled",
+				name: "oAuthDcrEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether OAuth Dcr Enabled is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "O Auth Open Id Connect Enabled",
-				"name": "oAuthOpenIdConnectEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "OAuth Open ID Connect Enabled",
+				name: "oAuthOpenIdConnectEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether OAuth Open ID Connect Enabled is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Operator Extension",
-				"name": "operatorExtension",
-				"type": "string",
-				"default": ""
+				displayName: "Operator Extension",
+				name: "operatorExtension",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Play Busy",
-				"name": "playBusy",
-				"type": "boolean",
-				"default": false
+				displayName: "Play Busy",
+				name: "playBusy",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Scheduled Report Generation Time",
-				"name": "scheduledReportGenerationTime",
-				"type": "string",
-				"default": "",
-				"placeholder": "PT1H30M"
+				displayName: "Scheduled Report Generation Time",
+				name: "scheduledReportGenerationTime",
+				type: "string",
+				default: "",
+				placeholder: "PT1H30M"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateGeneralSettingsForPbx"
 				]
 			}
@@ -148,82 +148,82 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getGeneralSettingsForPbx": {
-		"method": "GET",
-		"path": "/GeneralSettingsForPbx",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getGeneralSettingsForPbx: {
+		method: "GET",
+		path: "/GeneralSettingsForPbx",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateGeneralSettingsForPbx": {
-		"method": "PATCH",
-		"path": "/GeneralSettingsForPbx",
-		"body": {
-			"collection": "generalSettingsForPbxFields",
-			"fields": {
-				"allowFwdToExternal": [
+	updateGeneralSettingsForPbx: {
+		method: "PATCH",
+		path: "/GeneralSettingsForPbx",
+		body: {
+			collection: "generalSettingsForPbxFields",
+			fields: {
+				allowFwdToExternal: [
 					"AllowFwdToExternal",
 					"b"
 				],
-				"allRolesCanApproveApps": [
+				allRolesCanApproveApps: [
 					"AllRolesCanApproveApps",
 					"b"
 				],
-				"busyMonitor": [
+				busyMonitor: [
 					"BusyMonitor",
 					"b"
 				],
-				"busyMonitorTimeout": [
+				busyMonitorTimeout: [
 					"BusyMonitorTimeout",
 					"i"
 				],
-				"disableOutboundCallsOutOfficeHours": [
+				disableOutboundCallsOutOfficeHours: [
 					"DisableOutboundCallsOutOfficeHours",
 					"b"
 				],
-				"enableVMenuOutboundCalls": [
+				enableVMenuOutboundCalls: [
 					"EnableVMenuOutboundCalls",
 					"b"
 				],
-				"hdAutoLogoutEnabled": [
+				hdAutoLogoutEnabled: [
 					"HDAutoLogoutEnabled",
 					"b"
 				],
-				"hdAutoLogoutTime": [
+				hdAutoLogoutTime: [
 					"HDAutoLogoutTime",
 					"D"
 				],
-				"limitCallPickup": [
+				limitCallPickup: [
 					"LimitCallPickup",
 					"b"
 				],
-				"oAuthCimdEnabled": [
+				oAuthCimdEnabled: [
 					"OAuthCimdEnabled",
 					"b"
 				],
-				"oAuthDcrEnabled": [
+				oAuthDcrEnabled: [
 					"OAuthDcrEnabled",
 					"b"
 				],
-				"oAuthOpenIdConnectEnabled": [
+				oAuthOpenIdConnectEnabled: [
 					"OAuthOpenIdConnectEnabled",
 					"b"
 				],
-				"operatorExtension": [
+				operatorExtension: [
 					"OperatorExtension",
 					"s"
 				],
-				"playBusy": [
+				playBusy: [
 					"PlayBusy",
 					"b"
 				],
-				"scheduledReportGenerationTime": [
+				scheduledReportGenerationTime: [
 					"ScheduledReportGenerationTime",
 					"D"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

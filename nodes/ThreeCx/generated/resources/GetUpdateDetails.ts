@@ -4,38 +4,38 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"getUpdateDetails"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Update Details",
-			"value": "getUpdateDetails",
-			"action": "Get update details",
-			"description": "3CX 20.0.10 and later"
+			name: "Get Update Details",
+			value: "getUpdateDetails",
+			action: "Get update details",
+			description: "3CX 20.0.10 and later"
 		}
 	],
-	"default": "getUpdateDetails"
+	default: "getUpdateDetails"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Key",
-		"name": "key",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Key",
+		name: "key",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getUpdateDetails"
 				]
 			}
@@ -46,22 +46,22 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getUpdateDetails": {
-		"method": "GET",
-		"path": "/GetUpdateDetails(key={key},id={id})",
-		"params": [
+	getUpdateDetails: {
+		method: "GET",
+		path: "/GetUpdateDetails(key={key},id={id})",
+		params: [
 			{
-				"name": "key",
-				"prop": "key",
-				"kind": "u"
+				name: "key",
+				prop: "key",
+				kind: "u"
 			},
 			{
-				"name": "id",
-				"prop": "getBlackListNumberId",
-				"kind": "u"
+				name: "id",
+				prop: "getBlackListNumberId",
+				kind: "u"
 			}
 		],
-		"response": "object",
-		"versions": "3CX 20.0.10 and later"
+		response: "object",
+		versions: "3CX 20.0.10 and later"
 	}
 };

@@ -4,103 +4,106 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"googleSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getGoogleSettings",
-			"action": "Get google settings"
+			name: "Get",
+			value: "getGoogleSettings",
+			action: "Get google settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateGoogleSettings",
-			"action": "Update google settings"
+			name: "Get Google Users",
+			value: "getGoogleUsers",
+			action: "Get google users",
+			description: "3CX 20.0.5 and later"
 		},
 		{
-			"name": "Get Google Users",
-			"value": "getGoogleUsers",
-			"action": "Get google users",
-			"description": "3CX 20.0.5 and later"
+			name: "Update",
+			value: "updateGoogleSettings",
+			action: "Update google settings"
 		}
 	],
-	"default": "getGoogleSettings"
+	default: "getGoogleSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "googleSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "googleSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Client Id",
-				"name": "clientId",
-				"type": "string",
-				"default": ""
+				displayName: "Client ID",
+				name: "clientId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Client Secret",
-				"name": "clientSecret",
-				"type": "json",
-				"default": "{}"
+				displayName: "Client Secret",
+				name: "clientSecret",
+				type: "string",
+				typeOptions: {
+					password: true
+				},
+				default: ""
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "string",
-				"default": ""
+				displayName: "ID",
+				name: "id",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Is Extension Sign In Enabled",
-				"name": "isExtensionSignInEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Extension Sign In Enabled",
+				name: "isExtensionSignInEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Project Id",
-				"name": "projectId",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.5 and later"
+				displayName: "Project ID",
+				name: "projectId",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Provision Url",
-				"name": "provisionUrl",
-				"type": "string",
-				"default": ""
+				displayName: "Provision Url",
+				name: "provisionUrl",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Re Captcha Enabled",
-				"name": "reCaptchaEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.5 and later"
+				displayName: "Re Captcha Enabled",
+				name: "reCaptchaEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether Re Captcha Enabled is on; 3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "User Sync",
-				"name": "userSync",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.5 and later"
+				displayName: "User Sync",
+				name: "userSync",
+				type: "json",
+				default: "{}",
+				description: "3CX 20.0.5 and later"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateGoogleSettings"
 				]
 			}
@@ -109,68 +112,68 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getGoogleSettings": {
-		"method": "GET",
-		"path": "/GoogleSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getGoogleSettings: {
+		method: "GET",
+		path: "/GoogleSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateGoogleSettings": {
-		"method": "PATCH",
-		"path": "/GoogleSettings",
-		"body": {
-			"collection": "googleSettingsFields",
-			"fields": {
-				"clientId": [
+	updateGoogleSettings: {
+		method: "PATCH",
+		path: "/GoogleSettings",
+		body: {
+			collection: "googleSettingsFields",
+			fields: {
+				clientId: [
 					"ClientId",
 					"s"
 				],
-				"clientSecret": [
+				clientSecret: [
 					"ClientSecret",
-					"j"
+					"c"
 				],
-				"id": [
+				id: [
 					"Id",
 					"s"
 				],
-				"isExtensionSignInEnabled": [
+				isExtensionSignInEnabled: [
 					"IsExtensionSignInEnabled",
 					"b"
 				],
-				"projectId": [
+				projectId: [
 					"ProjectId",
 					"s"
 				],
-				"provisionUrl": [
+				provisionUrl: [
 					"ProvisionUrl",
 					"s"
 				],
-				"reCaptchaEnabled": [
+				reCaptchaEnabled: [
 					"ReCaptchaEnabled",
 					"b"
 				],
-				"userSync": [
+				userSync: [
 					"UserSync",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"getGoogleUsers": {
-		"method": "POST",
-		"path": "/GoogleSettings/Pbx.GetGoogleUsers",
-		"body": {
-			"fields": {
-				"bodyOptions": [
+	getGoogleUsers: {
+		method: "POST",
+		path: "/GoogleSettings/Pbx.GetGoogleUsers",
+		body: {
+			fields: {
+				bodyOptions: [
 					"options",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.5 and later"
+		response: "object",
+		versions: "3CX 20.0.5 and later"
 	}
 };

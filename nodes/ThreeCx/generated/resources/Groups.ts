@@ -4,126 +4,126 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"groups"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listGroup",
-			"action": "Get many groups"
+			name: "Create",
+			value: "createGroup",
+			action: "Create group"
 		},
 		{
-			"name": "Get",
-			"value": "getGroup",
-			"action": "Get group"
+			name: "Delete",
+			value: "deleteGroup",
+			action: "Delete group"
 		},
 		{
-			"name": "Create",
-			"value": "createGroup",
-			"action": "Create group"
+			name: "Delete Company By ID",
+			value: "deleteCompanyById",
+			action: "Delete company by ID"
 		},
 		{
-			"name": "Update",
-			"value": "updateGroup",
-			"action": "Update group"
+			name: "Delete Company By Number",
+			value: "deleteCompanyByNumber",
+			action: "Delete company by number"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteGroup",
-			"action": "Delete group"
+			name: "Get",
+			value: "getGroup",
+			action: "Get group"
 		},
 		{
-			"name": "Delete Company By Id",
-			"value": "deleteCompanyById",
-			"action": "Delete company by id"
+			name: "Get Many",
+			value: "listGroup",
+			action: "Get many groups"
 		},
 		{
-			"name": "Delete Company By Number",
-			"value": "deleteCompanyByNumber",
-			"action": "Delete company by number"
+			name: "Get Restrictions",
+			value: "getRestrictions",
+			action: "Get restrictions"
 		},
 		{
-			"name": "Get Restrictions",
-			"value": "getRestrictions",
-			"action": "Get restrictions"
+			name: "Link Group Partner",
+			value: "linkGroupPartner",
+			action: "Link group partner"
 		},
 		{
-			"name": "Link Group Partner",
-			"value": "linkGroupPartner",
-			"action": "Link group partner"
+			name: "List Members",
+			value: "listMembers",
+			action: "List members"
 		},
 		{
-			"name": "List Members",
-			"value": "listMembers",
-			"action": "List members"
+			name: "List Rights",
+			value: "listRights",
+			action: "List rights"
 		},
 		{
-			"name": "List Rights",
-			"value": "listRights",
-			"action": "List rights"
+			name: "Replace Group License Key",
+			value: "replaceGroupLicenseKey",
+			action: "Replace group license key"
 		},
 		{
-			"name": "Replace Group License Key",
-			"value": "replaceGroupLicenseKey",
-			"action": "Replace group license key"
+			name: "Unlink Group Partner",
+			value: "unlinkGroupPartner",
+			action: "Unlink group partner"
 		},
 		{
-			"name": "Unlink Group Partner",
-			"value": "unlinkGroupPartner",
-			"action": "Unlink group partner"
+			name: "Update",
+			value: "updateGroup",
+			action: "Update group"
 		}
 	],
-	"default": "listGroup"
+	default: "listGroup"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Group",
-		"name": "groupId",
-		"type": "resourceLocator",
-		"default": {
-			"mode": "list",
-			"value": ""
+		displayName: "Group",
+		name: "groupId",
+		type: "resourceLocator",
+		default: {
+			mode: "list",
+			value: ""
 		},
-		"required": true,
-		"modes": [
+		required: true,
+		modes: [
 			{
-				"displayName": "From List",
-				"name": "list",
-				"type": "list",
-				"typeOptions": {
-					"searchListMethod": "searchGroups",
-					"searchable": true
+				displayName: "From List",
+				name: "list",
+				type: "list",
+				typeOptions: {
+					searchListMethod: "searchGroups",
+					searchable: true
 				}
 			},
 			{
-				"displayName": "By ID",
-				"name": "id",
-				"type": "string",
-				"placeholder": "e.g. 12",
-				"validation": [
+				displayName: "By ID",
+				name: "id",
+				type: "string",
+				placeholder: "e.g. 12",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Group ID must be a whole number, like 12"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Group ID must be a whole number, like 12"
 						}
 					}
 				]
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"getGroup",
 					"updateGroup",
 					"deleteGroup",
@@ -135,13 +135,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Group Id",
-		"name": "linkGroupPartnerGroupId",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Group ID",
+		name: "linkGroupPartnerGroupId",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"linkGroupPartner",
 					"replaceGroupLicenseKey"
 				]
@@ -153,477 +153,477 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listGroup": {
-		"method": "GET",
-		"path": "/Groups",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listGroup: {
+		method: "GET",
+		path: "/Groups",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getGroup": {
-		"method": "GET",
-		"path": "/Groups({Id})",
-		"params": [
+	getGroup: {
+		method: "GET",
+		path: "/Groups({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "groupId",
-				"kind": "i",
-				"locator": "groups"
+				name: "Id",
+				prop: "groupId",
+				kind: "i",
+				locator: "groups"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createGroup": {
-		"method": "POST",
-		"path": "/Groups",
-		"body": {
-			"collection": "groupFields",
-			"fields": {
-				"allowCallService": [
+	createGroup: {
+		method: "POST",
+		path: "/Groups",
+		body: {
+			collection: "groupFields",
+			fields: {
+				allowCallService: [
 					"AllowCallService",
 					"b"
 				],
-				"answerAfter": [
+				answerAfter: [
 					"AnswerAfter",
 					"i"
 				],
-				"breakRoute": [
+				breakRoute: [
 					"BreakRoute",
-					"j"
+					"o"
 				],
-				"breakTime": [
+				breakTime: [
 					"BreakTime",
-					"j"
+					"o"
 				],
-				"callHandlingMode": [
+				callHandlingMode: [
 					"CallHandlingMode",
-					"j"
+					"a"
 				],
-				"callUsEnableChat": [
+				callUsEnableChat: [
 					"CallUsEnableChat",
 					"b"
 				],
-				"callUsEnablePhone": [
+				callUsEnablePhone: [
 					"CallUsEnablePhone",
 					"b"
 				],
-				"callUsEnableVideo": [
+				callUsEnableVideo: [
 					"CallUsEnableVideo",
 					"b"
 				],
-				"callUsRequirement": [
+				callUsRequirement: [
 					"CallUsRequirement",
 					"e:Authentication"
 				],
-				"clickToCallId": [
+				clickToCallId: [
 					"ClickToCallId",
 					"s"
 				],
-				"currentGroupHours": [
+				currentGroupHours: [
 					"CurrentGroupHours",
 					"e:GroupHoursMode"
 				],
-				"customOperator": [
+				customOperator: [
 					"CustomOperator",
-					"j"
+					"o"
 				],
-				"customPrompt": [
+				customPrompt: [
 					"CustomPrompt",
 					"s"
 				],
-				"disableCustomPrompt": [
+				disableCustomPrompt: [
 					"DisableCustomPrompt",
 					"b"
 				],
-				"globallyVisible": [
+				globallyVisible: [
 					"GloballyVisible",
 					"b"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"hasMembers": [
+				hasMembers: [
 					"HasMembers",
 					"b"
 				],
-				"holidaysRoute": [
+				holidaysRoute: [
 					"HolidaysRoute",
-					"j"
+					"o"
 				],
-				"hours": [
+				hours: [
 					"Hours",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"isDefault": [
+				isDefault: [
 					"IsDefault",
 					"b"
 				],
-				"language": [
+				language: [
 					"Language",
 					"s"
 				],
-				"lastLoginTime": [
+				lastLoginTime: [
 					"LastLoginTime",
 					"d"
 				],
-				"members": [
+				members: [
 					"Members",
-					"j"
+					"a"
 				],
-				"musicOnHold": [
+				musicOnHold: [
 					"MusicOnHold",
 					"s"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"officeHolidays": [
+				officeHolidays: [
 					"OfficeHolidays",
-					"j"
+					"a"
 				],
-				"officeRoute": [
+				officeRoute: [
 					"OfficeRoute",
-					"j"
+					"o"
 				],
-				"outOfOfficeRoute": [
+				outOfOfficeRoute: [
 					"OutOfOfficeRoute",
-					"j"
+					"o"
 				],
-				"overrideExpiresAt": [
+				overrideExpiresAt: [
 					"OverrideExpiresAt",
 					"d"
 				],
-				"overrideHolidays": [
+				overrideHolidays: [
 					"OverrideHolidays",
 					"b"
 				],
-				"promptSet": [
+				promptSet: [
 					"PromptSet",
 					"s"
 				],
-				"props": [
+				props: [
 					"Props",
-					"j"
+					"o"
 				],
-				"rights": [
+				rights: [
 					"Rights",
-					"j"
+					"a"
 				],
-				"timeZoneId": [
+				timeZoneId: [
 					"TimeZoneId",
 					"s"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateGroup": {
-		"method": "PATCH",
-		"path": "/Groups({Id})",
-		"params": [
+	updateGroup: {
+		method: "PATCH",
+		path: "/Groups({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "groupId",
-				"kind": "i",
-				"locator": "groups"
+				name: "Id",
+				prop: "groupId",
+				kind: "i",
+				locator: "groups"
 			}
 		],
-		"body": {
-			"collection": "groupFields",
-			"fields": {
-				"allowCallService": [
+		body: {
+			collection: "groupFields",
+			fields: {
+				allowCallService: [
 					"AllowCallService",
 					"b"
 				],
-				"answerAfter": [
+				answerAfter: [
 					"AnswerAfter",
 					"i"
 				],
-				"breakRoute": [
+				breakRoute: [
 					"BreakRoute",
-					"j"
+					"o"
 				],
-				"breakTime": [
+				breakTime: [
 					"BreakTime",
-					"j"
+					"o"
 				],
-				"callHandlingMode": [
+				callHandlingMode: [
 					"CallHandlingMode",
-					"j"
+					"a"
 				],
-				"callUsEnableChat": [
+				callUsEnableChat: [
 					"CallUsEnableChat",
 					"b"
 				],
-				"callUsEnablePhone": [
+				callUsEnablePhone: [
 					"CallUsEnablePhone",
 					"b"
 				],
-				"callUsEnableVideo": [
+				callUsEnableVideo: [
 					"CallUsEnableVideo",
 					"b"
 				],
-				"callUsRequirement": [
+				callUsRequirement: [
 					"CallUsRequirement",
 					"e:Authentication"
 				],
-				"clickToCallId": [
+				clickToCallId: [
 					"ClickToCallId",
 					"s"
 				],
-				"currentGroupHours": [
+				currentGroupHours: [
 					"CurrentGroupHours",
 					"e:GroupHoursMode"
 				],
-				"customOperator": [
+				customOperator: [
 					"CustomOperator",
-					"j"
+					"o"
 				],
-				"customPrompt": [
+				customPrompt: [
 					"CustomPrompt",
 					"s"
 				],
-				"disableCustomPrompt": [
+				disableCustomPrompt: [
 					"DisableCustomPrompt",
 					"b"
 				],
-				"globallyVisible": [
+				globallyVisible: [
 					"GloballyVisible",
 					"b"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"hasMembers": [
+				hasMembers: [
 					"HasMembers",
 					"b"
 				],
-				"holidaysRoute": [
+				holidaysRoute: [
 					"HolidaysRoute",
-					"j"
+					"o"
 				],
-				"hours": [
+				hours: [
 					"Hours",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"isDefault": [
+				isDefault: [
 					"IsDefault",
 					"b"
 				],
-				"language": [
+				language: [
 					"Language",
 					"s"
 				],
-				"lastLoginTime": [
+				lastLoginTime: [
 					"LastLoginTime",
 					"d"
 				],
-				"members": [
+				members: [
 					"Members",
-					"j"
+					"a"
 				],
-				"musicOnHold": [
+				musicOnHold: [
 					"MusicOnHold",
 					"s"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"officeHolidays": [
+				officeHolidays: [
 					"OfficeHolidays",
-					"j"
+					"a"
 				],
-				"officeRoute": [
+				officeRoute: [
 					"OfficeRoute",
-					"j"
+					"o"
 				],
-				"outOfOfficeRoute": [
+				outOfOfficeRoute: [
 					"OutOfOfficeRoute",
-					"j"
+					"o"
 				],
-				"overrideExpiresAt": [
+				overrideExpiresAt: [
 					"OverrideExpiresAt",
 					"d"
 				],
-				"overrideHolidays": [
+				overrideHolidays: [
 					"OverrideHolidays",
 					"b"
 				],
-				"promptSet": [
+				promptSet: [
 					"PromptSet",
 					"s"
 				],
-				"props": [
+				props: [
 					"Props",
-					"j"
+					"o"
 				],
-				"rights": [
+				rights: [
 					"Rights",
-					"j"
+					"a"
 				],
-				"timeZoneId": [
+				timeZoneId: [
 					"TimeZoneId",
 					"s"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteGroup": {
-		"method": "DELETE",
-		"path": "/Groups({Id})",
-		"params": [
+	deleteGroup: {
+		method: "DELETE",
+		path: "/Groups({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "groupId",
-				"kind": "i",
-				"locator": "groups"
+				name: "Id",
+				prop: "groupId",
+				kind: "i",
+				locator: "groups"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"deleteCompanyById": {
-		"method": "POST",
-		"path": "/Groups/Pbx.DeleteCompanyById",
-		"body": {
-			"fields": {
-				"deleteCompanyByIdId": [
+	deleteCompanyById: {
+		method: "POST",
+		path: "/Groups/Pbx.DeleteCompanyById",
+		body: {
+			fields: {
+				deleteCompanyByIdId: [
 					"id",
 					"i"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"deleteCompanyByNumber": {
-		"method": "POST",
-		"path": "/Groups/Pbx.DeleteCompanyByNumber",
-		"body": {
-			"fields": {
-				"createContactByNumberNumber": [
+	deleteCompanyByNumber: {
+		method: "POST",
+		path: "/Groups/Pbx.DeleteCompanyByNumber",
+		body: {
+			fields: {
+				createContactByNumberNumber: [
 					"number",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"getRestrictions": {
-		"method": "GET",
-		"path": "/Groups({Id})/Pbx.GetRestrictions()",
-		"params": [
+	getRestrictions: {
+		method: "GET",
+		path: "/Groups({Id})/Pbx.GetRestrictions()",
+		params: [
 			{
-				"name": "Id",
-				"prop": "groupId",
-				"kind": "i",
-				"locator": "groups"
+				name: "Id",
+				prop: "groupId",
+				kind: "i",
+				locator: "groups"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"linkGroupPartner": {
-		"method": "POST",
-		"path": "/Groups/Pbx.LinkGroupPartner",
-		"body": {
-			"fields": {
-				"linkGroupPartnerGroupId": [
+	linkGroupPartner: {
+		method: "POST",
+		path: "/Groups/Pbx.LinkGroupPartner",
+		body: {
+			fields: {
+				linkGroupPartnerGroupId: [
 					"groupId",
 					"s"
 				],
-				"resellerId": [
+				resellerId: [
 					"resellerId",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"listMembers": {
-		"method": "GET",
-		"path": "/Groups({Id})/Members",
-		"params": [
+	listMembers: {
+		method: "GET",
+		path: "/Groups({Id})/Members",
+		params: [
 			{
-				"name": "Id",
-				"prop": "groupId",
-				"kind": "i",
-				"locator": "groups"
+				name: "Id",
+				prop: "groupId",
+				kind: "i",
+				locator: "groups"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"listRights": {
-		"method": "GET",
-		"path": "/Groups({Id})/Rights",
-		"params": [
+	listRights: {
+		method: "GET",
+		path: "/Groups({Id})/Rights",
+		params: [
 			{
-				"name": "Id",
-				"prop": "groupId",
-				"kind": "i",
-				"locator": "groups"
+				name: "Id",
+				prop: "groupId",
+				kind: "i",
+				locator: "groups"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"replaceGroupLicenseKey": {
-		"method": "POST",
-		"path": "/Groups/Pbx.ReplaceGroupLicenseKey",
-		"body": {
-			"fields": {
-				"linkGroupPartnerGroupId": [
+	replaceGroupLicenseKey: {
+		method: "POST",
+		path: "/Groups/Pbx.ReplaceGroupLicenseKey",
+		body: {
+			fields: {
+				linkGroupPartnerGroupId: [
 					"groupId",
 					"s"
 				],
-				"licenseKey": [
+				licenseKey: [
 					"licenseKey",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"unlinkGroupPartner": {
-		"method": "POST",
-		"path": "/Groups/Pbx.UnlinkGroupPartner",
-		"response": "none"
+	unlinkGroupPartner: {
+		method: "POST",
+		path: "/Groups/Pbx.UnlinkGroupPartner",
+		response: "none"
 	}
 };

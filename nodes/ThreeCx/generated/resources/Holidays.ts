@@ -4,243 +4,243 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"holidays"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listHoliday",
-			"action": "Get many holidays",
-			"description": "3CX 20.0.6 and later"
+			name: "Create",
+			value: "createHoliday",
+			action: "Create holiday",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Get",
-			"value": "getHoliday",
-			"action": "Get holiday",
-			"description": "3CX 20.0.6 and later"
+			name: "Delete",
+			value: "deleteHoliday",
+			action: "Delete holiday",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Create",
-			"value": "createHoliday",
-			"action": "Create holiday",
-			"description": "3CX 20.0.7 and later"
+			name: "Get",
+			value: "getHoliday",
+			action: "Get holiday",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Update",
-			"value": "updateHoliday",
-			"action": "Update holiday",
-			"description": "3CX 20.0.6 and later"
+			name: "Get Many",
+			value: "listHoliday",
+			action: "Get many holidays",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteHoliday",
-			"action": "Delete holiday",
-			"description": "3CX 20.0.6 and later"
+			name: "Update",
+			value: "updateHoliday",
+			action: "Update holiday",
+			description: "3CX 20.0.6 and later"
 		}
 	],
-	"default": "listHoliday"
+	default: "listHoliday"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "holidayFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "holidayFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Day",
-				"name": "day",
-				"type": "number",
-				"default": 0
+				displayName: "Day",
+				name: "day",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Day End",
-				"name": "dayEnd",
-				"type": "number",
-				"default": 0
+				displayName: "Day End",
+				name: "dayEnd",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Group",
-				"name": "group",
-				"type": "string",
-				"default": ""
+				displayName: "Group",
+				name: "group",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Holiday Prompt",
-				"name": "holidayPrompt",
-				"type": "string",
-				"default": ""
+				displayName: "Holiday Prompt",
+				name: "holidayPrompt",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Is Recurrent",
-				"name": "isRecurrent",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Recurrent",
+				name: "isRecurrent",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Month",
-				"name": "month",
-				"type": "number",
-				"default": 0
+				displayName: "Month",
+				name: "month",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Month End",
-				"name": "monthEnd",
-				"type": "number",
-				"default": 0
+				displayName: "Month End",
+				name: "monthEnd",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Time Of End Date",
-				"name": "timeOfEndDate",
-				"type": "string",
-				"default": "",
-				"placeholder": "PT1H30M"
+				displayName: "Time Of End Date",
+				name: "timeOfEndDate",
+				type: "string",
+				default: "",
+				placeholder: "PT1H30M"
 			},
 			{
-				"displayName": "Time Of Start Date",
-				"name": "timeOfStartDate",
-				"type": "string",
-				"default": "",
-				"placeholder": "PT1H30M"
+				displayName: "Time Of Start Date",
+				name: "timeOfStartDate",
+				type: "string",
+				default: "",
+				placeholder: "PT1H30M"
 			},
 			{
-				"displayName": "Year",
-				"name": "year",
-				"type": "number",
-				"default": 0
+				displayName: "Year",
+				name: "year",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Year End",
-				"name": "yearEnd",
-				"type": "number",
-				"default": 0
+				displayName: "Year End",
+				name: "yearEnd",
+				type: "number",
+				default: 0
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createHoliday"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Fields",
-		"name": "updateHolidayHolidayFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Update Fields",
+		name: "updateHolidayHolidayFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Day",
-				"name": "day",
-				"type": "number",
-				"default": 0
+				displayName: "Day",
+				name: "day",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Day End",
-				"name": "dayEnd",
-				"type": "number",
-				"default": 0
+				displayName: "Day End",
+				name: "dayEnd",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Group",
-				"name": "group",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.7 and later"
+				displayName: "Group",
+				name: "group",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Holiday Prompt",
-				"name": "holidayPrompt",
-				"type": "string",
-				"default": ""
+				displayName: "Holiday Prompt",
+				name: "holidayPrompt",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Is Recurrent",
-				"name": "isRecurrent",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Recurrent",
+				name: "isRecurrent",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Month",
-				"name": "month",
-				"type": "number",
-				"default": 0
+				displayName: "Month",
+				name: "month",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Month End",
-				"name": "monthEnd",
-				"type": "number",
-				"default": 0
+				displayName: "Month End",
+				name: "monthEnd",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Time Of End Date",
-				"name": "timeOfEndDate",
-				"type": "string",
-				"default": "",
-				"placeholder": "PT1H30M"
+				displayName: "Time Of End Date",
+				name: "timeOfEndDate",
+				type: "string",
+				default: "",
+				placeholder: "PT1H30M"
 			},
 			{
-				"displayName": "Time Of Start Date",
-				"name": "timeOfStartDate",
-				"type": "string",
-				"default": "",
-				"placeholder": "PT1H30M"
+				displayName: "Time Of Start Date",
+				name: "timeOfStartDate",
+				type: "string",
+				default: "",
+				placeholder: "PT1H30M"
 			},
 			{
-				"displayName": "Year",
-				"name": "year",
-				"type": "number",
-				"default": 0
+				displayName: "Year",
+				name: "year",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Year End",
-				"name": "yearEnd",
-				"type": "number",
-				"default": 0
+				displayName: "Year End",
+				name: "yearEnd",
+				type: "number",
+				default: 0
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateHoliday"
 				]
 			}
@@ -249,177 +249,177 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listHoliday": {
-		"method": "GET",
-		"path": "/Holidays",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.6 and later"
+	listHoliday: {
+		method: "GET",
+		path: "/Holidays",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.6 and later"
 	},
-	"getHoliday": {
-		"method": "GET",
-		"path": "/Holidays({Id})",
-		"params": [
+	getHoliday: {
+		method: "GET",
+		path: "/Holidays({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object",
-		"versions": "3CX 20.0.6 and later"
+		query: "le",
+		options: "selectOptions",
+		response: "object",
+		versions: "3CX 20.0.6 and later"
 	},
-	"createHoliday": {
-		"method": "POST",
-		"path": "/Holidays",
-		"body": {
-			"collection": "holidayFields",
-			"fields": {
-				"day": [
+	createHoliday: {
+		method: "POST",
+		path: "/Holidays",
+		body: {
+			collection: "holidayFields",
+			fields: {
+				day: [
 					"Day",
 					"i"
 				],
-				"dayEnd": [
+				dayEnd: [
 					"DayEnd",
 					"i"
 				],
-				"group": [
+				group: [
 					"Group",
 					"s"
 				],
-				"holidayPrompt": [
+				holidayPrompt: [
 					"HolidayPrompt",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"isRecurrent": [
+				isRecurrent: [
 					"IsRecurrent",
 					"b"
 				],
-				"month": [
+				month: [
 					"Month",
 					"i"
 				],
-				"monthEnd": [
+				monthEnd: [
 					"MonthEnd",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"timeOfEndDate": [
+				timeOfEndDate: [
 					"TimeOfEndDate",
 					"D"
 				],
-				"timeOfStartDate": [
+				timeOfStartDate: [
 					"TimeOfStartDate",
 					"D"
 				],
-				"year": [
+				year: [
 					"Year",
 					"i"
 				],
-				"yearEnd": [
+				yearEnd: [
 					"YearEnd",
 					"i"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.7 and later"
+		response: "object",
+		versions: "3CX 20.0.7 and later"
 	},
-	"updateHoliday": {
-		"method": "PATCH",
-		"path": "/Holidays({Id})",
-		"params": [
+	updateHoliday: {
+		method: "PATCH",
+		path: "/Holidays({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"collection": "updateHolidayHolidayFields",
-			"fields": {
-				"day": [
+		body: {
+			collection: "updateHolidayHolidayFields",
+			fields: {
+				day: [
 					"Day",
 					"i"
 				],
-				"dayEnd": [
+				dayEnd: [
 					"DayEnd",
 					"i"
 				],
-				"group": [
+				group: [
 					"Group",
 					"s"
 				],
-				"holidayPrompt": [
+				holidayPrompt: [
 					"HolidayPrompt",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"isRecurrent": [
+				isRecurrent: [
 					"IsRecurrent",
 					"b"
 				],
-				"month": [
+				month: [
 					"Month",
 					"i"
 				],
-				"monthEnd": [
+				monthEnd: [
 					"MonthEnd",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"timeOfEndDate": [
+				timeOfEndDate: [
 					"TimeOfEndDate",
 					"D"
 				],
-				"timeOfStartDate": [
+				timeOfStartDate: [
 					"TimeOfStartDate",
 					"D"
 				],
-				"year": [
+				year: [
 					"Year",
 					"i"
 				],
-				"yearEnd": [
+				yearEnd: [
 					"YearEnd",
 					"i"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true,
-		"versions": "3CX 20.0.6 and later"
+		response: "none",
+		reread: true,
+		versions: "3CX 20.0.6 and later"
 	},
-	"deleteHoliday": {
-		"method": "DELETE",
-		"path": "/Holidays({Id})",
-		"params": [
+	deleteHoliday: {
+		method: "DELETE",
+		path: "/Holidays({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none",
-		"versions": "3CX 20.0.6 and later"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none",
+		versions: "3CX 20.0.6 and later"
 	}
 };

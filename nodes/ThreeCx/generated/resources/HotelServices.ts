@@ -4,98 +4,98 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"hotelServices"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getHotelServices",
-			"action": "Get hotel services"
+			name: "Get",
+			value: "getHotelServices",
+			action: "Get hotel services"
 		},
 		{
-			"name": "Update",
-			"value": "updateHotelServices",
-			"action": "Update hotel services"
+			name: "Update",
+			value: "updateHotelServices",
+			action: "Update hotel services"
 		}
 	],
-	"default": "getHotelServices"
+	default: "getHotelServices"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "hotelServicesFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "hotelServicesFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Enabled",
-				"name": "enabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Enabled",
+				name: "enabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Hotel Groups",
-				"name": "hotelGroups",
-				"type": "json",
-				"default": "[]"
+				displayName: "Hotel Groups",
+				name: "hotelGroups",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Integration Type",
-				"name": "integrationType",
-				"type": "options",
-				"options": [
+				displayName: "Integration Type",
+				name: "integrationType",
+				type: "options",
+				options: [
 					{
-						"name": "Tcxpms",
-						"value": "tcxpms"
+						name: "Fidelio",
+						value: "fidelio"
 					},
 					{
-						"name": "Fidelio",
-						"value": "fidelio"
+						name: "Tcxpms",
+						value: "tcxpms"
 					}
 				],
-				"default": "tcxpms"
+				default: "tcxpms"
 			},
 			{
-				"displayName": "Ip Address",
-				"name": "ipAddress",
-				"type": "string",
-				"default": ""
+				displayName: "Ip Address",
+				name: "ipAddress",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "No Answer Destination",
-				"name": "noAnswerDestination",
-				"type": "json",
-				"default": "{}"
+				displayName: "No Answer Destination",
+				name: "noAnswerDestination",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "No Answer Timeout",
-				"name": "noAnswerTimeout",
-				"type": "number",
-				"default": 0
+				displayName: "No Answer Timeout",
+				name: "noAnswerTimeout",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Port",
-				"name": "port",
-				"type": "number",
-				"default": 0
+				displayName: "Port",
+				name: "port",
+				type: "number",
+				default: 0
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateHotelServices"
 				]
 			}
@@ -104,50 +104,50 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getHotelServices": {
-		"method": "GET",
-		"path": "/HotelServices",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getHotelServices: {
+		method: "GET",
+		path: "/HotelServices",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateHotelServices": {
-		"method": "PATCH",
-		"path": "/HotelServices",
-		"body": {
-			"collection": "hotelServicesFields",
-			"fields": {
-				"enabled": [
+	updateHotelServices: {
+		method: "PATCH",
+		path: "/HotelServices",
+		body: {
+			collection: "hotelServicesFields",
+			fields: {
+				enabled: [
 					"Enabled",
 					"b"
 				],
-				"hotelGroups": [
+				hotelGroups: [
 					"HotelGroups",
-					"j"
+					"a"
 				],
-				"integrationType": [
+				integrationType: [
 					"IntegrationType",
 					"e:PmsIntegrationType"
 				],
-				"ipAddress": [
+				ipAddress: [
 					"IpAddress",
 					"s"
 				],
-				"noAnswerDestination": [
+				noAnswerDestination: [
 					"NoAnswerDestination",
-					"j"
+					"o"
 				],
-				"noAnswerTimeout": [
+				noAnswerTimeout: [
 					"NoAnswerTimeout",
 					"i"
 				],
-				"port": [
+				port: [
 					"Port",
 					"i"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

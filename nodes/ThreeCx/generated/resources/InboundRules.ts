@@ -4,190 +4,190 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"inboundRules"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listInboundRule",
-			"action": "Get many inbound rules"
+			name: "Bulk Inbound Rules Delete",
+			value: "bulkInboundRulesDelete",
+			action: "Bulk inbound rules delete"
 		},
 		{
-			"name": "Get",
-			"value": "getInboundRule",
-			"action": "Get inbound rule"
+			name: "Create",
+			value: "createInboundRule",
+			action: "Create inbound rule"
 		},
 		{
-			"name": "Create",
-			"value": "createInboundRule",
-			"action": "Create inbound rule"
+			name: "Delete",
+			value: "deleteInboundRule",
+			action: "Delete inbound rule"
 		},
 		{
-			"name": "Update",
-			"value": "updateInboundRule",
-			"action": "Update inbound rule"
+			name: "Export Caller ID Rules",
+			value: "exportCallerIdRules",
+			action: "Export caller ID rules",
+			description: "3CX 20.0.5 and later"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteInboundRule",
-			"action": "Delete inbound rule"
+			name: "Get",
+			value: "getInboundRule",
+			action: "Get inbound rule"
 		},
 		{
-			"name": "Bulk Inbound Rules Delete",
-			"value": "bulkInboundRulesDelete",
-			"action": "Bulk inbound rules delete"
+			name: "Get Many",
+			value: "listInboundRule",
+			action: "Get many inbound rules"
 		},
 		{
-			"name": "Export Caller Id Rules",
-			"value": "exportCallerIdRules",
-			"action": "Export caller id rules",
-			"description": "3CX 20.0.5 and later"
+			name: "Update",
+			value: "updateInboundRule",
+			action: "Update inbound rule"
 		}
 	],
-	"default": "listInboundRule"
+	default: "listInboundRule"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "inboundRuleFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "inboundRuleFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Alter Destination During Holidays",
-				"name": "alterDestinationDuringHolidays",
-				"type": "boolean",
-				"default": false
+				displayName: "Alter Destination During Holidays",
+				name: "alterDestinationDuringHolidays",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Alter Destination During Out Of Office Hours",
-				"name": "alterDestinationDuringOutOfOfficeHours",
-				"type": "boolean",
-				"default": false
+				displayName: "Alter Destination During Out Of Office Hours",
+				name: "alterDestinationDuringOutOfOfficeHours",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Call Type",
-				"name": "callType",
-				"type": "options",
-				"options": [
+				displayName: "Call Type",
+				name: "callType",
+				type: "options",
+				options: [
 					{
-						"name": "All Calls",
-						"value": "AllCalls"
+						name: "All Calls",
+						value: "AllCalls"
 					},
 					{
-						"name": "Internal Calls Only",
-						"value": "InternalCallsOnly"
+						name: "External Calls Only",
+						value: "ExternalCallsOnly"
 					},
 					{
-						"name": "External Calls Only",
-						"value": "ExternalCallsOnly"
+						name: "Internal Calls Only",
+						value: "InternalCallsOnly"
 					}
 				],
-				"default": "AllCalls"
+				default: "AllCalls"
 			},
 			{
-				"displayName": "Condition",
-				"name": "condition",
-				"type": "options",
-				"options": [
+				displayName: "Condition",
+				name: "condition",
+				type: "options",
+				options: [
 					{
-						"name": "No Answer",
-						"value": "NoAnswer"
+						name: "Based On Caller ID",
+						value: "BasedOnCallerID"
 					},
 					{
-						"name": "Phone Busy",
-						"value": "PhoneBusy"
+						name: "Based On DID",
+						value: "BasedOnDID"
 					},
 					{
-						"name": "Phone Not Registered",
-						"value": "PhoneNotRegistered"
+						name: "Forward All",
+						value: "ForwardAll"
 					},
 					{
-						"name": "Forward All",
-						"value": "ForwardAll"
+						name: "No Answer",
+						value: "NoAnswer"
 					},
 					{
-						"name": "Based On Caller ID",
-						"value": "BasedOnCallerID"
+						name: "Phone Busy",
+						value: "PhoneBusy"
 					},
 					{
-						"name": "Based On DID",
-						"value": "BasedOnDID"
+						name: "Phone Not Registered",
+						value: "PhoneNotRegistered"
 					}
 				],
-				"default": "NoAnswer"
+				default: "NoAnswer"
 			},
 			{
-				"displayName": "Custom Data",
-				"name": "customData",
-				"type": "string",
-				"default": ""
+				displayName: "Custom Data",
+				name: "customData",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Data",
-				"name": "data",
-				"type": "string",
-				"default": ""
+				displayName: "Data",
+				name: "data",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Holidays Destination",
-				"name": "holidaysDestination",
-				"type": "json",
-				"default": "{}"
+				displayName: "Holidays Destination",
+				name: "holidaysDestination",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Hours",
-				"name": "hours",
-				"type": "json",
-				"default": "{}"
+				displayName: "Hours",
+				name: "hours",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Office Hours Destination",
-				"name": "officeHoursDestination",
-				"type": "json",
-				"default": "{}"
+				displayName: "Office Hours Destination",
+				name: "officeHoursDestination",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Out Of Office Hours Destination",
-				"name": "outOfOfficeHoursDestination",
-				"type": "json",
-				"default": "{}"
+				displayName: "Out Of Office Hours Destination",
+				name: "outOfOfficeHoursDestination",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Rule Name",
-				"name": "ruleName",
-				"type": "string",
-				"default": ""
+				displayName: "Rule Name",
+				name: "ruleName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Trunk DN",
-				"name": "trunkDn",
-				"type": "json",
-				"default": "{}"
+				displayName: "Trunk DN",
+				name: "trunkDn",
+				type: "json",
+				default: "{}"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createInboundRule",
 					"updateInboundRule"
 				]
@@ -197,194 +197,194 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listInboundRule": {
-		"method": "GET",
-		"path": "/InboundRules",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listInboundRule: {
+		method: "GET",
+		path: "/InboundRules",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getInboundRule": {
-		"method": "GET",
-		"path": "/InboundRules({Id})",
-		"params": [
+	getInboundRule: {
+		method: "GET",
+		path: "/InboundRules({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createInboundRule": {
-		"method": "POST",
-		"path": "/InboundRules",
-		"body": {
-			"collection": "inboundRuleFields",
-			"fields": {
-				"alterDestinationDuringHolidays": [
+	createInboundRule: {
+		method: "POST",
+		path: "/InboundRules",
+		body: {
+			collection: "inboundRuleFields",
+			fields: {
+				alterDestinationDuringHolidays: [
 					"AlterDestinationDuringHolidays",
 					"b"
 				],
-				"alterDestinationDuringOutOfOfficeHours": [
+				alterDestinationDuringOutOfOfficeHours: [
 					"AlterDestinationDuringOutOfOfficeHours",
 					"b"
 				],
-				"callType": [
+				callType: [
 					"CallType",
 					"e:RuleCallTypeType"
 				],
-				"condition": [
+				condition: [
 					"Condition",
 					"e:RuleConditionType"
 				],
-				"customData": [
+				customData: [
 					"CustomData",
 					"s"
 				],
-				"data": [
+				data: [
 					"Data",
 					"s"
 				],
-				"holidaysDestination": [
+				holidaysDestination: [
 					"HolidaysDestination",
-					"j"
+					"o"
 				],
-				"hours": [
+				hours: [
 					"Hours",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"officeHoursDestination": [
+				officeHoursDestination: [
 					"OfficeHoursDestination",
-					"j"
+					"o"
 				],
-				"outOfOfficeHoursDestination": [
+				outOfOfficeHoursDestination: [
 					"OutOfOfficeHoursDestination",
-					"j"
+					"o"
 				],
-				"ruleName": [
+				ruleName: [
 					"RuleName",
 					"s"
 				],
-				"trunkDn": [
+				trunkDn: [
 					"TrunkDN",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateInboundRule": {
-		"method": "PATCH",
-		"path": "/InboundRules({Id})",
-		"params": [
+	updateInboundRule: {
+		method: "PATCH",
+		path: "/InboundRules({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"collection": "inboundRuleFields",
-			"fields": {
-				"alterDestinationDuringHolidays": [
+		body: {
+			collection: "inboundRuleFields",
+			fields: {
+				alterDestinationDuringHolidays: [
 					"AlterDestinationDuringHolidays",
 					"b"
 				],
-				"alterDestinationDuringOutOfOfficeHours": [
+				alterDestinationDuringOutOfOfficeHours: [
 					"AlterDestinationDuringOutOfOfficeHours",
 					"b"
 				],
-				"callType": [
+				callType: [
 					"CallType",
 					"e:RuleCallTypeType"
 				],
-				"condition": [
+				condition: [
 					"Condition",
 					"e:RuleConditionType"
 				],
-				"customData": [
+				customData: [
 					"CustomData",
 					"s"
 				],
-				"data": [
+				data: [
 					"Data",
 					"s"
 				],
-				"holidaysDestination": [
+				holidaysDestination: [
 					"HolidaysDestination",
-					"j"
+					"o"
 				],
-				"hours": [
+				hours: [
 					"Hours",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"officeHoursDestination": [
+				officeHoursDestination: [
 					"OfficeHoursDestination",
-					"j"
+					"o"
 				],
-				"outOfOfficeHoursDestination": [
+				outOfOfficeHoursDestination: [
 					"OutOfOfficeHoursDestination",
-					"j"
+					"o"
 				],
-				"ruleName": [
+				ruleName: [
 					"RuleName",
 					"s"
 				],
-				"trunkDn": [
+				trunkDn: [
 					"TrunkDN",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteInboundRule": {
-		"method": "DELETE",
-		"path": "/InboundRules({Id})",
-		"params": [
+	deleteInboundRule: {
+		method: "DELETE",
+		path: "/InboundRules({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"bulkInboundRulesDelete": {
-		"method": "POST",
-		"path": "/InboundRules/Pbx.BulkInboundRulesDelete",
-		"body": {
-			"fields": {
-				"ids": [
+	bulkInboundRulesDelete: {
+		method: "POST",
+		path: "/InboundRules/Pbx.BulkInboundRulesDelete",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"exportCallerIdRules": {
-		"method": "GET",
-		"path": "/InboundRules/Pbx.ExportCallerIdRules()",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "caller-id-rules",
-		"versions": "3CX 20.0.5 and later"
+	exportCallerIdRules: {
+		method: "GET",
+		path: "/InboundRules/Pbx.ExportCallerIdRules()",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "caller-id-rules",
+		versions: "3CX 20.0.5 and later"
 	}
 };

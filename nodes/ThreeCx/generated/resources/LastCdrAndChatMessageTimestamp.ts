@@ -4,26 +4,26 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"lastCdrAndChatMessageTimestamp"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listLastCdrAndChatMessageTimestamp",
-			"action": "Get many last cdr and chat message timestamp",
-			"description": "3CX 20.0.7 and later"
+			name: "Get Many",
+			value: "listLastCdrAndChatMessageTimestamp",
+			action: "Get many last cdr and chat message timestamp",
+			description: "3CX 20.0.7 and later"
 		}
 	],
-	"default": "listLastCdrAndChatMessageTimestamp"
+	default: "listLastCdrAndChatMessageTimestamp"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -31,13 +31,13 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listLastCdrAndChatMessageTimestamp": {
-		"method": "GET",
-		"path": "/LastCdrAndChatMessageTimestamp",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.7 and later"
+	listLastCdrAndChatMessageTimestamp: {
+		method: "GET",
+		path: "/LastCdrAndChatMessageTimestamp",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.7 and later"
 	}
 };

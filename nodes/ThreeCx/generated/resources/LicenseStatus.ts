@@ -4,66 +4,66 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"licenseStatus"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getLicenseStatus",
-			"action": "Get license status"
+			name: "Edit License Info",
+			value: "editLicenseInfo",
+			action: "Edit license info"
 		},
 		{
-			"name": "Edit License Info",
-			"value": "editLicenseInfo",
-			"action": "Edit license info"
+			name: "Get",
+			value: "getLicenseStatus",
+			action: "Get license status"
 		},
 		{
-			"name": "Link Partner",
-			"value": "linkPartner",
-			"action": "Link partner"
+			name: "Link Partner",
+			value: "linkPartner",
+			action: "Link partner"
 		},
 		{
-			"name": "Partner Info",
-			"value": "partnerInfo",
-			"action": "Partner info"
+			name: "Partner Info",
+			value: "partnerInfo",
+			action: "Partner info"
 		},
 		{
-			"name": "Refresh License Status",
-			"value": "refreshLicenseStatus",
-			"action": "Refresh license status"
+			name: "Refresh License Status",
+			value: "refreshLicenseStatus",
+			action: "Refresh license status"
 		},
 		{
-			"name": "Replace License Key",
-			"value": "replaceLicenseKey",
-			"action": "Replace license key"
+			name: "Replace License Key",
+			value: "replaceLicenseKey",
+			action: "Replace license key"
 		},
 		{
-			"name": "Unlink Partner",
-			"value": "unlinkPartner",
-			"action": "Unlink partner"
+			name: "Unlink Partner",
+			value: "unlinkPartner",
+			action: "Unlink partner"
 		}
 	],
-	"default": "getLicenseStatus"
+	default: "getLicenseStatus"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "License Params",
-		"name": "licenseParams",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "License Params",
+		name: "licenseParams",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"editLicenseInfo"
 				]
 			}
@@ -74,72 +74,72 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getLicenseStatus": {
-		"method": "GET",
-		"path": "/LicenseStatus",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getLicenseStatus: {
+		method: "GET",
+		path: "/LicenseStatus",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"editLicenseInfo": {
-		"method": "POST",
-		"path": "/LicenseStatus/Pbx.EditLicenseInfo",
-		"body": {
-			"fields": {
-				"licenseParams": [
+	editLicenseInfo: {
+		method: "POST",
+		path: "/LicenseStatus/Pbx.EditLicenseInfo",
+		body: {
+			fields: {
+				licenseParams: [
 					"licenseParams",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"linkPartner": {
-		"method": "POST",
-		"path": "/LicenseStatus/Pbx.LinkPartner",
-		"body": {
-			"fields": {
-				"resellerId": [
+	linkPartner: {
+		method: "POST",
+		path: "/LicenseStatus/Pbx.LinkPartner",
+		body: {
+			fields: {
+				resellerId: [
 					"resellerId",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"partnerInfo": {
-		"method": "GET",
-		"path": "/LicenseStatus/Pbx.PartnerInfo(resellerId={resellerId})",
-		"params": [
+	partnerInfo: {
+		method: "GET",
+		path: "/LicenseStatus/Pbx.PartnerInfo(resellerId={resellerId})",
+		params: [
 			{
-				"name": "resellerId",
-				"prop": "partnerInfoResellerId",
-				"kind": "s"
+				name: "resellerId",
+				prop: "partnerInfoResellerId",
+				kind: "s"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"refreshLicenseStatus": {
-		"method": "POST",
-		"path": "/LicenseStatus/Pbx.RefreshLicenseStatus",
-		"response": "none"
+	refreshLicenseStatus: {
+		method: "POST",
+		path: "/LicenseStatus/Pbx.RefreshLicenseStatus",
+		response: "none"
 	},
-	"replaceLicenseKey": {
-		"method": "POST",
-		"path": "/LicenseStatus/Pbx.ReplaceLicenseKey",
-		"body": {
-			"fields": {
-				"licenseKey": [
+	replaceLicenseKey: {
+		method: "POST",
+		path: "/LicenseStatus/Pbx.ReplaceLicenseKey",
+		body: {
+			fields: {
+				licenseKey: [
 					"licenseKey",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"unlinkPartner": {
-		"method": "POST",
-		"path": "/LicenseStatus/Pbx.UnlinkPartner",
-		"response": "none"
+	unlinkPartner: {
+		method: "POST",
+		path: "/LicenseStatus/Pbx.UnlinkPartner",
+		response: "none"
 	}
 };

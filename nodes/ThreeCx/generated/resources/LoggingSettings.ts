@@ -4,64 +4,64 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"loggingSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getLoggingSettings",
-			"action": "Get logging settings"
+			name: "Get",
+			value: "getLoggingSettings",
+			action: "Get logging settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateLoggingSettings",
-			"action": "Update logging settings"
+			name: "Update",
+			value: "updateLoggingSettings",
+			action: "Update logging settings"
 		}
 	],
-	"default": "getLoggingSettings"
+	default: "getLoggingSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "loggingSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "loggingSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Keep Logs",
-				"name": "keepLogs",
-				"type": "boolean",
-				"default": false
+				displayName: "Keep Logs",
+				name: "keepLogs",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Keep Logs Days",
-				"name": "keepLogsDays",
-				"type": "number",
-				"default": 0
+				displayName: "Keep Logs Days",
+				name: "keepLogsDays",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Logging Level",
-				"name": "loggingLevel",
-				"type": "number",
-				"default": 0
+				displayName: "Logging Level",
+				name: "loggingLevel",
+				type: "number",
+				default: 0
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateLoggingSettings"
 				]
 			}
@@ -70,34 +70,34 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getLoggingSettings": {
-		"method": "GET",
-		"path": "/LoggingSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getLoggingSettings: {
+		method: "GET",
+		path: "/LoggingSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateLoggingSettings": {
-		"method": "PATCH",
-		"path": "/LoggingSettings",
-		"body": {
-			"collection": "loggingSettingsFields",
-			"fields": {
-				"keepLogs": [
+	updateLoggingSettings: {
+		method: "PATCH",
+		path: "/LoggingSettings",
+		body: {
+			collection: "loggingSettingsFields",
+			fields: {
+				keepLogs: [
 					"KeepLogs",
 					"b"
 				],
-				"keepLogsDays": [
+				keepLogsDays: [
 					"KeepLogsDays",
 					"i"
 				],
-				"loggingLevel": [
+				loggingLevel: [
 					"LoggingLevel",
 					"i"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

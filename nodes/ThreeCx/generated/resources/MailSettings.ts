@@ -4,49 +4,50 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"mailSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getMailSettings",
-			"action": "Get mail settings",
-			"description": "3CX 20.0.7 and later"
+			name: "Get",
+			value: "getMailSettings",
+			action: "Get mail settings",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Update",
-			"value": "updateMailSettings",
-			"action": "Update mail settings",
-			"description": "3CX 20.0.7 and later"
+			name: "Test Email",
+			value: "mailSettingsTestEmail",
+			action: "Test email",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Test Email",
-			"value": "mailSettingsTestEmail",
-			"action": "Test email",
-			"description": "3CX 20.0.7 and later"
+			name: "Update",
+			value: "updateMailSettings",
+			action: "Update mail settings",
+			description: "3CX 20.0.7 and later"
 		}
 	],
-	"default": "getMailSettings"
+	default: "getMailSettings"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Email",
-		"name": "email",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Email",
+		name: "email",
+		type: "string",
+		default: "",
+		placeholder: "name@email.com",
+		displayOptions: {
+			show: {
+				operation: [
 					"mailSettingsTestEmail"
 				]
 			}
@@ -56,76 +57,79 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "mailSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "mailSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Can Edit Mail Server Type",
-				"name": "canEditMailServerType",
-				"type": "boolean",
-				"default": false
+				displayName: "Can Edit Mail Server Type",
+				name: "canEditMailServerType",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Mail Address",
-				"name": "mailAddress",
-				"type": "string",
-				"default": ""
+				displayName: "Mail Address",
+				name: "mailAddress",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Mail Password",
-				"name": "mailPassword",
-				"type": "json",
-				"default": "{}"
+				displayName: "Mail Password",
+				name: "mailPassword",
+				type: "string",
+				typeOptions: {
+					password: true
+				},
+				default: ""
 			},
 			{
-				"displayName": "Mail Server",
-				"name": "mailServer",
-				"type": "string",
-				"default": ""
+				displayName: "Mail Server",
+				name: "mailServer",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Mail Server Type",
-				"name": "mailServerType",
-				"type": "options",
-				"options": [
+				displayName: "Mail Server Type",
+				name: "mailServerType",
+				type: "options",
+				options: [
 					{
-						"name": "Tcx",
-						"value": "Tcx"
+						name: "Custom",
+						value: "Custom"
 					},
 					{
-						"name": "MS 365",
-						"value": "MS365"
+						name: "Google Workspace",
+						value: "GoogleWorkspace"
 					},
 					{
-						"name": "Custom",
-						"value": "Custom"
+						name: "MS 365",
+						value: "MS365"
 					},
 					{
-						"name": "Google Workspace",
-						"value": "GoogleWorkspace"
+						name: "Tcx",
+						value: "Tcx"
 					}
 				],
-				"default": "Tcx"
+				default: "Tcx"
 			},
 			{
-				"displayName": "Mail Ssl Enabled",
-				"name": "mailSslEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Mail Ssl Enabled",
+				name: "mailSslEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Mail User",
-				"name": "mailUser",
-				"type": "string",
-				"default": ""
+				displayName: "Mail User",
+				name: "mailUser",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateMailSettings"
 				]
 			}
@@ -134,70 +138,70 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getMailSettings": {
-		"method": "GET",
-		"path": "/MailSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object",
-		"versions": "3CX 20.0.7 and later"
+	getMailSettings: {
+		method: "GET",
+		path: "/MailSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object",
+		versions: "3CX 20.0.7 and later"
 	},
-	"updateMailSettings": {
-		"method": "PATCH",
-		"path": "/MailSettings",
-		"body": {
-			"collection": "mailSettingsFields",
-			"fields": {
-				"canEditMailServerType": [
+	updateMailSettings: {
+		method: "PATCH",
+		path: "/MailSettings",
+		body: {
+			collection: "mailSettingsFields",
+			fields: {
+				canEditMailServerType: [
 					"CanEditMailServerType",
 					"b"
 				],
-				"mailAddress": [
+				mailAddress: [
 					"MailAddress",
 					"s"
 				],
-				"mailPassword": [
+				mailPassword: [
 					"MailPassword",
-					"j"
+					"c"
 				],
-				"mailServer": [
+				mailServer: [
 					"MailServer",
 					"s"
 				],
-				"mailServerType": [
+				mailServerType: [
 					"MailServerType",
 					"e:MailServerType"
 				],
-				"mailSslEnabled": [
+				mailSslEnabled: [
 					"MailSslEnabled",
 					"b"
 				],
-				"mailUser": [
+				mailUser: [
 					"MailUser",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true,
-		"versions": "3CX 20.0.7 and later"
+		response: "none",
+		reread: true,
+		versions: "3CX 20.0.7 and later"
 	},
-	"mailSettingsTestEmail": {
-		"method": "POST",
-		"path": "/MailSettings/Pbx.TestEmail",
-		"body": {
-			"fields": {
-				"email": [
+	mailSettingsTestEmail: {
+		method: "POST",
+		path: "/MailSettings/Pbx.TestEmail",
+		body: {
+			fields: {
+				email: [
 					"email",
 					"s"
 				],
-				"settings": [
+				settings: [
 					"settings",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.7 and later"
+		response: "object",
+		versions: "3CX 20.0.7 and later"
 	}
 };

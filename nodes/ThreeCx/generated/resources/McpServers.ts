@@ -4,62 +4,62 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"mcpServers"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Exchange",
-			"value": "exchange",
-			"action": "Exchange",
-			"description": "3CX 20.0.10 and later"
+			name: "Exchange",
+			value: "exchange",
+			action: "Exchange",
+			description: "3CX 20.0.10 and later"
 		},
 		{
-			"name": "Get Server Metadata",
-			"value": "getServerMetadata",
-			"action": "Get server metadata",
-			"description": "3CX 20.0.10 and later"
+			name: "Get Server Metadata",
+			value: "getServerMetadata",
+			action: "Get server metadata",
+			description: "3CX 20.0.10 and later"
 		},
 		{
-			"name": "Register",
-			"value": "register",
-			"action": "Register",
-			"description": "3CX 20.0.10 and later"
+			name: "Register",
+			value: "register",
+			action: "Register",
+			description: "3CX 20.0.10 and later"
 		}
 	],
-	"default": "exchange"
+	default: "exchange"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Code",
-		"name": "code",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Code",
+		name: "code",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"exchange"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Scope",
-		"name": "scope",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Scope",
+		name: "scope",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"exchange",
 					"register"
 				]
@@ -67,53 +67,56 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Token Endpoint",
-		"name": "tokenEndpoint",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Token Endpoint",
+		name: "tokenEndpoint",
+		type: "string",
+		default: "",
+		typeOptions: {
+			password: true
+		},
+		displayOptions: {
+			show: {
+				operation: [
 					"exchange"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Verifier",
-		"name": "verifier",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Verifier",
+		name: "verifier",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"exchange"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Target Issuer",
-		"name": "targetIssuer",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Target Issuer",
+		name: "targetIssuer",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getServerMetadata"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Registration Endpoint",
-		"name": "registrationEndpoint",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Registration Endpoint",
+		name: "registrationEndpoint",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"register"
 				]
 			}
@@ -124,61 +127,61 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"exchange": {
-		"method": "POST",
-		"path": "/McpServers/Pbx.Exchange",
-		"body": {
-			"fields": {
-				"code": [
+	exchange: {
+		method: "POST",
+		path: "/McpServers/Pbx.Exchange",
+		body: {
+			fields: {
+				code: [
 					"code",
 					"s"
 				],
-				"scope": [
+				scope: [
 					"scope",
 					"s"
 				],
-				"tokenEndpoint": [
+				tokenEndpoint: [
 					"tokenEndpoint",
 					"s"
 				],
-				"verifier": [
+				verifier: [
 					"verifier",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.10 and later"
+		response: "none",
+		versions: "3CX 20.0.10 and later"
 	},
-	"getServerMetadata": {
-		"method": "GET",
-		"path": "/McpServers/Pbx.GetServerMetadata(targetIssuer={targetIssuer})",
-		"params": [
+	getServerMetadata: {
+		method: "GET",
+		path: "/McpServers/Pbx.GetServerMetadata(targetIssuer={targetIssuer})",
+		params: [
 			{
-				"name": "targetIssuer",
-				"prop": "targetIssuer",
-				"kind": "s"
+				name: "targetIssuer",
+				prop: "targetIssuer",
+				kind: "s"
 			}
 		],
-		"response": "object",
-		"versions": "3CX 20.0.10 and later"
+		response: "object",
+		versions: "3CX 20.0.10 and later"
 	},
-	"register": {
-		"method": "POST",
-		"path": "/McpServers/Pbx.Register",
-		"body": {
-			"fields": {
-				"registrationEndpoint": [
+	register: {
+		method: "POST",
+		path: "/McpServers/Pbx.Register",
+		body: {
+			fields: {
+				registrationEndpoint: [
 					"registrationEndpoint",
 					"s"
 				],
-				"scope": [
+				scope: [
 					"scope",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.10 and later"
+		response: "none",
+		versions: "3CX 20.0.10 and later"
 	}
 };

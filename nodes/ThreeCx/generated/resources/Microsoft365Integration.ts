@@ -4,110 +4,110 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"microsoft365Integration"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getMicrosoft365Integration",
-			"action": "Get microsoft 365 integration"
+			name: "Authorize Presence",
+			value: "authorizePresence",
+			action: "Authorize presence"
 		},
 		{
-			"name": "Update",
-			"value": "updateMicrosoft365Integration",
-			"action": "Update microsoft 365 integration"
+			name: "Deauthorize Presence",
+			value: "deauthorizePresence",
+			action: "Deauthorize presence"
 		},
 		{
-			"name": "Authorize Presence",
-			"value": "authorizePresence",
-			"action": "Authorize presence"
+			name: "Get",
+			value: "getMicrosoft365Integration",
+			action: "Get microsoft 365 integration"
 		},
 		{
-			"name": "Deauthorize Presence",
-			"value": "deauthorizePresence",
-			"action": "Deauthorize presence"
+			name: "Get M365 Groups",
+			value: "getM365Groups",
+			action: "Get M365 groups",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Get M365 Groups",
-			"value": "getM365Groups",
-			"action": "Get M365 groups",
-			"description": "3CX 20.0.9 and later"
+			name: "Get M365 Users",
+			value: "getM365Users",
+			action: "Get M365 users",
+			description: "3CX 20.0.5 and later"
 		},
 		{
-			"name": "Get M365 Users",
-			"value": "getM365Users",
-			"action": "Get M365 users",
-			"description": "3CX 20.0.5 and later"
+			name: "Get Microsoft 365 Directory",
+			value: "getMicrosoft365Directory",
+			action: "Get microsoft 365 directory"
 		},
 		{
-			"name": "Get Microsoft 365 Directory",
-			"value": "getMicrosoft365Directory",
-			"action": "Get microsoft 365 directory"
+			name: "Get Microsoft Access Token",
+			value: "getMicrosoftAccessToken",
+			action: "Get microsoft access token"
 		},
 		{
-			"name": "Get Microsoft Access Token",
-			"value": "getMicrosoftAccessToken",
-			"action": "Get microsoft access token"
+			name: "Get Users",
+			value: "getUsers",
+			action: "Get users",
+			description: "3CX 20.0.4 only"
 		},
 		{
-			"name": "Get Users",
-			"value": "getUsers",
-			"action": "Get users",
-			"description": "3CX 20.0.4 only"
+			name: "Get Users By Principal Names",
+			value: "getUsersByPrincipalNames",
+			action: "Get users by principal names"
 		},
 		{
-			"name": "Get Users By Principal Names",
-			"value": "getUsersByPrincipalNames",
-			"action": "Get users by principal names"
+			name: "Test Presence",
+			value: "testPresence",
+			action: "Test presence"
 		},
 		{
-			"name": "Test Presence",
-			"value": "testPresence",
-			"action": "Test presence"
+			name: "Test Subscription",
+			value: "testSubscription",
+			action: "Test subscription"
 		},
 		{
-			"name": "Test Subscription",
-			"value": "testSubscription",
-			"action": "Test subscription"
+			name: "Update",
+			value: "updateMicrosoft365Integration",
+			action: "Update microsoft 365 integration"
 		}
 	],
-	"default": "getMicrosoft365Integration"
+	default: "getMicrosoft365Integration"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Access Token",
-		"name": "accessToken",
-		"type": "string",
-		"default": "",
-		"typeOptions": {
-			"password": true
+		displayName: "Access Token",
+		name: "accessToken",
+		type: "string",
+		default: "",
+		typeOptions: {
+			password: true
 		},
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"authorizePresence"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Principal Names",
-		"name": "principalNames",
-		"type": "json",
-		"default": "[]",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Principal Names",
+		name: "principalNames",
+		type: "json",
+		default: "[]",
+		displayOptions: {
+			show: {
+				operation: [
 					"getUsersByPrincipalNames"
 				]
 			}
@@ -117,46 +117,46 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "microsoft365IntegrationFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "microsoft365IntegrationFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Ad Users",
-				"name": "adUsers",
-				"type": "json",
-				"default": "{}"
+				displayName: "Ad Users",
+				name: "adUsers",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Application Id",
-				"name": "applicationId",
-				"type": "string",
-				"default": ""
+				displayName: "Application ID",
+				name: "applicationId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Shared Mailboxes Sync",
-				"name": "sharedMailboxesSync",
-				"type": "json",
-				"default": "{}"
+				displayName: "Shared Mailboxes Sync",
+				name: "sharedMailboxesSync",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Tenant Id",
-				"name": "tenantId",
-				"type": "string",
-				"default": ""
+				displayName: "Tenant ID",
+				name: "tenantId",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateMicrosoft365Integration"
 				]
 			}
@@ -165,135 +165,135 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getMicrosoft365Integration": {
-		"method": "GET",
-		"path": "/Microsoft365Integration",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getMicrosoft365Integration: {
+		method: "GET",
+		path: "/Microsoft365Integration",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateMicrosoft365Integration": {
-		"method": "PATCH",
-		"path": "/Microsoft365Integration",
-		"body": {
-			"collection": "microsoft365IntegrationFields",
-			"fields": {
-				"adUsers": [
+	updateMicrosoft365Integration: {
+		method: "PATCH",
+		path: "/Microsoft365Integration",
+		body: {
+			collection: "microsoft365IntegrationFields",
+			fields: {
+				adUsers: [
 					"AdUsers",
-					"j"
+					"o"
 				],
-				"applicationId": [
+				applicationId: [
 					"ApplicationId",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"sharedMailboxesSync": [
+				sharedMailboxesSync: [
 					"SharedMailboxesSync",
-					"j"
+					"o"
 				],
-				"tenantId": [
+				tenantId: [
 					"TenantId",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"authorizePresence": {
-		"method": "POST",
-		"path": "/Microsoft365Integration/Pbx.AuthorizePresence",
-		"body": {
-			"fields": {
-				"accessToken": [
+	authorizePresence: {
+		method: "POST",
+		path: "/Microsoft365Integration/Pbx.AuthorizePresence",
+		body: {
+			fields: {
+				accessToken: [
 					"accessToken",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"deauthorizePresence": {
-		"method": "POST",
-		"path": "/Microsoft365Integration/Pbx.DeauthorizePresence",
-		"response": "none"
+	deauthorizePresence: {
+		method: "POST",
+		path: "/Microsoft365Integration/Pbx.DeauthorizePresence",
+		response: "none"
 	},
-	"getM365Groups": {
-		"method": "POST",
-		"path": "/Microsoft365Integration/Pbx.GetM365Groups",
-		"body": {
-			"fields": {
-				"bodyOptions": [
+	getM365Groups: {
+		method: "POST",
+		path: "/Microsoft365Integration/Pbx.GetM365Groups",
+		body: {
+			fields: {
+				bodyOptions: [
 					"options",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.9 and later"
+		response: "object",
+		versions: "3CX 20.0.9 and later"
 	},
-	"getM365Users": {
-		"method": "POST",
-		"path": "/Microsoft365Integration/Pbx.GetM365Users",
-		"body": {
-			"fields": {
-				"bodyOptions": [
+	getM365Users: {
+		method: "POST",
+		path: "/Microsoft365Integration/Pbx.GetM365Users",
+		body: {
+			fields: {
+				bodyOptions: [
 					"options",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.5 and later"
+		response: "object",
+		versions: "3CX 20.0.5 and later"
 	},
-	"getMicrosoft365Directory": {
-		"method": "GET",
-		"path": "/Microsoft365Integration/Pbx.GetMicrosoft365Directory()",
-		"response": "object"
+	getMicrosoft365Directory: {
+		method: "GET",
+		path: "/Microsoft365Integration/Pbx.GetMicrosoft365Directory()",
+		response: "object"
 	},
-	"getMicrosoftAccessToken": {
-		"method": "GET",
-		"path": "/Microsoft365Integration/Pbx.GetMicrosoftAccessToken()",
-		"response": "object"
+	getMicrosoftAccessToken: {
+		method: "GET",
+		path: "/Microsoft365Integration/Pbx.GetMicrosoftAccessToken()",
+		response: "object"
 	},
-	"getUsers": {
-		"method": "POST",
-		"path": "/Microsoft365Integration/Pbx.GetUsers",
-		"body": {
-			"fields": {
-				"bodyOptions": [
+	getUsers: {
+		method: "POST",
+		path: "/Microsoft365Integration/Pbx.GetUsers",
+		body: {
+			fields: {
+				bodyOptions: [
 					"options",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.4 only"
+		response: "object",
+		versions: "3CX 20.0.4 only"
 	},
-	"getUsersByPrincipalNames": {
-		"method": "POST",
-		"path": "/Microsoft365Integration/Pbx.GetUsersByPrincipalNames",
-		"body": {
-			"fields": {
-				"principalNames": [
+	getUsersByPrincipalNames: {
+		method: "POST",
+		path: "/Microsoft365Integration/Pbx.GetUsersByPrincipalNames",
+		body: {
+			fields: {
+				principalNames: [
 					"principalNames",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "collection"
+		response: "collection"
 	},
-	"testPresence": {
-		"method": "POST",
-		"path": "/Microsoft365Integration/Pbx.TestPresence",
-		"response": "none"
+	testPresence: {
+		method: "POST",
+		path: "/Microsoft365Integration/Pbx.TestPresence",
+		response: "none"
 	},
-	"testSubscription": {
-		"method": "GET",
-		"path": "/Microsoft365Integration/Pbx.TestSubscription()",
-		"response": "object"
+	testSubscription: {
+		method: "GET",
+		path: "/Microsoft365Integration/Pbx.TestSubscription()",
+		response: "object"
 	}
 };

@@ -4,62 +4,62 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"microsoft365TeamsIntegration"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getMicrosoft365TeamsIntegration",
-			"action": "Get microsoft 365 teams integration"
+			name: "Check Fqdn Record",
+			value: "checkFqdnRecord",
+			action: "Check fqdn record"
 		},
 		{
-			"name": "Update",
-			"value": "updateMicrosoft365TeamsIntegration",
-			"action": "Update microsoft 365 teams integration"
+			name: "Check Map Users Script",
+			value: "checkMapUsersScript",
+			action: "Check map users script"
 		},
 		{
-			"name": "Check Fqdn Record",
-			"value": "checkFqdnRecord",
-			"action": "Check fqdn record"
+			name: "Get",
+			value: "getMicrosoft365TeamsIntegration",
+			action: "Get microsoft 365 teams integration"
 		},
 		{
-			"name": "Check Map Users Script",
-			"value": "checkMapUsersScript",
-			"action": "Check map users script"
+			name: "Get Dial Plan Script",
+			value: "getDialPlanScript",
+			action: "Get dial plan script"
 		},
 		{
-			"name": "Get Dial Plan Script",
-			"value": "getDialPlanScript",
-			"action": "Get dial plan script"
+			name: "Get Map Users Script",
+			value: "getMapUsersScript",
+			action: "Get map users script"
 		},
 		{
-			"name": "Get Map Users Script",
-			"value": "getMapUsersScript",
-			"action": "Get map users script"
+			name: "Update",
+			value: "updateMicrosoft365TeamsIntegration",
+			action: "Update microsoft 365 teams integration"
 		}
 	],
-	"default": "getMicrosoft365TeamsIntegration"
+	default: "getMicrosoft365TeamsIntegration"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Fqdn",
-		"name": "fqdn",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Fqdn",
+		name: "fqdn",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"checkFqdnRecord"
 				]
 			}
@@ -69,100 +69,100 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "microsoft365TeamsIntegrationFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "microsoft365TeamsIntegrationFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Area Code",
-				"name": "areaCode",
-				"type": "string",
-				"default": ""
+				displayName: "Area Code",
+				name: "areaCode",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Dial Plan Code",
-				"name": "dialPlanCode",
-				"type": "string",
-				"default": ""
+				displayName: "Dial Plan Code",
+				name: "dialPlanCode",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Enabled",
-				"name": "enabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Enabled",
+				name: "enabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Is Dynamic IP",
-				"name": "isDynamicIp",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Dynamic IP",
+				name: "isDynamicIp",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Is Native FQDN",
-				"name": "isNativeFqdn",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Native FQDN",
+				name: "isNativeFqdn",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Sbc Certificate",
-				"name": "sbcCertificate",
-				"type": "json",
-				"default": "{}"
+				displayName: "Sbc Certificate",
+				name: "sbcCertificate",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Sbc Certificate Expiration Date",
-				"name": "sbcCertificateExpirationDate",
-				"type": "string",
-				"default": ""
+				displayName: "Sbc Certificate Expiration Date",
+				name: "sbcCertificateExpirationDate",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Sbc FQDN",
-				"name": "sbcFqdn",
-				"type": "string",
-				"default": ""
+				displayName: "Sbc FQDN",
+				name: "sbcFqdn",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Sbc Private Key",
-				"name": "sbcPrivateKey",
-				"type": "json",
-				"default": "{}"
+				displayName: "Sbc Private Key",
+				name: "sbcPrivateKey",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Secure Sip Enabled",
-				"name": "secureSipEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Secure Sip Enabled",
+				name: "secureSipEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Sip Domain",
-				"name": "sipDomain",
-				"type": "string",
-				"default": ""
+				displayName: "Sip Domain",
+				name: "sipDomain",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Tls Port For Native FQDN",
-				"name": "tlsPortForNativeFqdn",
-				"type": "number",
-				"default": 0
+				displayName: "Tls Port For Native FQDN",
+				name: "tlsPortForNativeFqdn",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Tls Port For Non Native FQDN",
-				"name": "tlsPortForNonNativeFqdn",
-				"type": "number",
-				"default": 0
+				displayName: "Tls Port For Non Native FQDN",
+				name: "tlsPortForNonNativeFqdn",
+				type: "number",
+				default: 0
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateMicrosoft365TeamsIntegration"
 				]
 			}
@@ -171,105 +171,105 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getMicrosoft365TeamsIntegration": {
-		"method": "GET",
-		"path": "/Microsoft365TeamsIntegration",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getMicrosoft365TeamsIntegration: {
+		method: "GET",
+		path: "/Microsoft365TeamsIntegration",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateMicrosoft365TeamsIntegration": {
-		"method": "PATCH",
-		"path": "/Microsoft365TeamsIntegration",
-		"body": {
-			"collection": "microsoft365TeamsIntegrationFields",
-			"fields": {
-				"areaCode": [
+	updateMicrosoft365TeamsIntegration: {
+		method: "PATCH",
+		path: "/Microsoft365TeamsIntegration",
+		body: {
+			collection: "microsoft365TeamsIntegrationFields",
+			fields: {
+				areaCode: [
 					"AreaCode",
 					"s"
 				],
-				"dialPlanCode": [
+				dialPlanCode: [
 					"DialPlanCode",
 					"s"
 				],
-				"enabled": [
+				enabled: [
 					"Enabled",
 					"b"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"isDynamicIp": [
+				isDynamicIp: [
 					"IsDynamicIP",
 					"b"
 				],
-				"isNativeFqdn": [
+				isNativeFqdn: [
 					"IsNativeFQDN",
 					"b"
 				],
-				"sbcCertificate": [
+				sbcCertificate: [
 					"SbcCertificate",
-					"j"
+					"o"
 				],
-				"sbcCertificateExpirationDate": [
+				sbcCertificateExpirationDate: [
 					"SbcCertificateExpirationDate",
 					"s"
 				],
-				"sbcFqdn": [
+				sbcFqdn: [
 					"SbcFQDN",
 					"s"
 				],
-				"sbcPrivateKey": [
+				sbcPrivateKey: [
 					"SbcPrivateKey",
-					"j"
+					"o"
 				],
-				"secureSipEnabled": [
+				secureSipEnabled: [
 					"SecureSipEnabled",
 					"b"
 				],
-				"sipDomain": [
+				sipDomain: [
 					"SipDomain",
 					"s"
 				],
-				"tlsPortForNativeFqdn": [
+				tlsPortForNativeFqdn: [
 					"TlsPortForNativeFQDN",
 					"i"
 				],
-				"tlsPortForNonNativeFqdn": [
+				tlsPortForNonNativeFqdn: [
 					"TlsPortForNonNativeFQDN",
 					"i"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"checkFqdnRecord": {
-		"method": "GET",
-		"path": "/Microsoft365TeamsIntegration/Pbx.CheckFqdnRecord(fqdn={fqdn})",
-		"params": [
+	checkFqdnRecord: {
+		method: "GET",
+		path: "/Microsoft365TeamsIntegration/Pbx.CheckFqdnRecord(fqdn={fqdn})",
+		params: [
 			{
-				"name": "fqdn",
-				"prop": "fqdn",
-				"kind": "s"
+				name: "fqdn",
+				prop: "fqdn",
+				kind: "s"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"checkMapUsersScript": {
-		"method": "GET",
-		"path": "/Microsoft365TeamsIntegration/Pbx.CheckMapUsersScript()",
-		"response": "object"
+	checkMapUsersScript: {
+		method: "GET",
+		path: "/Microsoft365TeamsIntegration/Pbx.CheckMapUsersScript()",
+		response: "object"
 	},
-	"getDialPlanScript": {
-		"method": "GET",
-		"path": "/Microsoft365TeamsIntegration/Pbx.GetDialPlanScript()",
-		"response": "object"
+	getDialPlanScript: {
+		method: "GET",
+		path: "/Microsoft365TeamsIntegration/Pbx.GetDialPlanScript()",
+		response: "object"
 	},
-	"getMapUsersScript": {
-		"method": "GET",
-		"path": "/Microsoft365TeamsIntegration/Pbx.GetMapUsersScript()",
-		"response": "object"
+	getMapUsersScript: {
+		method: "GET",
+		path: "/Microsoft365TeamsIntegration/Pbx.GetMapUsersScript()",
+		response: "object"
 	}
 };

@@ -4,124 +4,124 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"musicOnHoldSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getMusicOnHoldSettings",
-			"action": "Get music on hold settings"
+			name: "Get",
+			value: "getMusicOnHoldSettings",
+			action: "Get music on hold settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateMusicOnHoldSettings",
-			"action": "Update music on hold settings"
+			name: "Update",
+			value: "updateMusicOnHoldSettings",
+			action: "Update music on hold settings"
 		}
 	],
-	"default": "getMusicOnHoldSettings"
+	default: "getMusicOnHoldSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "musicOnHoldSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "musicOnHoldSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Music On Hold",
-				"name": "musicOnHold",
-				"type": "string",
-				"default": ""
+				displayName: "Music On Hold",
+				name: "musicOnHold",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Music On Hold 1",
-				"name": "musicOnHold1",
-				"type": "string",
-				"default": ""
+				displayName: "Music On Hold 1",
+				name: "musicOnHold1",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Music On Hold 2",
-				"name": "musicOnHold2",
-				"type": "string",
-				"default": ""
+				displayName: "Music On Hold 2",
+				name: "musicOnHold2",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Music On Hold 3",
-				"name": "musicOnHold3",
-				"type": "string",
-				"default": ""
+				displayName: "Music On Hold 3",
+				name: "musicOnHold3",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Music On Hold 4",
-				"name": "musicOnHold4",
-				"type": "string",
-				"default": ""
+				displayName: "Music On Hold 4",
+				name: "musicOnHold4",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Music On Hold 5",
-				"name": "musicOnHold5",
-				"type": "string",
-				"default": ""
+				displayName: "Music On Hold 5",
+				name: "musicOnHold5",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Music On Hold 6",
-				"name": "musicOnHold6",
-				"type": "string",
-				"default": ""
+				displayName: "Music On Hold 6",
+				name: "musicOnHold6",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Music On Hold 7",
-				"name": "musicOnHold7",
-				"type": "string",
-				"default": ""
+				displayName: "Music On Hold 7",
+				name: "musicOnHold7",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Music On Hold 8",
-				"name": "musicOnHold8",
-				"type": "string",
-				"default": ""
+				displayName: "Music On Hold 8",
+				name: "musicOnHold8",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Music On Hold 9",
-				"name": "musicOnHold9",
-				"type": "string",
-				"default": ""
+				displayName: "Music On Hold 9",
+				name: "musicOnHold9",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Music On Hold Randomize",
-				"name": "musicOnHoldRandomize",
-				"type": "boolean",
-				"default": false
+				displayName: "Music On Hold Randomize",
+				name: "musicOnHoldRandomize",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Music On Hold Randomize Per Call",
-				"name": "musicOnHoldRandomizePerCall",
-				"type": "boolean",
-				"default": false
+				displayName: "Music On Hold Randomize Per Call",
+				name: "musicOnHoldRandomizePerCall",
+				type: "boolean",
+				default: false
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateMusicOnHoldSettings"
 				]
 			}
@@ -130,74 +130,74 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getMusicOnHoldSettings": {
-		"method": "GET",
-		"path": "/MusicOnHoldSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getMusicOnHoldSettings: {
+		method: "GET",
+		path: "/MusicOnHoldSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateMusicOnHoldSettings": {
-		"method": "PATCH",
-		"path": "/MusicOnHoldSettings",
-		"body": {
-			"collection": "musicOnHoldSettingsFields",
-			"fields": {
-				"id": [
+	updateMusicOnHoldSettings: {
+		method: "PATCH",
+		path: "/MusicOnHoldSettings",
+		body: {
+			collection: "musicOnHoldSettingsFields",
+			fields: {
+				id: [
 					"Id",
 					"i"
 				],
-				"musicOnHold": [
+				musicOnHold: [
 					"MusicOnHold",
 					"s"
 				],
-				"musicOnHold1": [
+				musicOnHold1: [
 					"MusicOnHold1",
 					"s"
 				],
-				"musicOnHold2": [
+				musicOnHold2: [
 					"MusicOnHold2",
 					"s"
 				],
-				"musicOnHold3": [
+				musicOnHold3: [
 					"MusicOnHold3",
 					"s"
 				],
-				"musicOnHold4": [
+				musicOnHold4: [
 					"MusicOnHold4",
 					"s"
 				],
-				"musicOnHold5": [
+				musicOnHold5: [
 					"MusicOnHold5",
 					"s"
 				],
-				"musicOnHold6": [
+				musicOnHold6: [
 					"MusicOnHold6",
 					"s"
 				],
-				"musicOnHold7": [
+				musicOnHold7: [
 					"MusicOnHold7",
 					"s"
 				],
-				"musicOnHold8": [
+				musicOnHold8: [
 					"MusicOnHold8",
 					"s"
 				],
-				"musicOnHold9": [
+				musicOnHold9: [
 					"MusicOnHold9",
 					"s"
 				],
-				"musicOnHoldRandomize": [
+				musicOnHoldRandomize: [
 					"MusicOnHoldRandomize",
 					"b"
 				],
-				"musicOnHoldRandomizePerCall": [
+				musicOnHoldRandomizePerCall: [
 					"MusicOnHoldRandomizePerCall",
 					"b"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

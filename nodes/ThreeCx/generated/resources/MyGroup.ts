@@ -4,65 +4,65 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"myGroup"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getMyGroup",
-			"action": "Get my group"
+			name: "Get",
+			value: "getMyGroup",
+			action: "Get my group"
 		},
 		{
-			"name": "Update",
-			"value": "updateMyGroup",
-			"action": "Update my group"
+			name: "Get My Group Partner Info",
+			value: "getMyGroupPartnerInfo",
+			action: "Get my group partner info"
 		},
 		{
-			"name": "Get My Group Partner Info",
-			"value": "getMyGroupPartnerInfo",
-			"action": "Get my group partner info"
+			name: "Get My Group Restrictions",
+			value: "getMyGroupRestrictions",
+			action: "Get my group restrictions"
 		},
 		{
-			"name": "Get My Group Restrictions",
-			"value": "getMyGroupRestrictions",
-			"action": "Get my group restrictions"
+			name: "Link My Group Partner",
+			value: "linkMyGroupPartner",
+			action: "Link my group partner"
 		},
 		{
-			"name": "Link My Group Partner",
-			"value": "linkMyGroupPartner",
-			"action": "Link my group partner"
+			name: "List My Group Members",
+			value: "listMyGroupMembers",
+			action: "List my group members"
 		},
 		{
-			"name": "List My Group Members",
-			"value": "listMyGroupMembers",
-			"action": "List my group members"
+			name: "List My Group Rights",
+			value: "listMyGroupRights",
+			action: "List my group rights"
 		},
 		{
-			"name": "List My Group Rights",
-			"value": "listMyGroupRights",
-			"action": "List my group rights"
+			name: "Replace My Group License Key",
+			value: "replaceMyGroupLicenseKey",
+			action: "Replace my group license key"
 		},
 		{
-			"name": "Replace My Group License Key",
-			"value": "replaceMyGroupLicenseKey",
-			"action": "Replace my group license key"
+			name: "Unlink My Group Partner",
+			value: "unlinkMyGroupPartner",
+			action: "Unlink my group partner"
 		},
 		{
-			"name": "Unlink My Group Partner",
-			"value": "unlinkMyGroupPartner",
-			"action": "Unlink my group partner"
+			name: "Update",
+			value: "updateMyGroup",
+			action: "Update my group"
 		}
 	],
-	"default": "getMyGroup"
+	default: "getMyGroup"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -70,234 +70,234 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getMyGroup": {
-		"method": "GET",
-		"path": "/MyGroup",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getMyGroup: {
+		method: "GET",
+		path: "/MyGroup",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateMyGroup": {
-		"method": "PATCH",
-		"path": "/MyGroup",
-		"body": {
-			"collection": "groupFields",
-			"fields": {
-				"allowCallService": [
+	updateMyGroup: {
+		method: "PATCH",
+		path: "/MyGroup",
+		body: {
+			collection: "groupFields",
+			fields: {
+				allowCallService: [
 					"AllowCallService",
 					"b"
 				],
-				"answerAfter": [
+				answerAfter: [
 					"AnswerAfter",
 					"i"
 				],
-				"breakRoute": [
+				breakRoute: [
 					"BreakRoute",
-					"j"
+					"o"
 				],
-				"breakTime": [
+				breakTime: [
 					"BreakTime",
-					"j"
+					"o"
 				],
-				"callHandlingMode": [
+				callHandlingMode: [
 					"CallHandlingMode",
-					"j"
+					"a"
 				],
-				"callUsEnableChat": [
+				callUsEnableChat: [
 					"CallUsEnableChat",
 					"b"
 				],
-				"callUsEnablePhone": [
+				callUsEnablePhone: [
 					"CallUsEnablePhone",
 					"b"
 				],
-				"callUsEnableVideo": [
+				callUsEnableVideo: [
 					"CallUsEnableVideo",
 					"b"
 				],
-				"callUsRequirement": [
+				callUsRequirement: [
 					"CallUsRequirement",
 					"e:Authentication"
 				],
-				"clickToCallId": [
+				clickToCallId: [
 					"ClickToCallId",
 					"s"
 				],
-				"currentGroupHours": [
+				currentGroupHours: [
 					"CurrentGroupHours",
 					"e:GroupHoursMode"
 				],
-				"customOperator": [
+				customOperator: [
 					"CustomOperator",
-					"j"
+					"o"
 				],
-				"customPrompt": [
+				customPrompt: [
 					"CustomPrompt",
 					"s"
 				],
-				"disableCustomPrompt": [
+				disableCustomPrompt: [
 					"DisableCustomPrompt",
 					"b"
 				],
-				"globallyVisible": [
+				globallyVisible: [
 					"GloballyVisible",
 					"b"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"hasMembers": [
+				hasMembers: [
 					"HasMembers",
 					"b"
 				],
-				"holidaysRoute": [
+				holidaysRoute: [
 					"HolidaysRoute",
-					"j"
+					"o"
 				],
-				"hours": [
+				hours: [
 					"Hours",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"isDefault": [
+				isDefault: [
 					"IsDefault",
 					"b"
 				],
-				"language": [
+				language: [
 					"Language",
 					"s"
 				],
-				"lastLoginTime": [
+				lastLoginTime: [
 					"LastLoginTime",
 					"d"
 				],
-				"members": [
+				members: [
 					"Members",
-					"j"
+					"a"
 				],
-				"musicOnHold": [
+				musicOnHold: [
 					"MusicOnHold",
 					"s"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"officeHolidays": [
+				officeHolidays: [
 					"OfficeHolidays",
-					"j"
+					"a"
 				],
-				"officeRoute": [
+				officeRoute: [
 					"OfficeRoute",
-					"j"
+					"o"
 				],
-				"outOfOfficeRoute": [
+				outOfOfficeRoute: [
 					"OutOfOfficeRoute",
-					"j"
+					"o"
 				],
-				"overrideExpiresAt": [
+				overrideExpiresAt: [
 					"OverrideExpiresAt",
 					"d"
 				],
-				"overrideHolidays": [
+				overrideHolidays: [
 					"OverrideHolidays",
 					"b"
 				],
-				"promptSet": [
+				promptSet: [
 					"PromptSet",
 					"s"
 				],
-				"props": [
+				props: [
 					"Props",
-					"j"
+					"o"
 				],
-				"rights": [
+				rights: [
 					"Rights",
-					"j"
+					"a"
 				],
-				"timeZoneId": [
+				timeZoneId: [
 					"TimeZoneId",
 					"s"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"getMyGroupPartnerInfo": {
-		"method": "GET",
-		"path": "/MyGroup/Pbx.GetMyGroupPartnerInfo(resellerId={resellerId})",
-		"params": [
+	getMyGroupPartnerInfo: {
+		method: "GET",
+		path: "/MyGroup/Pbx.GetMyGroupPartnerInfo(resellerId={resellerId})",
+		params: [
 			{
-				"name": "resellerId",
-				"prop": "partnerInfoResellerId",
-				"kind": "s"
+				name: "resellerId",
+				prop: "partnerInfoResellerId",
+				kind: "s"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"getMyGroupRestrictions": {
-		"method": "GET",
-		"path": "/MyGroup/Pbx.GetRestrictions()",
-		"response": "object"
+	getMyGroupRestrictions: {
+		method: "GET",
+		path: "/MyGroup/Pbx.GetRestrictions()",
+		response: "object"
 	},
-	"linkMyGroupPartner": {
-		"method": "POST",
-		"path": "/MyGroup/Pbx.LinkMyGroupPartner",
-		"body": {
-			"fields": {
-				"resellerId": [
+	linkMyGroupPartner: {
+		method: "POST",
+		path: "/MyGroup/Pbx.LinkMyGroupPartner",
+		body: {
+			fields: {
+				resellerId: [
 					"resellerId",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"listMyGroupMembers": {
-		"method": "GET",
-		"path": "/MyGroup/Members",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listMyGroupMembers: {
+		method: "GET",
+		path: "/MyGroup/Members",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"listMyGroupRights": {
-		"method": "GET",
-		"path": "/MyGroup/Rights",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listMyGroupRights: {
+		method: "GET",
+		path: "/MyGroup/Rights",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"replaceMyGroupLicenseKey": {
-		"method": "POST",
-		"path": "/MyGroup/Pbx.ReplaceMyGroupLicenseKey",
-		"body": {
-			"fields": {
-				"licenseKey": [
+	replaceMyGroupLicenseKey: {
+		method: "POST",
+		path: "/MyGroup/Pbx.ReplaceMyGroupLicenseKey",
+		body: {
+			fields: {
+				licenseKey: [
 					"licenseKey",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"unlinkMyGroupPartner": {
-		"method": "POST",
-		"path": "/MyGroup/Pbx.UnlinkMyGroupPartner",
-		"response": "none"
+	unlinkMyGroupPartner: {
+		method: "POST",
+		path: "/MyGroup/Pbx.UnlinkMyGroupPartner",
+		response: "none"
 	}
 };

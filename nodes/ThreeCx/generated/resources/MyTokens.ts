@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"myTokens"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listRefreshToken",
-			"action": "Get many my tokens"
+			name: "Get Many",
+			value: "listRefreshToken",
+			action: "Get many my tokens"
 		},
 		{
-			"name": "Revoke Token",
-			"value": "revokeToken",
-			"action": "Revoke token"
+			name: "Revoke Token",
+			value: "revokeToken",
+			action: "Revoke token"
 		}
 	],
-	"default": "listRefreshToken"
+	default: "listRefreshToken"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,24 +35,24 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listRefreshToken": {
-		"method": "GET",
-		"path": "/MyTokens",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listRefreshToken: {
+		method: "GET",
+		path: "/MyTokens",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"revokeToken": {
-		"method": "POST",
-		"path": "/MyTokens({Id})/Pbx.RevokeToken",
-		"params": [
+	revokeToken: {
+		method: "POST",
+		path: "/MyTokens({Id})/Pbx.RevokeToken",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"response": "none"
+		response: "none"
 	}
 };

@@ -4,56 +4,56 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"myUser"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getMyUser",
-			"action": "Get my user"
+			name: "Get",
+			value: "getMyUser",
+			action: "Get my user"
 		},
 		{
-			"name": "Update",
-			"value": "updateMyUser",
-			"action": "Update my user"
+			name: "Issue Download Ticket",
+			value: "issueDownloadTicket",
+			action: "Issue download ticket",
+			description: "3CX 20.0.10 and later"
 		},
 		{
-			"name": "Issue Download Ticket",
-			"value": "issueDownloadTicket",
-			"action": "Issue download ticket",
-			"description": "3CX 20.0.10 and later"
+			name: "List My User Forwarding Profiles",
+			value: "listMyUserForwardingProfiles",
+			action: "List my user forwarding profiles"
 		},
 		{
-			"name": "List My User Forwarding Profiles",
-			"value": "listMyUserForwardingProfiles",
-			"action": "List my user forwarding profiles"
+			name: "List My User Greetings",
+			value: "listMyUserGreetings",
+			action: "List my user greetings"
 		},
 		{
-			"name": "List My User Greetings",
-			"value": "listMyUserGreetings",
-			"action": "List my user greetings"
+			name: "List My User Groups",
+			value: "listMyUserGroups",
+			action: "List my user groups"
 		},
 		{
-			"name": "List My User Groups",
-			"value": "listMyUserGroups",
-			"action": "List my user groups"
+			name: "My User Generate Prov Link",
+			value: "myUserGenerateProvLink",
+			action: "My user generate prov link"
 		},
 		{
-			"name": "My User Generate Prov Link",
-			"value": "myUserGenerateProvLink",
-			"action": "My user generate prov link"
+			name: "Update",
+			value: "updateMyUser",
+			action: "Update my user"
 		}
 	],
-	"default": "getMyUser"
+	default: "getMyUser"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -61,377 +61,377 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getMyUser": {
-		"method": "GET",
-		"path": "/MyUser",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getMyUser: {
+		method: "GET",
+		path: "/MyUser",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateMyUser": {
-		"method": "PATCH",
-		"path": "/MyUser",
-		"body": {
-			"collection": "userFields",
-			"fields": {
-				"accessPassword": [
+	updateMyUser: {
+		method: "PATCH",
+		path: "/MyUser",
+		body: {
+			collection: "userFields",
+			fields: {
+				accessPassword: [
 					"AccessPassword",
 					"s"
 				],
-				"agentSettings": [
+				agentSettings: [
 					"AgentSettings",
-					"j"
+					"o"
 				],
-				"aiAgent": [
+				aiAgent: [
 					"AIAgent",
 					"b"
 				],
-				"allowLanOnly": [
+				allowLanOnly: [
 					"AllowLanOnly",
 					"b"
 				],
-				"allowOwnRecordings": [
+				allowOwnRecordings: [
 					"AllowOwnRecordings",
 					"b"
 				],
-				"authId": [
+				authId: [
 					"AuthID",
 					"s"
 				],
-				"authPassword": [
+				authPassword: [
 					"AuthPassword",
 					"s"
 				],
-				"blfs": [
+				blfs: [
 					"Blfs",
 					"s"
 				],
-				"blockTunnel": [
+				blockTunnel: [
 					"BlockTunnel",
 					"b"
 				],
-				"breakTime": [
+				breakTime: [
 					"BreakTime",
-					"j"
+					"o"
 				],
-				"callScreening": [
+				callScreening: [
 					"CallScreening",
 					"b"
 				],
-				"callUsEnableChat": [
+				callUsEnableChat: [
 					"CallUsEnableChat",
 					"b"
 				],
-				"callUsEnablePhone": [
+				callUsEnablePhone: [
 					"CallUsEnablePhone",
 					"b"
 				],
-				"callUsEnableVideo": [
+				callUsEnableVideo: [
 					"CallUsEnableVideo",
 					"b"
 				],
-				"callUsRequirement": [
+				callUsRequirement: [
 					"CallUsRequirement",
 					"e:Authentication"
 				],
-				"clickToCallId": [
+				clickToCallId: [
 					"ClickToCallId",
 					"s"
 				],
-				"contactImage": [
+				contactImage: [
 					"ContactImage",
 					"s"
 				],
-				"currentProfileName": [
+				currentProfileName: [
 					"CurrentProfileName",
 					"s"
 				],
-				"datevEnabled": [
+				datevEnabled: [
 					"DatevEnabled",
 					"b"
 				],
-				"deskphonePassword": [
+				deskphonePassword: [
 					"DeskphonePassword",
 					"s"
 				],
-				"displayName": [
+				displayName: [
 					"DisplayName",
 					"s"
 				],
-				"emailAddress": [
+				emailAddress: [
 					"EmailAddress",
 					"s"
 				],
-				"emergencyAdditionalInfo": [
+				emergencyAdditionalInfo: [
 					"EmergencyAdditionalInfo",
 					"s"
 				],
-				"emergencyLocationId": [
+				emergencyLocationId: [
 					"EmergencyLocationId",
 					"s"
 				],
-				"enable2Fa": [
+				enable2Fa: [
 					"Enable2FA",
 					"b"
 				],
-				"enabled": [
+				enabled: [
 					"Enabled",
 					"b"
 				],
-				"enableHotdesking": [
+				enableHotdesking: [
 					"EnableHotdesking",
 					"b"
 				],
-				"firstName": [
+				firstName: [
 					"FirstName",
 					"s"
 				],
-				"forbidRecording": [
+				forbidRecording: [
 					"ForbidRecording",
 					"b"
 				],
-				"forwardingExceptions": [
+				forwardingExceptions: [
 					"ForwardingExceptions",
-					"j"
+					"a"
 				],
-				"forwardingProfiles": [
+				forwardingProfiles: [
 					"ForwardingProfiles",
-					"j"
+					"a"
 				],
-				"googleCalendarEnabled": [
+				googleCalendarEnabled: [
 					"GoogleCalendarEnabled",
 					"b"
 				],
-				"googleContactsEnabled": [
+				googleContactsEnabled: [
 					"GoogleContactsEnabled",
 					"b"
 				],
-				"googleSignInEnabled": [
+				googleSignInEnabled: [
 					"GoogleSignInEnabled",
 					"b"
 				],
-				"greetings": [
+				greetings: [
 					"Greetings",
-					"j"
+					"a"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"hideInPhonebook": [
+				hideInPhonebook: [
 					"HideInPhonebook",
 					"b"
 				],
-				"hotdeskingAssignment": [
+				hotdeskingAssignment: [
 					"HotdeskingAssignment",
 					"s"
 				],
-				"hours": [
+				hours: [
 					"Hours",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"internal": [
+				internal: [
 					"Internal",
 					"b"
 				],
-				"isRegistered": [
+				isRegistered: [
 					"IsRegistered",
 					"b"
 				],
-				"language": [
+				language: [
 					"Language",
 					"s"
 				],
-				"lastName": [
+				lastName: [
 					"LastName",
 					"s"
 				],
-				"mobile": [
+				mobile: [
 					"Mobile",
 					"s"
 				],
-				"ms365CalendarEnabled": [
+				ms365CalendarEnabled: [
 					"MS365CalendarEnabled",
 					"b"
 				],
-				"ms365ContactsEnabled": [
+				ms365ContactsEnabled: [
 					"MS365ContactsEnabled",
 					"b"
 				],
-				"ms365SignInEnabled": [
+				ms365SignInEnabled: [
 					"MS365SignInEnabled",
 					"b"
 				],
-				"ms365TeamsEnabled": [
+				ms365TeamsEnabled: [
 					"MS365TeamsEnabled",
 					"b"
 				],
-				"myPhoneAllowDeleteRecordings": [
+				myPhoneAllowDeleteRecordings: [
 					"MyPhoneAllowDeleteRecordings",
 					"b"
 				],
-				"myPhoneHideForwardings": [
+				myPhoneHideForwardings: [
 					"MyPhoneHideForwardings",
 					"b"
 				],
-				"myPhonePush": [
+				myPhonePush: [
 					"MyPhonePush",
 					"b"
 				],
-				"myPhoneShowRecordings": [
+				myPhoneShowRecordings: [
 					"MyPhoneShowRecordings",
 					"b"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"officeHoursProps": [
+				officeHoursProps: [
 					"OfficeHoursProps",
-					"j"
+					"a"
 				],
-				"outboundCallerId": [
+				outboundCallerId: [
 					"OutboundCallerID",
 					"s"
 				],
-				"pbxDeliversAudio": [
+				pbxDeliversAudio: [
 					"PbxDeliversAudio",
 					"b"
 				],
-				"phones": [
+				phones: [
 					"Phones",
-					"j"
+					"a"
 				],
-				"pinProtected": [
+				pinProtected: [
 					"PinProtected",
 					"b"
 				],
-				"pinProtectTimeout": [
+				pinProtectTimeout: [
 					"PinProtectTimeout",
 					"i"
 				],
-				"primaryGroupId": [
+				primaryGroupId: [
 					"PrimaryGroupId",
 					"i"
 				],
-				"promptSet": [
+				promptSet: [
 					"PromptSet",
 					"s"
 				],
-				"queueStatus": [
+				queueStatus: [
 					"QueueStatus",
 					"e:QueueStatusType"
 				],
-				"recordCalls": [
+				recordCalls: [
 					"RecordCalls",
 					"b"
 				],
-				"recordEmailNotify": [
+				recordEmailNotify: [
 					"RecordEmailNotify",
 					"b"
 				],
-				"recordExternalCallsOnly": [
+				recordExternalCallsOnly: [
 					"RecordExternalCallsOnly",
 					"b"
 				],
-				"require2Fa": [
+				require2Fa: [
 					"Require2FA",
 					"b"
 				],
-				"sendEmailMissedCalls": [
+				sendEmailMissedCalls: [
 					"SendEmailMissedCalls",
 					"b"
 				],
-				"sipid": [
+				sipid: [
 					"SIPID",
 					"s"
 				],
-				"srtpMode": [
+				srtpMode: [
 					"SRTPMode",
 					"e:SRTPModeType"
 				],
-				"tags": [
+				tags: [
 					"Tags",
-					"j"
+					"a"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"vmDisablePinAuth": [
+				vmDisablePinAuth: [
 					"VMDisablePinAuth",
 					"b"
 				],
-				"vmEmailOptions": [
+				vmEmailOptions: [
 					"VMEmailOptions",
 					"e:VMEmailOptionsType"
 				],
-				"vmEnabled": [
+				vmEnabled: [
 					"VMEnabled",
 					"b"
 				],
-				"vmpin": [
+				vmpin: [
 					"VMPIN",
 					"s"
 				],
-				"vmPlayCallerId": [
+				vmPlayCallerId: [
 					"VMPlayCallerID",
 					"b"
 				],
-				"vmPlayMsgDateTime": [
+				vmPlayMsgDateTime: [
 					"VMPlayMsgDateTime",
 					"e:VMPlayMsgDateTimeType"
 				],
-				"webMeetingApproveParticipants": [
+				webMeetingApproveParticipants: [
 					"WebMeetingApproveParticipants",
 					"b"
 				],
-				"webMeetingFriendlyName": [
+				webMeetingFriendlyName: [
 					"WebMeetingFriendlyName",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"issueDownloadTicket": {
-		"method": "POST",
-		"path": "/MyUser/Pbx.IssueDownloadTicket",
-		"response": "object",
-		"versions": "3CX 20.0.10 and later"
+	issueDownloadTicket: {
+		method: "POST",
+		path: "/MyUser/Pbx.IssueDownloadTicket",
+		response: "object",
+		versions: "3CX 20.0.10 and later"
 	},
-	"listMyUserForwardingProfiles": {
-		"method": "GET",
-		"path": "/MyUser/ForwardingProfiles",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listMyUserForwardingProfiles: {
+		method: "GET",
+		path: "/MyUser/ForwardingProfiles",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"listMyUserGreetings": {
-		"method": "GET",
-		"path": "/MyUser/Greetings",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listMyUserGreetings: {
+		method: "GET",
+		path: "/MyUser/Greetings",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"listMyUserGroups": {
-		"method": "GET",
-		"path": "/MyUser/Groups",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listMyUserGroups: {
+		method: "GET",
+		path: "/MyUser/Groups",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"myUserGenerateProvLink": {
-		"method": "GET",
-		"path": "/MyUser/Pbx.GenerateProvLink()",
-		"response": "object"
+	myUserGenerateProvLink: {
+		method: "GET",
+		path: "/MyUser/Pbx.GenerateProvLink()",
+		response: "object"
 	}
 };

@@ -4,25 +4,25 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"networkInterfaces"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listNetworkInterface",
-			"action": "Get many network interfaces"
+			name: "Get Many",
+			value: "listNetworkInterface",
+			action: "Get many network interfaces"
 		}
 	],
-	"default": "listNetworkInterface"
+	default: "listNetworkInterface"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -30,12 +30,12 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listNetworkInterface": {
-		"method": "GET",
-		"path": "/NetworkInterfaces",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listNetworkInterface: {
+		method: "GET",
+		path: "/NetworkInterfaces",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

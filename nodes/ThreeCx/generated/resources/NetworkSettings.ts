@@ -4,171 +4,171 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"networkSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getNetworkSettings",
-			"action": "Get network settings"
+			name: "Get",
+			value: "getNetworkSettings",
+			action: "Get network settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateNetworkSettings",
-			"action": "Update network settings"
+			name: "Get Ifaces",
+			value: "getIfaces",
+			action: "Get ifaces"
 		},
 		{
-			"name": "Get Ifaces",
-			"value": "getIfaces",
-			"action": "Get ifaces"
+			name: "Update",
+			value: "updateNetworkSettings",
+			action: "Update network settings"
 		}
 	],
-	"default": "getNetworkSettings"
+	default: "getNetworkSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "networkSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "networkSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Allow Source As Outbound",
-				"name": "allowSourceAsOutbound",
-				"type": "boolean",
-				"default": false
+				displayName: "Allow Source As Outbound",
+				name: "allowSourceAsOutbound",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Direct SIP Allow External",
-				"name": "directSipAllowExternal",
-				"type": "boolean",
-				"default": false
+				displayName: "Direct SIP Allow External",
+				name: "directSipAllowExternal",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Direct SIP Local Domain",
-				"name": "directSipLocalDomain",
-				"type": "string",
-				"default": ""
+				displayName: "Direct SIP Local Domain",
+				name: "directSipLocalDomain",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Firewall Keep Alive",
-				"name": "firewallKeepAlive",
-				"type": "boolean",
-				"default": false
+				displayName: "Firewall Keep Alive",
+				name: "firewallKeepAlive",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Firewall Keep Alive Interval",
-				"name": "firewallKeepAliveInterval",
-				"type": "number",
-				"default": 0
+				displayName: "Firewall Keep Alive Interval",
+				name: "firewallKeepAliveInterval",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "string",
-				"default": ""
+				displayName: "ID",
+				name: "id",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Ip V6 Binding Enabled",
-				"name": "ipV6BindingEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Ip V6 Binding Enabled",
+				name: "ipV6BindingEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Pbx Public FQDN",
-				"name": "pbxPublicFqdn",
-				"type": "string",
-				"default": ""
+				displayName: "Pbx Public FQDN",
+				name: "pbxPublicFqdn",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Public Interface",
-				"name": "publicInterface",
-				"type": "string",
-				"default": ""
+				displayName: "Public Interface",
+				name: "publicInterface",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Public Static IP",
-				"name": "publicStaticIp",
-				"type": "string",
-				"default": ""
+				displayName: "Public Static IP",
+				name: "publicStaticIp",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Sip Port",
-				"name": "sipPort",
-				"type": "number",
-				"default": 0
+				displayName: "Sip Port",
+				name: "sipPort",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Stun Disabled",
-				"name": "stunDisabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Stun Disabled",
+				name: "stunDisabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Stun Primary Host",
-				"name": "stunPrimaryHost",
-				"type": "string",
-				"default": ""
+				displayName: "Stun Primary Host",
+				name: "stunPrimaryHost",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Stun Primary Port",
-				"name": "stunPrimaryPort",
-				"type": "number",
-				"default": 0
+				displayName: "Stun Primary Port",
+				name: "stunPrimaryPort",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Stun Query",
-				"name": "stunQuery",
-				"type": "number",
-				"default": 0
+				displayName: "Stun Query",
+				name: "stunQuery",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Stun Secondary Host",
-				"name": "stunSecondaryHost",
-				"type": "string",
-				"default": ""
+				displayName: "Stun Secondary Host",
+				name: "stunSecondaryHost",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Stun Secondary Port",
-				"name": "stunSecondaryPort",
-				"type": "number",
-				"default": 0
+				displayName: "Stun Secondary Port",
+				name: "stunSecondaryPort",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Stun Third Host",
-				"name": "stunThirdHost",
-				"type": "string",
-				"default": ""
+				displayName: "Stun Third Host",
+				name: "stunThirdHost",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Stun Third Port",
-				"name": "stunThirdPort",
-				"type": "number",
-				"default": 0
+				displayName: "Stun Third Port",
+				name: "stunThirdPort",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Tunnel Port",
-				"name": "tunnelPort",
-				"type": "number",
-				"default": 0
+				displayName: "Tunnel Port",
+				name: "tunnelPort",
+				type: "number",
+				default: 0
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateNetworkSettings"
 				]
 			}
@@ -177,110 +177,110 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getNetworkSettings": {
-		"method": "GET",
-		"path": "/NetworkSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getNetworkSettings: {
+		method: "GET",
+		path: "/NetworkSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateNetworkSettings": {
-		"method": "PATCH",
-		"path": "/NetworkSettings",
-		"body": {
-			"collection": "networkSettingsFields",
-			"fields": {
-				"allowSourceAsOutbound": [
+	updateNetworkSettings: {
+		method: "PATCH",
+		path: "/NetworkSettings",
+		body: {
+			collection: "networkSettingsFields",
+			fields: {
+				allowSourceAsOutbound: [
 					"AllowSourceAsOutbound",
 					"b"
 				],
-				"directSipAllowExternal": [
+				directSipAllowExternal: [
 					"DirectSIPAllowExternal",
 					"b"
 				],
-				"directSipLocalDomain": [
+				directSipLocalDomain: [
 					"DirectSIPLocalDomain",
 					"s"
 				],
-				"firewallKeepAlive": [
+				firewallKeepAlive: [
 					"FirewallKeepAlive",
 					"b"
 				],
-				"firewallKeepAliveInterval": [
+				firewallKeepAliveInterval: [
 					"FirewallKeepAliveInterval",
 					"i"
 				],
-				"id": [
+				id: [
 					"Id",
 					"s"
 				],
-				"ipV6BindingEnabled": [
+				ipV6BindingEnabled: [
 					"IpV6BindingEnabled",
 					"b"
 				],
-				"pbxPublicFqdn": [
+				pbxPublicFqdn: [
 					"PbxPublicFQDN",
 					"s"
 				],
-				"publicInterface": [
+				publicInterface: [
 					"PublicInterface",
 					"s"
 				],
-				"publicStaticIp": [
+				publicStaticIp: [
 					"PublicStaticIP",
 					"s"
 				],
-				"sipPort": [
+				sipPort: [
 					"SipPort",
 					"i"
 				],
-				"stunDisabled": [
+				stunDisabled: [
 					"StunDisabled",
 					"b"
 				],
-				"stunPrimaryHost": [
+				stunPrimaryHost: [
 					"StunPrimaryHost",
 					"s"
 				],
-				"stunPrimaryPort": [
+				stunPrimaryPort: [
 					"StunPrimaryPort",
 					"i"
 				],
-				"stunQuery": [
+				stunQuery: [
 					"StunQuery",
 					"i"
 				],
-				"stunSecondaryHost": [
+				stunSecondaryHost: [
 					"StunSecondaryHost",
 					"s"
 				],
-				"stunSecondaryPort": [
+				stunSecondaryPort: [
 					"StunSecondaryPort",
 					"i"
 				],
-				"stunThirdHost": [
+				stunThirdHost: [
 					"StunThirdHost",
 					"s"
 				],
-				"stunThirdPort": [
+				stunThirdPort: [
 					"StunThirdPort",
 					"i"
 				],
-				"tunnelPort": [
+				tunnelPort: [
 					"TunnelPort",
 					"i"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"getIfaces": {
-		"method": "GET",
-		"path": "/NetworkSettings/Pbx.GetIfaces()",
-		"query": "tksfc",
-		"options": "searchOptions",
-		"response": "collection",
-		"paged": true
+	getIfaces: {
+		method: "GET",
+		path: "/NetworkSettings/Pbx.GetIfaces()",
+		query: "tksfc",
+		options: "searchOptions",
+		response: "collection",
+		paged: true
 	}
 };

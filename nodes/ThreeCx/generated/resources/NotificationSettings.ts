@@ -4,302 +4,305 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"notificationSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getNotificationSettings",
-			"action": "Get notification settings"
+			name: "Get",
+			value: "getNotificationSettings",
+			action: "Get notification settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateNotificationSettings",
-			"action": "Update notification settings"
+			name: "Test Email",
+			value: "notificationSettingsTestEmail",
+			action: "Test email",
+			description: "3CX 20.0.4–20.0.6 only"
 		},
 		{
-			"name": "Test Email",
-			"value": "notificationSettingsTestEmail",
-			"action": "Test email",
-			"description": "3CX 20.0.4–20.0.6 only"
+			name: "Update",
+			value: "updateNotificationSettings",
+			action: "Update notification settings"
 		}
 	],
-	"default": "getNotificationSettings"
+	default: "getNotificationSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "notificationSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "notificationSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Auto Restart Failed Services",
-				"name": "autoRestartFailedServices",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.7 and later"
+				displayName: "Auto Restart Failed Services",
+				name: "autoRestartFailedServices",
+				type: "boolean",
+				default: false,
+				description: "Whether Auto Restart Failed Services is on; 3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Can Edit Email Addresses",
-				"name": "canEditEmailAddresses",
-				"type": "boolean",
-				"default": false
+				displayName: "Can Edit Email Addresses",
+				name: "canEditEmailAddresses",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Can Edit Mail Server Type",
-				"name": "canEditMailServerType",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Can Edit Mail Server Type",
+				name: "canEditMailServerType",
+				type: "boolean",
+				default: false,
+				description: "Whether Can Edit Mail Server Type is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Email Addresses",
-				"name": "emailAddresses",
-				"type": "string",
-				"default": ""
+				displayName: "Email Addresses",
+				name: "emailAddresses",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Fake Id",
-				"name": "fakeId",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Fake ID",
+				name: "fakeId",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Mail Address",
-				"name": "mailAddress",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Mail Address",
+				name: "mailAddress",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Mail Password",
-				"name": "mailPassword",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Mail Password",
+				name: "mailPassword",
+				type: "string",
+				typeOptions: {
+					password: true
+				},
+				default: "",
+				description: "3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Mail Server",
-				"name": "mailServer",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Mail Server",
+				name: "mailServer",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Mail Server Type",
-				"name": "mailServerType",
-				"type": "options",
-				"options": [
+				displayName: "Mail Server Type",
+				name: "mailServerType",
+				type: "options",
+				options: [
 					{
-						"name": "Tcx",
-						"value": "Tcx"
+						name: "Custom",
+						value: "Custom"
 					},
 					{
-						"name": "MS 365",
-						"value": "MS365"
+						name: "Google Workspace",
+						value: "GoogleWorkspace"
 					},
 					{
-						"name": "Custom",
-						"value": "Custom"
+						name: "MS 365",
+						value: "MS365"
 					},
 					{
-						"name": "Google Workspace",
-						"value": "GoogleWorkspace"
+						name: "Tcx",
+						value: "Tcx"
 					}
 				],
-				"default": "Tcx",
-				"description": "3CX 20.0.4–20.0.6 only"
+				default: "Tcx",
+				description: "3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Mail Ssl Enabled",
-				"name": "mailSslEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Mail Ssl Enabled",
+				name: "mailSslEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether Mail Ssl Enabled is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Mail User",
-				"name": "mailUser",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Mail User",
+				name: "mailUser",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Notify Call Denied",
-				"name": "notifyCallDenied",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Notify Call Denied",
+				name: "notifyCallDenied",
+				type: "boolean",
+				default: false,
+				description: "Whether Notify Call Denied is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Notify Codes",
-				"name": "notifyCodes",
-				"type": "json",
-				"default": "[]",
-				"description": "3CX 20.0.7 and later"
+				displayName: "Notify Codes",
+				name: "notifyCodes",
+				type: "json",
+				default: "[]",
+				description: "3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Notify Emergency Number Dialed",
-				"name": "notifyEmergencyNumberDialed",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Notify Emergency Number Dialed",
+				name: "notifyEmergencyNumberDialed",
+				type: "boolean",
+				default: false,
+				description: "Whether Notify Emergency Number Dialed is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Notify Extension Added",
-				"name": "notifyExtensionAdded",
-				"type": "boolean",
-				"default": false
+				displayName: "Notify Extension Added",
+				name: "notifyExtensionAdded",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Notify IP Blocked",
-				"name": "notifyIpBlocked",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Notify IP Blocked",
+				name: "notifyIpBlocked",
+				type: "boolean",
+				default: false,
+				description: "Whether Notify IP Blocked is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Notify License Limit",
-				"name": "notifyLicenseLimit",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Notify License Limit",
+				name: "notifyLicenseLimit",
+				type: "boolean",
+				default: false,
+				description: "Whether Notify License Limit is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Notify Network Error",
-				"name": "notifyNetworkError",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Notify Network Error",
+				name: "notifyNetworkError",
+				type: "boolean",
+				default: false,
+				description: "Whether Notify Network Error is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Notify Request Anti Hacked",
-				"name": "notifyRequestAntiHacked",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Notify Request Anti Hacked",
+				name: "notifyRequestAntiHacked",
+				type: "boolean",
+				default: false,
+				description: "Whether Notify Request Anti Hacked is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Notify Service Stopped",
-				"name": "notifyServiceStopped",
-				"type": "boolean",
-				"default": false
+				displayName: "Notify Service Stopped",
+				name: "notifyServiceStopped",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Notify Storage Limit",
-				"name": "notifyStorageLimit",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Notify Storage Limit",
+				name: "notifyStorageLimit",
+				type: "boolean",
+				default: false,
+				description: "Whether Notify Storage Limit is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Notify STUN Error",
-				"name": "notifyStunError",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Notify STUN Error",
+				name: "notifyStunError",
+				type: "boolean",
+				default: false,
+				description: "Whether Notify STUN Error is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Notify Success Scheduled Backups",
-				"name": "notifySuccessScheduledBackups",
-				"type": "boolean",
-				"default": false
+				displayName: "Notify Success Scheduled Backups",
+				name: "notifySuccessScheduledBackups",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Notify System Owners",
-				"name": "notifySystemOwners",
-				"type": "boolean",
-				"default": false
+				displayName: "Notify System Owners",
+				name: "notifySystemOwners",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Notify Trunk Error",
-				"name": "notifyTrunkError",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Notify Trunk Error",
+				name: "notifyTrunkError",
+				type: "boolean",
+				default: false,
+				description: "Whether Notify Trunk Error is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Notify Trunk Failover",
-				"name": "notifyTrunkFailover",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Notify Trunk Failover",
+				name: "notifyTrunkFailover",
+				type: "boolean",
+				default: false,
+				description: "Whether Notify Trunk Failover is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Notify Trunk Status Changed",
-				"name": "notifyTrunkStatusChanged",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Notify Trunk Status Changed",
+				name: "notifyTrunkStatusChanged",
+				type: "boolean",
+				default: false,
+				description: "Whether Notify Trunk Status Changed is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Notify Updates Available",
-				"name": "notifyUpdatesAvailable",
-				"type": "boolean",
-				"default": false
+				displayName: "Notify Updates Available",
+				name: "notifyUpdatesAvailable",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Notify When Recordings Quota Reached",
-				"name": "notifyWhenRecordingsQuotaReached",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Notify When Recordings Quota Reached",
+				name: "notifyWhenRecordingsQuotaReached",
+				type: "boolean",
+				default: false,
+				description: "Whether Notify When Recordings Quota Reached is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Notify When Voicemail Quota Reached",
-				"name": "notifyWhenVoicemailQuotaReached",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.6 only"
+				displayName: "Notify When Voicemail Quota Reached",
+				name: "notifyWhenVoicemailQuotaReached",
+				type: "boolean",
+				default: false,
+				description: "Whether Notify When Voicemail Quota Reached is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Recordings Quota Percentage",
-				"name": "recordingsQuotaPercentage",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"minValue": 0,
-					"maxValue": 100
+				displayName: "Recordings Quota Percentage",
+				name: "recordingsQuotaPercentage",
+				type: "number",
+				default: 0,
+				typeOptions: {
+					minValue: 0,
+					maxValue: 100
 				},
-				"description": "3CX 20.0.4–20.0.6 only"
+				description: "3CX 20.0.4–20.0.6 only"
 			},
 			{
-				"displayName": "Setpoints",
-				"name": "setpoints",
-				"type": "json",
-				"default": "[]",
-				"description": "3CX 20.0.7 and later"
+				displayName: "Setpoints",
+				name: "setpoints",
+				type: "json",
+				default: "[]",
+				description: "3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Voicemail Quota Percentage",
-				"name": "voicemailQuotaPercentage",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"minValue": 0,
-					"maxValue": 100
+				displayName: "Voicemail Quota Percentage",
+				name: "voicemailQuotaPercentage",
+				type: "number",
+				default: 0,
+				typeOptions: {
+					minValue: 0,
+					maxValue: 100
 				},
-				"description": "3CX 20.0.4–20.0.6 only"
+				description: "3CX 20.0.4–20.0.6 only"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateNotificationSettings"
 				]
 			}
@@ -308,168 +311,168 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getNotificationSettings": {
-		"method": "GET",
-		"path": "/NotificationSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getNotificationSettings: {
+		method: "GET",
+		path: "/NotificationSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateNotificationSettings": {
-		"method": "PATCH",
-		"path": "/NotificationSettings",
-		"body": {
-			"collection": "notificationSettingsFields",
-			"fields": {
-				"autoRestartFailedServices": [
+	updateNotificationSettings: {
+		method: "PATCH",
+		path: "/NotificationSettings",
+		body: {
+			collection: "notificationSettingsFields",
+			fields: {
+				autoRestartFailedServices: [
 					"AutoRestartFailedServices",
 					"b"
 				],
-				"canEditEmailAddresses": [
+				canEditEmailAddresses: [
 					"CanEditEmailAddresses",
 					"b"
 				],
-				"canEditMailServerType": [
+				canEditMailServerType: [
 					"CanEditMailServerType",
 					"b"
 				],
-				"emailAddresses": [
+				emailAddresses: [
 					"EmailAddresses",
 					"s"
 				],
-				"fakeId": [
+				fakeId: [
 					"FakeId",
 					"s"
 				],
-				"mailAddress": [
+				mailAddress: [
 					"MailAddress",
 					"s"
 				],
-				"mailPassword": [
+				mailPassword: [
 					"MailPassword",
-					"j"
+					"c"
 				],
-				"mailServer": [
+				mailServer: [
 					"MailServer",
 					"s"
 				],
-				"mailServerType": [
+				mailServerType: [
 					"MailServerType",
 					"e:MailServerType"
 				],
-				"mailSslEnabled": [
+				mailSslEnabled: [
 					"MailSslEnabled",
 					"b"
 				],
-				"mailUser": [
+				mailUser: [
 					"MailUser",
 					"s"
 				],
-				"notifyCallDenied": [
+				notifyCallDenied: [
 					"NotifyCallDenied",
 					"b"
 				],
-				"notifyCodes": [
+				notifyCodes: [
 					"NotifyCodes",
-					"j"
+					"a"
 				],
-				"notifyEmergencyNumberDialed": [
+				notifyEmergencyNumberDialed: [
 					"NotifyEmergencyNumberDialed",
 					"b"
 				],
-				"notifyExtensionAdded": [
+				notifyExtensionAdded: [
 					"NotifyExtensionAdded",
 					"b"
 				],
-				"notifyIpBlocked": [
+				notifyIpBlocked: [
 					"NotifyIPBlocked",
 					"b"
 				],
-				"notifyLicenseLimit": [
+				notifyLicenseLimit: [
 					"NotifyLicenseLimit",
 					"b"
 				],
-				"notifyNetworkError": [
+				notifyNetworkError: [
 					"NotifyNetworkError",
 					"b"
 				],
-				"notifyRequestAntiHacked": [
+				notifyRequestAntiHacked: [
 					"NotifyRequestAntiHacked",
 					"b"
 				],
-				"notifyServiceStopped": [
+				notifyServiceStopped: [
 					"NotifyServiceStopped",
 					"b"
 				],
-				"notifyStorageLimit": [
+				notifyStorageLimit: [
 					"NotifyStorageLimit",
 					"b"
 				],
-				"notifyStunError": [
+				notifyStunError: [
 					"NotifySTUNError",
 					"b"
 				],
-				"notifySuccessScheduledBackups": [
+				notifySuccessScheduledBackups: [
 					"NotifySuccessScheduledBackups",
 					"b"
 				],
-				"notifySystemOwners": [
+				notifySystemOwners: [
 					"NotifySystemOwners",
 					"b"
 				],
-				"notifyTrunkError": [
+				notifyTrunkError: [
 					"NotifyTrunkError",
 					"b"
 				],
-				"notifyTrunkFailover": [
+				notifyTrunkFailover: [
 					"NotifyTrunkFailover",
 					"b"
 				],
-				"notifyTrunkStatusChanged": [
+				notifyTrunkStatusChanged: [
 					"NotifyTrunkStatusChanged",
 					"b"
 				],
-				"notifyUpdatesAvailable": [
+				notifyUpdatesAvailable: [
 					"NotifyUpdatesAvailable",
 					"b"
 				],
-				"notifyWhenRecordingsQuotaReached": [
+				notifyWhenRecordingsQuotaReached: [
 					"NotifyWhenRecordingsQuotaReached",
 					"b"
 				],
-				"notifyWhenVoicemailQuotaReached": [
+				notifyWhenVoicemailQuotaReached: [
 					"NotifyWhenVoicemailQuotaReached",
 					"b"
 				],
-				"recordingsQuotaPercentage": [
+				recordingsQuotaPercentage: [
 					"RecordingsQuotaPercentage",
 					"p"
 				],
-				"setpoints": [
+				setpoints: [
 					"Setpoints",
-					"j"
+					"a"
 				],
-				"voicemailQuotaPercentage": [
+				voicemailQuotaPercentage: [
 					"VoicemailQuotaPercentage",
 					"p"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"notificationSettingsTestEmail": {
-		"method": "POST",
-		"path": "/NotificationSettings/Pbx.TestEmail",
-		"body": {
-			"fields": {
-				"settings": [
+	notificationSettingsTestEmail: {
+		method: "POST",
+		path: "/NotificationSettings/Pbx.TestEmail",
+		body: {
+			fields: {
+				settings: [
 					"settings",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.4–20.0.6 only"
+		response: "object",
+		versions: "3CX 20.0.4–20.0.6 only"
 	}
 };

@@ -4,44 +4,44 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"oAuthClients"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listOAuthClient",
-			"action": "Get many o auth clients",
-			"description": "3CX 20.0.10 and later"
+			name: "Delete",
+			value: "deleteOAuthClient",
+			action: "Delete oauth client",
+			description: "3CX 20.0.10 and later"
 		},
 		{
-			"name": "Get",
-			"value": "getOAuthClient",
-			"action": "Get O auth client",
-			"description": "3CX 20.0.10 and later"
+			name: "Get",
+			value: "getOAuthClient",
+			action: "Get oauth client",
+			description: "3CX 20.0.10 and later"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteOAuthClient",
-			"action": "Delete O auth client",
-			"description": "3CX 20.0.10 and later"
+			name: "Get Many",
+			value: "listOAuthClient",
+			action: "Get many oauth clients",
+			description: "3CX 20.0.10 and later"
 		},
 		{
-			"name": "Refresh Client Metadata",
-			"value": "refreshClientMetadata",
-			"action": "Refresh client metadata",
-			"description": "3CX 20.0.10 and later"
+			name: "Refresh Client Metadata",
+			value: "refreshClientMetadata",
+			action: "Refresh client metadata",
+			description: "3CX 20.0.10 and later"
 		}
 	],
-	"default": "listOAuthClient"
+	default: "listOAuthClient"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -49,56 +49,56 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listOAuthClient": {
-		"method": "GET",
-		"path": "/OAuthClients",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.10 and later"
+	listOAuthClient: {
+		method: "GET",
+		path: "/OAuthClients",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.10 and later"
 	},
-	"getOAuthClient": {
-		"method": "GET",
-		"path": "/OAuthClients({Id})",
-		"params": [
+	getOAuthClient: {
+		method: "GET",
+		path: "/OAuthClients({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "u"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "u"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object",
-		"versions": "3CX 20.0.10 and later"
+		query: "le",
+		options: "selectOptions",
+		response: "object",
+		versions: "3CX 20.0.10 and later"
 	},
-	"deleteOAuthClient": {
-		"method": "DELETE",
-		"path": "/OAuthClients({Id})",
-		"params": [
+	deleteOAuthClient: {
+		method: "DELETE",
+		path: "/OAuthClients({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "u"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "u"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none",
-		"versions": "3CX 20.0.10 and later"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none",
+		versions: "3CX 20.0.10 and later"
 	},
-	"refreshClientMetadata": {
-		"method": "POST",
-		"path": "/OAuthClients({Id})/Pbx.RefreshClientMetadata",
-		"params": [
+	refreshClientMetadata: {
+		method: "POST",
+		path: "/OAuthClients({Id})/Pbx.RefreshClientMetadata",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "u"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "u"
 			}
 		],
-		"response": "object",
-		"versions": "3CX 20.0.10 and later"
+		response: "object",
+		versions: "3CX 20.0.10 and later"
 	}
 };

@@ -4,76 +4,76 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"officeHours"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getOfficeHours",
-			"action": "Get office hours"
+			name: "Get",
+			value: "getOfficeHours",
+			action: "Get office hours"
 		},
 		{
-			"name": "Update",
-			"value": "updateOfficeHours",
-			"action": "Update office hours"
+			name: "Update",
+			value: "updateOfficeHours",
+			action: "Update office hours"
 		}
 	],
-	"default": "getOfficeHours"
+	default: "getOfficeHours"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "officeHoursFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "officeHoursFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Break Time",
-				"name": "breakTime",
-				"type": "json",
-				"default": "{}"
+				displayName: "Break Time",
+				name: "breakTime",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Hours",
-				"name": "hours",
-				"type": "json",
-				"default": "{}"
+				displayName: "Hours",
+				name: "hours",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Office Holidays",
-				"name": "officeHolidays",
-				"type": "json",
-				"default": "[]"
+				displayName: "Office Holidays",
+				name: "officeHolidays",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "System Language",
-				"name": "systemLanguage",
-				"type": "string",
-				"default": ""
+				displayName: "System Language",
+				name: "systemLanguage",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Time Zone Id",
-				"name": "timeZoneId",
-				"type": "string",
-				"default": ""
+				displayName: "Time Zone ID",
+				name: "timeZoneId",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateOfficeHours"
 				]
 			}
@@ -82,42 +82,42 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getOfficeHours": {
-		"method": "GET",
-		"path": "/OfficeHours",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getOfficeHours: {
+		method: "GET",
+		path: "/OfficeHours",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateOfficeHours": {
-		"method": "PATCH",
-		"path": "/OfficeHours",
-		"body": {
-			"collection": "officeHoursFields",
-			"fields": {
-				"breakTime": [
+	updateOfficeHours: {
+		method: "PATCH",
+		path: "/OfficeHours",
+		body: {
+			collection: "officeHoursFields",
+			fields: {
+				breakTime: [
 					"BreakTime",
-					"j"
+					"o"
 				],
-				"hours": [
+				hours: [
 					"Hours",
-					"j"
+					"o"
 				],
-				"officeHolidays": [
+				officeHolidays: [
 					"OfficeHolidays",
-					"j"
+					"a"
 				],
-				"systemLanguage": [
+				systemLanguage: [
 					"SystemLanguage",
 					"s"
 				],
-				"timeZoneId": [
+				timeZoneId: [
 					"TimeZoneId",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

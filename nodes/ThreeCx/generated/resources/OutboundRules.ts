@@ -4,84 +4,84 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"outboundRules"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listOutboundRule",
-			"action": "Get many outbound rules"
+			name: "Create",
+			value: "createOutboundRule",
+			action: "Create outbound rule"
 		},
 		{
-			"name": "Get",
-			"value": "getOutboundRule",
-			"action": "Get outbound rule"
+			name: "Delete",
+			value: "deleteOutboundRule",
+			action: "Delete outbound rule"
 		},
 		{
-			"name": "Create",
-			"value": "createOutboundRule",
-			"action": "Create outbound rule"
+			name: "Get",
+			value: "getOutboundRule",
+			action: "Get outbound rule"
 		},
 		{
-			"name": "Update",
-			"value": "updateOutboundRule",
-			"action": "Update outbound rule"
+			name: "Get Emergency Outbound Rules",
+			value: "getEmergencyOutboundRules",
+			action: "Get emergency outbound rules"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteOutboundRule",
-			"action": "Delete outbound rule"
+			name: "Get Many",
+			value: "listOutboundRule",
+			action: "Get many outbound rules"
 		},
 		{
-			"name": "Get Emergency Outbound Rules",
-			"value": "getEmergencyOutboundRules",
-			"action": "Get emergency outbound rules"
+			name: "Move Up Down",
+			value: "moveUpDown",
+			action: "Move up down"
 		},
 		{
-			"name": "Move Up Down",
-			"value": "moveUpDown",
-			"action": "Move up down"
+			name: "Purge",
+			value: "purge",
+			action: "Purge"
 		},
 		{
-			"name": "Purge",
-			"value": "purge",
-			"action": "Purge"
+			name: "Update",
+			value: "updateOutboundRule",
+			action: "Update outbound rule"
 		}
 	],
-	"default": "listOutboundRule"
+	default: "listOutboundRule"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Up",
-		"name": "up",
-		"type": "boolean",
-		"default": false,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Up",
+		name: "up",
+		type: "boolean",
+		default: false,
+		displayOptions: {
+			show: {
+				operation: [
 					"moveUpDown"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Purge Object",
-		"name": "purgeObject",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Purge Object",
+		name: "purgeObject",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"purge"
 				]
 			}
@@ -91,76 +91,76 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "outboundRuleFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "outboundRuleFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "DN Ranges",
-				"name": "dnRanges",
-				"type": "json",
-				"default": "[]"
+				displayName: "DN Ranges",
+				name: "dnRanges",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Emergency Rule",
-				"name": "emergencyRule",
-				"type": "boolean",
-				"default": false
+				displayName: "Emergency Rule",
+				name: "emergencyRule",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Group Ids",
-				"name": "groupIds",
-				"type": "json",
-				"default": "[]"
+				displayName: "Group IDs",
+				name: "groupIds",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Group Names",
-				"name": "groupNames",
-				"type": "json",
-				"default": "[]"
+				displayName: "Group Names",
+				name: "groupNames",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Number Length Ranges",
-				"name": "numberLengthRanges",
-				"type": "string",
-				"default": ""
+				displayName: "Number Length Ranges",
+				name: "numberLengthRanges",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Prefix",
-				"name": "prefix",
-				"type": "string",
-				"default": ""
+				displayName: "Prefix",
+				name: "prefix",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Priority",
-				"name": "priority",
-				"type": "number",
-				"default": 0
+				displayName: "Priority",
+				name: "priority",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Routes",
-				"name": "routes",
-				"type": "json",
-				"default": "[]"
+				displayName: "Routes",
+				name: "routes",
+				type: "json",
+				default: "[]"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createOutboundRule",
 					"updateOutboundRule"
 				]
@@ -170,186 +170,186 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listOutboundRule": {
-		"method": "GET",
-		"path": "/OutboundRules",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listOutboundRule: {
+		method: "GET",
+		path: "/OutboundRules",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getOutboundRule": {
-		"method": "GET",
-		"path": "/OutboundRules({Id})",
-		"params": [
+	getOutboundRule: {
+		method: "GET",
+		path: "/OutboundRules({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createOutboundRule": {
-		"method": "POST",
-		"path": "/OutboundRules",
-		"body": {
-			"collection": "outboundRuleFields",
-			"fields": {
-				"dnRanges": [
+	createOutboundRule: {
+		method: "POST",
+		path: "/OutboundRules",
+		body: {
+			collection: "outboundRuleFields",
+			fields: {
+				dnRanges: [
 					"DNRanges",
-					"j"
+					"a"
 				],
-				"emergencyRule": [
+				emergencyRule: [
 					"EmergencyRule",
 					"b"
 				],
-				"groupIds": [
+				groupIds: [
 					"GroupIds",
-					"j"
+					"a"
 				],
-				"groupNames": [
+				groupNames: [
 					"GroupNames",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"numberLengthRanges": [
+				numberLengthRanges: [
 					"NumberLengthRanges",
 					"s"
 				],
-				"prefix": [
+				prefix: [
 					"Prefix",
 					"s"
 				],
-				"priority": [
+				priority: [
 					"Priority",
 					"i"
 				],
-				"routes": [
+				routes: [
 					"Routes",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateOutboundRule": {
-		"method": "PATCH",
-		"path": "/OutboundRules({Id})",
-		"params": [
+	updateOutboundRule: {
+		method: "PATCH",
+		path: "/OutboundRules({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"collection": "outboundRuleFields",
-			"fields": {
-				"dnRanges": [
+		body: {
+			collection: "outboundRuleFields",
+			fields: {
+				dnRanges: [
 					"DNRanges",
-					"j"
+					"a"
 				],
-				"emergencyRule": [
+				emergencyRule: [
 					"EmergencyRule",
 					"b"
 				],
-				"groupIds": [
+				groupIds: [
 					"GroupIds",
-					"j"
+					"a"
 				],
-				"groupNames": [
+				groupNames: [
 					"GroupNames",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"numberLengthRanges": [
+				numberLengthRanges: [
 					"NumberLengthRanges",
 					"s"
 				],
-				"prefix": [
+				prefix: [
 					"Prefix",
 					"s"
 				],
-				"priority": [
+				priority: [
 					"Priority",
 					"i"
 				],
-				"routes": [
+				routes: [
 					"Routes",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteOutboundRule": {
-		"method": "DELETE",
-		"path": "/OutboundRules({Id})",
-		"params": [
+	deleteOutboundRule: {
+		method: "DELETE",
+		path: "/OutboundRules({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"getEmergencyOutboundRules": {
-		"method": "GET",
-		"path": "/OutboundRules/Pbx.GetEmergencyOutboundRules()",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	getEmergencyOutboundRules: {
+		method: "GET",
+		path: "/OutboundRules/Pbx.GetEmergencyOutboundRules()",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"moveUpDown": {
-		"method": "POST",
-		"path": "/OutboundRules/Pbx.MoveUpDown",
-		"body": {
-			"fields": {
-				"deleteCompanyByIdId": [
+	moveUpDown: {
+		method: "POST",
+		path: "/OutboundRules/Pbx.MoveUpDown",
+		body: {
+			fields: {
+				deleteCompanyByIdId: [
 					"id",
 					"i"
 				],
-				"up": [
+				up: [
 					"up",
 					"b"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"purge": {
-		"method": "POST",
-		"path": "/OutboundRules/Pbx.Purge",
-		"body": {
-			"fields": {
-				"purgeObject": [
+	purge: {
+		method: "POST",
+		path: "/OutboundRules/Pbx.Purge",
+		body: {
+			fields: {
+				purgeObject: [
 					"purgeObject",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

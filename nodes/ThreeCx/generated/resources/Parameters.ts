@@ -4,90 +4,90 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"parameters"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listParameter",
-			"action": "Get many parameters"
+			name: "Create",
+			value: "createParameter",
+			action: "Create parameter"
 		},
 		{
-			"name": "Get",
-			"value": "getParameter",
-			"action": "Get parameter"
+			name: "Delete",
+			value: "deleteParameter",
+			action: "Delete parameter"
 		},
 		{
-			"name": "Create",
-			"value": "createParameter",
-			"action": "Create parameter"
+			name: "Get",
+			value: "getParameter",
+			action: "Get parameter"
 		},
 		{
-			"name": "Update",
-			"value": "updateParameter",
-			"action": "Update parameter"
+			name: "Get Many",
+			value: "listParameter",
+			action: "Get many parameters"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteParameter",
-			"action": "Delete parameter"
+			name: "Get Parameter By Name",
+			value: "getParameterByName",
+			action: "Get parameter by name"
 		},
 		{
-			"name": "Get Parameter By Name",
-			"value": "getParameterByName",
-			"action": "Get parameter by name"
+			name: "Update",
+			value: "updateParameter",
+			action: "Update parameter"
 		}
 	],
-	"default": "listParameter"
+	default: "listParameter"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "parameterFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "parameterFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Description",
-				"name": "description",
-				"type": "string",
-				"default": ""
+				displayName: "Description",
+				name: "description",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Value",
-				"name": "value",
-				"type": "string",
-				"default": ""
+				displayName: "Value",
+				name: "value",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createParameter",
 					"updateParameter"
 				]
@@ -97,112 +97,112 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listParameter": {
-		"method": "GET",
-		"path": "/Parameters",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listParameter: {
+		method: "GET",
+		path: "/Parameters",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getParameter": {
-		"method": "GET",
-		"path": "/Parameters({Id})",
-		"params": [
+	getParameter: {
+		method: "GET",
+		path: "/Parameters({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createParameter": {
-		"method": "POST",
-		"path": "/Parameters",
-		"body": {
-			"collection": "parameterFields",
-			"fields": {
-				"description": [
+	createParameter: {
+		method: "POST",
+		path: "/Parameters",
+		body: {
+			collection: "parameterFields",
+			fields: {
+				description: [
 					"Description",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"value": [
+				value: [
 					"Value",
 					"s"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateParameter": {
-		"method": "PATCH",
-		"path": "/Parameters({Id})",
-		"params": [
+	updateParameter: {
+		method: "PATCH",
+		path: "/Parameters({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"collection": "parameterFields",
-			"fields": {
-				"description": [
+		body: {
+			collection: "parameterFields",
+			fields: {
+				description: [
 					"Description",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"value": [
+				value: [
 					"Value",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteParameter": {
-		"method": "DELETE",
-		"path": "/Parameters({Id})",
-		"params": [
+	deleteParameter: {
+		method: "DELETE",
+		path: "/Parameters({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"getParameterByName": {
-		"method": "GET",
-		"path": "/Parameters/Pbx.GetParameterByName(name={name})",
-		"params": [
+	getParameterByName: {
+		method: "GET",
+		path: "/Parameters/Pbx.GetParameterByName(name={name})",
+		params: [
 			{
-				"name": "name",
-				"prop": "name",
-				"kind": "s"
+				name: "name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"response": "object"
+		response: "object"
 	}
 };

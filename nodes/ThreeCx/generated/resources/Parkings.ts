@@ -4,118 +4,118 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"parkings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listParking",
-			"action": "Get many parkings"
+			name: "Create",
+			value: "createParking",
+			action: "Create parking"
 		},
 		{
-			"name": "Get",
-			"value": "getParking",
-			"action": "Get parking"
+			name: "Delete",
+			value: "deleteParking",
+			action: "Delete parking"
 		},
 		{
-			"name": "Get by Number",
-			"value": "getParkingByNumber",
-			"action": "Get parking by number",
-			"description": "3CX 20.0.8 and later"
+			name: "Get",
+			value: "getParking",
+			action: "Get parking"
 		},
 		{
-			"name": "Create",
-			"value": "createParking",
-			"action": "Create parking"
+			name: "Get by Number",
+			value: "getParkingByNumber",
+			action: "Get parking by number",
+			description: "3CX 20.0.8 and later"
 		},
 		{
-			"name": "Update",
-			"value": "updateParking",
-			"action": "Update parking"
+			name: "Get By Number",
+			value: "getByNumber",
+			action: "Get by number",
+			description: "3CX 20.0.4–20.0.7 only"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteParking",
-			"action": "Delete parking"
+			name: "Get Many",
+			value: "listParking",
+			action: "Get many parkings"
 		},
 		{
-			"name": "Get By Number",
-			"value": "getByNumber",
-			"action": "Get by number",
-			"description": "3CX 20.0.4–20.0.7 only"
+			name: "List Parking Groups",
+			value: "listParkingGroups",
+			action: "List parking groups"
 		},
 		{
-			"name": "List Parking Groups",
-			"value": "listParkingGroups",
-			"action": "List parking groups"
+			name: "Update",
+			value: "updateParking",
+			action: "Update parking"
 		}
 	],
-	"default": "listParking"
+	default: "listParking"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Parking",
-		"name": "parkingId",
-		"type": "resourceLocator",
-		"default": {
-			"mode": "list",
-			"value": ""
+		displayName: "Parking",
+		name: "parkingId",
+		type: "resourceLocator",
+		default: {
+			mode: "list",
+			value: ""
 		},
-		"required": true,
-		"modes": [
+		required: true,
+		modes: [
 			{
-				"displayName": "From List",
-				"name": "list",
-				"type": "list",
-				"typeOptions": {
-					"searchListMethod": "searchParkings",
-					"searchable": true
+				displayName: "From List",
+				name: "list",
+				type: "list",
+				typeOptions: {
+					searchListMethod: "searchParkings",
+					searchable: true
 				}
 			},
 			{
-				"displayName": "By ID",
-				"name": "id",
-				"type": "string",
-				"placeholder": "e.g. 12",
-				"validation": [
+				displayName: "By ID",
+				name: "id",
+				type: "string",
+				placeholder: "e.g. 12",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Parking ID must be a whole number, like 12"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Parking ID must be a whole number, like 12"
 						}
 					}
 				]
 			},
 			{
-				"displayName": "By Number",
-				"name": "number",
-				"type": "string",
-				"placeholder": "e.g. SP0",
-				"validation": [
+				displayName: "By Number",
+				name: "number",
+				type: "string",
+				placeholder: "e.g. SP0",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "SP[0-9]+",
-							"errorMessage": "Parking number must look like SP0"
+						type: "regex",
+						properties: {
+							regex: "SP[0-9]+",
+							errorMessage: "Parking number must look like SP0"
 						}
 					}
 				]
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"getParking",
 					"updateParking",
 					"deleteParking",
@@ -128,62 +128,62 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "parkingFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "parkingFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Groups",
-				"name": "groups",
-				"type": "json",
-				"default": "[]"
+				displayName: "Groups",
+				name: "groups",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Number",
-				"name": "number",
-				"type": "string",
-				"default": ""
+				displayName: "Number",
+				name: "number",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Transcription Mode",
-				"name": "transcriptionMode",
-				"type": "options",
-				"options": [
+				displayName: "Transcription Mode",
+				name: "transcriptionMode",
+				type: "options",
+				options: [
 					{
-						"name": "Nothing",
-						"value": "Nothing"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Voicemail",
-						"value": "Voicemail"
+						name: "Inherit",
+						value: "Inherit"
 					},
 					{
-						"name": "Recordings",
-						"value": "Recordings"
+						name: "Nothing",
+						value: "Nothing"
 					},
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Recordings",
+						value: "Recordings"
 					},
 					{
-						"name": "Inherit",
-						"value": "Inherit"
+						name: "Voicemail",
+						value: "Voicemail"
 					}
 				],
-				"default": "Nothing"
+				default: "Nothing"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createParking",
 					"updateParking"
 				]
@@ -193,148 +193,148 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listParking": {
-		"method": "GET",
-		"path": "/Parkings",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listParking: {
+		method: "GET",
+		path: "/Parkings",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getParking": {
-		"method": "GET",
-		"path": "/Parkings({Id})",
-		"params": [
+	getParking: {
+		method: "GET",
+		path: "/Parkings({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "parkingId",
-				"kind": "i",
-				"locator": "parkings"
+				name: "Id",
+				prop: "parkingId",
+				kind: "i",
+				locator: "parkings"
 			}
 		],
-		"byNumber": "/Parkings(Number={Number})",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		byNumber: "/Parkings(Number={Number})",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"getParkingByNumber": {
-		"method": "GET",
-		"path": "/Parkings(Number={Number})",
-		"params": [
+	getParkingByNumber: {
+		method: "GET",
+		path: "/Parkings(Number={Number})",
+		params: [
 			{
-				"name": "Number",
-				"prop": "number",
-				"kind": "s"
+				name: "Number",
+				prop: "number",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object",
-		"versions": "3CX 20.0.8 and later"
+		query: "le",
+		options: "selectOptions",
+		response: "object",
+		versions: "3CX 20.0.8 and later"
 	},
-	"createParking": {
-		"method": "POST",
-		"path": "/Parkings",
-		"body": {
-			"collection": "parkingFields",
-			"fields": {
-				"groups": [
+	createParking: {
+		method: "POST",
+		path: "/Parkings",
+		body: {
+			collection: "parkingFields",
+			fields: {
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateParking": {
-		"method": "PATCH",
-		"path": "/Parkings({Id})",
-		"params": [
+	updateParking: {
+		method: "PATCH",
+		path: "/Parkings({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "parkingId",
-				"kind": "i",
-				"locator": "parkings"
+				name: "Id",
+				prop: "parkingId",
+				kind: "i",
+				locator: "parkings"
 			}
 		],
-		"body": {
-			"collection": "parkingFields",
-			"fields": {
-				"groups": [
+		body: {
+			collection: "parkingFields",
+			fields: {
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteParking": {
-		"method": "DELETE",
-		"path": "/Parkings({Id})",
-		"params": [
+	deleteParking: {
+		method: "DELETE",
+		path: "/Parkings({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "parkingId",
-				"kind": "i",
-				"locator": "parkings"
+				name: "Id",
+				prop: "parkingId",
+				kind: "i",
+				locator: "parkings"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"getByNumber": {
-		"method": "GET",
-		"path": "/Parkings/Pbx.GetByNumber(number={number})",
-		"params": [
+	getByNumber: {
+		method: "GET",
+		path: "/Parkings/Pbx.GetByNumber(number={number})",
+		params: [
 			{
-				"name": "number",
-				"prop": "number",
-				"kind": "s"
+				name: "number",
+				prop: "number",
+				kind: "s"
 			}
 		],
-		"response": "object",
-		"versions": "3CX 20.0.4–20.0.7 only"
+		response: "object",
+		versions: "3CX 20.0.4–20.0.7 only"
 	},
-	"listParkingGroups": {
-		"method": "GET",
-		"path": "/Parkings({Id})/Groups",
-		"params": [
+	listParkingGroups: {
+		method: "GET",
+		path: "/Parkings({Id})/Groups",
+		params: [
 			{
-				"name": "Id",
-				"prop": "parkingId",
-				"kind": "i",
-				"locator": "parkings"
+				name: "Id",
+				prop: "parkingId",
+				kind: "i",
+				locator: "parkings"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

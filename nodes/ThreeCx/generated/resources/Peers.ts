@@ -4,52 +4,52 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"peers"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listPeer",
-			"action": "Get many peers"
+			name: "Get by Number",
+			value: "getPeerByNumber",
+			action: "Get peer by number"
 		},
 		{
-			"name": "Get by Number",
-			"value": "getPeerByNumber",
-			"action": "Get peer by number"
+			name: "Get Many",
+			value: "listPeer",
+			action: "Get many peers"
 		},
 		{
-			"name": "Get Report Peers",
-			"value": "getReportPeers",
-			"action": "Get report peers"
+			name: "Get Report Peers",
+			value: "getReportPeers",
+			action: "Get report peers"
 		},
 		{
-			"name": "Retreive Peers By Numbers",
-			"value": "retreivePeersByNumbers",
-			"action": "Retreive peers by numbers",
-			"description": "3CX 20.0.5 and later"
+			name: "Retreive Peers By Numbers",
+			value: "retreivePeersByNumbers",
+			action: "Retreive peers by numbers",
+			description: "3CX 20.0.5 and later"
 		}
 	],
-	"default": "listPeer"
+	default: "listPeer"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Peers Request",
-		"name": "peersRequest",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Peers Request",
+		name: "peersRequest",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"retreivePeersByNumbers"
 				]
 			}
@@ -60,48 +60,48 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listPeer": {
-		"method": "GET",
-		"path": "/Peers",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listPeer: {
+		method: "GET",
+		path: "/Peers",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getPeerByNumber": {
-		"method": "GET",
-		"path": "/Peers(Number={Number})",
-		"params": [
+	getPeerByNumber: {
+		method: "GET",
+		path: "/Peers(Number={Number})",
+		params: [
 			{
-				"name": "Number",
-				"prop": "number",
-				"kind": "s"
+				name: "Number",
+				prop: "number",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"getReportPeers": {
-		"method": "GET",
-		"path": "/Peers/Pbx.GetReportPeers()",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	getReportPeers: {
+		method: "GET",
+		path: "/Peers/Pbx.GetReportPeers()",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"retreivePeersByNumbers": {
-		"method": "POST",
-		"path": "/Peers/Pbx.RetreivePeersByNumbers",
-		"body": {
-			"fields": {
-				"peersRequest": [
+	retreivePeersByNumbers: {
+		method: "POST",
+		path: "/Peers/Pbx.RetreivePeersByNumbers",
+		body: {
+			fields: {
+				peersRequest: [
 					"peersRequest",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "collection",
-		"versions": "3CX 20.0.5 and later"
+		response: "collection",
+		versions: "3CX 20.0.5 and later"
 	}
 };

@@ -4,108 +4,108 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"phoneBookSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getPhoneBookSettings",
-			"action": "Get phone book settings"
+			name: "Get",
+			value: "getPhoneBookSettings",
+			action: "Get phone book settings"
 		},
 		{
-			"name": "Update",
-			"value": "updatePhoneBookSettings",
-			"action": "Update phone book settings"
+			name: "Update",
+			value: "updatePhoneBookSettings",
+			action: "Update phone book settings"
 		}
 	],
-	"default": "getPhoneBookSettings"
+	default: "getPhoneBookSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "phoneBookSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "phoneBookSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Phone Book Add Queue Name",
-				"name": "phoneBookAddQueueName",
-				"type": "options",
-				"options": [
+				displayName: "Phone Book Add Queue Name",
+				name: "phoneBookAddQueueName",
+				type: "options",
+				options: [
 					{
-						"name": "Not Add",
-						"value": "NotAdd"
+						name: "Append",
+						value: "Append"
 					},
 					{
-						"name": "Append",
-						"value": "Append"
+						name: "Not Add",
+						value: "NotAdd"
 					},
 					{
-						"name": "Prepend",
-						"value": "Prepend"
+						name: "Prepend",
+						value: "Prepend"
 					}
 				],
-				"default": "NotAdd"
+				default: "NotAdd"
 			},
 			{
-				"displayName": "Phone Book Display",
-				"name": "phoneBookDisplay",
-				"type": "options",
-				"options": [
+				displayName: "Phone Book Display",
+				name: "phoneBookDisplay",
+				type: "options",
+				options: [
 					{
-						"name": "First Name Last Name",
-						"value": "FirstNameLastName"
+						name: "First Name Last Name",
+						value: "FirstNameLastName"
 					},
 					{
-						"name": "Last Name First Name",
-						"value": "LastNameFirstName"
+						name: "Last Name First Name",
+						value: "LastNameFirstName"
 					}
 				],
-				"default": "FirstNameLastName"
+				default: "FirstNameLastName"
 			},
 			{
-				"displayName": "Resolving Length",
-				"name": "resolvingLength",
-				"type": "number",
-				"default": 0
+				displayName: "Resolving Length",
+				name: "resolvingLength",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Resolving Type",
-				"name": "resolvingType",
-				"type": "options",
-				"options": [
+				displayName: "Resolving Type",
+				name: "resolvingType",
+				type: "options",
+				options: [
 					{
-						"name": "Not Resolve",
-						"value": "NotResolve"
+						name: "Match Exact",
+						value: "MatchExact"
 					},
 					{
-						"name": "Match Exact",
-						"value": "MatchExact"
+						name: "Match Length",
+						value: "MatchLength"
 					},
 					{
-						"name": "Match Length",
-						"value": "MatchLength"
+						name: "Not Resolve",
+						value: "NotResolve"
 					}
 				],
-				"default": "NotResolve"
+				default: "NotResolve"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updatePhoneBookSettings"
 				]
 			}
@@ -114,38 +114,38 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getPhoneBookSettings": {
-		"method": "GET",
-		"path": "/PhoneBookSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getPhoneBookSettings: {
+		method: "GET",
+		path: "/PhoneBookSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updatePhoneBookSettings": {
-		"method": "PATCH",
-		"path": "/PhoneBookSettings",
-		"body": {
-			"collection": "phoneBookSettingsFields",
-			"fields": {
-				"phoneBookAddQueueName": [
+	updatePhoneBookSettings: {
+		method: "PATCH",
+		path: "/PhoneBookSettings",
+		body: {
+			collection: "phoneBookSettingsFields",
+			fields: {
+				phoneBookAddQueueName: [
 					"PhoneBookAddQueueName",
 					"e:TypeOfPhoneBookAddQueueName"
 				],
-				"phoneBookDisplay": [
+				phoneBookDisplay: [
 					"PhoneBookDisplay",
 					"e:TypeOfPhoneBookDisplay"
 				],
-				"resolvingLength": [
+				resolvingLength: [
 					"ResolvingLength",
 					"i"
 				],
-				"resolvingType": [
+				resolvingType: [
 					"ResolvingType",
 					"e:TypeOfPhoneBookResolving"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

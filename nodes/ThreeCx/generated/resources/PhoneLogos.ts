@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"phoneLogos"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listPhoneLogo",
-			"action": "Get many phone logos"
+			name: "Delete",
+			value: "deletePhoneLogo",
+			action: "Delete phone logo"
 		},
 		{
-			"name": "Delete",
-			"value": "deletePhoneLogo",
-			"action": "Delete phone logo"
+			name: "Get Many",
+			value: "listPhoneLogo",
+			action: "Get many phone logos"
 		}
 	],
-	"default": "listPhoneLogo"
+	default: "listPhoneLogo"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,26 +35,26 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listPhoneLogo": {
-		"method": "GET",
-		"path": "/PhoneLogos",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listPhoneLogo: {
+		method: "GET",
+		path: "/PhoneLogos",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"deletePhoneLogo": {
-		"method": "DELETE",
-		"path": "/PhoneLogos({Filename})",
-		"params": [
+	deletePhoneLogo: {
+		method: "DELETE",
+		path: "/PhoneLogos({Filename})",
+		params: [
 			{
-				"name": "Filename",
-				"prop": "deleteCustomPromptFilename",
-				"kind": "s"
+				name: "Filename",
+				prop: "deleteCustomPromptFilename",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	}
 };

@@ -4,231 +4,231 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"phoneTemplates"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listPhoneTemplate",
-			"action": "Get many phone templates"
+			name: "Create",
+			value: "createPhoneTemplate",
+			action: "Create phone template"
 		},
 		{
-			"name": "Get",
-			"value": "getPhoneTemplate",
-			"action": "Get phone template"
+			name: "Delete",
+			value: "deletePhoneTemplate",
+			action: "Delete phone template"
 		},
 		{
-			"name": "Create",
-			"value": "createPhoneTemplate",
-			"action": "Create phone template"
+			name: "Get",
+			value: "getPhoneTemplate",
+			action: "Get phone template"
 		},
 		{
-			"name": "Update",
-			"value": "updatePhoneTemplate",
-			"action": "Update phone template"
+			name: "Get Many",
+			value: "listPhoneTemplate",
+			action: "Get many phone templates"
 		},
 		{
-			"name": "Delete",
-			"value": "deletePhoneTemplate",
-			"action": "Delete phone template"
+			name: "Update",
+			value: "updatePhoneTemplate",
+			action: "Update phone template"
 		}
 	],
-	"default": "listPhoneTemplate"
+	default: "listPhoneTemplate"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "phoneTemplateFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "phoneTemplateFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Add Allowed",
-				"name": "addAllowed",
-				"type": "boolean",
-				"default": false
+				displayName: "Add Allowed",
+				name: "addAllowed",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Allowed Net Configs",
-				"name": "allowedNetConfigs",
-				"type": "json",
-				"default": "[]"
+				displayName: "Allow SSL Provisioning",
+				name: "allowSslProvisioning",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Allow SSL Provisioning",
-				"name": "allowSslProvisioning",
-				"type": "boolean",
-				"default": false
+				displayName: "Allowed Net Configs",
+				name: "allowedNetConfigs",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Backlight Timeouts",
-				"name": "backlightTimeouts",
-				"type": "json",
-				"default": "[]"
+				displayName: "Backlight Timeouts",
+				name: "backlightTimeouts",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Codecs",
-				"name": "codecs",
-				"type": "json",
-				"default": "[]"
+				displayName: "Codecs",
+				name: "codecs",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Content",
-				"name": "content",
-				"type": "string",
-				"default": ""
+				displayName: "Content",
+				name: "content",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Date Formats",
-				"name": "dateFormats",
-				"type": "json",
-				"default": "[]"
+				displayName: "Date Formats",
+				name: "dateFormats",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Default Queue Ring Tone",
-				"name": "defaultQueueRingTone",
-				"type": "string",
-				"default": ""
+				displayName: "Default Queue Ring Tone",
+				name: "defaultQueueRingTone",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Hotdesking Allowed",
-				"name": "hotdeskingAllowed",
-				"type": "boolean",
-				"default": false
+				displayName: "Hotdesking Allowed",
+				name: "hotdeskingAllowed",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "string",
-				"default": ""
+				displayName: "ID",
+				name: "id",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Is Custom",
-				"name": "isCustom",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Custom",
+				name: "isCustom",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Languages",
-				"name": "languages",
-				"type": "json",
-				"default": "[]"
+				displayName: "Languages",
+				name: "languages",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Max Queue Custom Ringtones",
-				"name": "maxQueueCustomRingtones",
-				"type": "number",
-				"default": 0
+				displayName: "Max Queue Custom Ringtones",
+				name: "maxQueueCustomRingtones",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Models",
-				"name": "models",
-				"type": "json",
-				"default": "[]"
+				displayName: "Models",
+				name: "models",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Power Led Settings",
-				"name": "powerLedSettings",
-				"type": "json",
-				"default": "[]"
+				displayName: "Power Led Settings",
+				name: "powerLedSettings",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Queue Ring Tones",
-				"name": "queueRingTones",
-				"type": "json",
-				"default": "[]"
+				displayName: "Queue Ring Tones",
+				name: "queueRingTones",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Ring Tones",
-				"name": "ringTones",
-				"type": "json",
-				"default": "[]"
+				displayName: "Ring Tones",
+				name: "ringTones",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Rps Enabled",
-				"name": "rpsEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Rps Enabled",
+				name: "rpsEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Screen Saver Timeouts",
-				"name": "screenSaverTimeouts",
-				"type": "json",
-				"default": "[]"
+				displayName: "Screen Saver Timeouts",
+				name: "screenSaverTimeouts",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Template Type",
-				"name": "templateType",
-				"type": "options",
-				"options": [
+				displayName: "Template Type",
+				name: "templateType",
+				type: "options",
+				options: [
 					{
-						"name": "Preferred",
-						"value": "Preferred"
+						name: "Dedicated",
+						value: "Dedicated"
 					},
 					{
-						"name": "Supported",
-						"value": "Supported"
+						name: "Deleted",
+						value: "Deleted"
 					},
 					{
-						"name": "Dedicated",
-						"value": "Dedicated"
+						name: "Preferred",
+						value: "Preferred"
 					},
 					{
-						"name": "Third Party",
-						"value": "ThirdParty"
+						name: "Supported",
+						value: "Supported"
 					},
 					{
-						"name": "Deleted",
-						"value": "Deleted"
+						name: "Third Party",
+						value: "ThirdParty"
 					},
 					{
-						"name": "Unknown",
-						"value": "Unknown"
+						name: "Unknown",
+						value: "Unknown"
 					}
 				],
-				"default": "Preferred"
+				default: "Preferred"
 			},
 			{
-				"displayName": "Time Formats",
-				"name": "timeFormats",
-				"type": "json",
-				"default": "[]"
+				displayName: "Time Formats",
+				name: "timeFormats",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Time Zones",
-				"name": "timeZones",
-				"type": "json",
-				"default": "[]"
+				displayName: "Time Zones",
+				name: "timeZones",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "URL",
-				"name": "url",
-				"type": "string",
-				"default": ""
+				displayName: "URL",
+				name: "url",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Xfer Type Enabled",
-				"name": "xferTypeEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Xfer Type Enabled",
+				name: "xferTypeEnabled",
+				type: "boolean",
+				default: false
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createPhoneTemplate",
 					"updatePhoneTemplate"
 				]
@@ -238,260 +238,260 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listPhoneTemplate": {
-		"method": "GET",
-		"path": "/PhoneTemplates",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listPhoneTemplate: {
+		method: "GET",
+		path: "/PhoneTemplates",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getPhoneTemplate": {
-		"method": "GET",
-		"path": "/PhoneTemplates({Id})",
-		"params": [
+	getPhoneTemplate: {
+		method: "GET",
+		path: "/PhoneTemplates({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createPhoneTemplate": {
-		"method": "POST",
-		"path": "/PhoneTemplates",
-		"body": {
-			"collection": "phoneTemplateFields",
-			"fields": {
-				"addAllowed": [
+	createPhoneTemplate: {
+		method: "POST",
+		path: "/PhoneTemplates",
+		body: {
+			collection: "phoneTemplateFields",
+			fields: {
+				addAllowed: [
 					"AddAllowed",
 					"b"
 				],
-				"allowedNetConfigs": [
+				allowedNetConfigs: [
 					"AllowedNetConfigs",
-					"j"
+					"a"
 				],
-				"allowSslProvisioning": [
+				allowSslProvisioning: [
 					"AllowSSLProvisioning",
 					"b"
 				],
-				"backlightTimeouts": [
+				backlightTimeouts: [
 					"BacklightTimeouts",
-					"j"
+					"a"
 				],
-				"codecs": [
+				codecs: [
 					"Codecs",
-					"j"
+					"a"
 				],
-				"content": [
+				content: [
 					"Content",
 					"s"
 				],
-				"dateFormats": [
+				dateFormats: [
 					"DateFormats",
-					"j"
+					"a"
 				],
-				"defaultQueueRingTone": [
+				defaultQueueRingTone: [
 					"DefaultQueueRingTone",
 					"s"
 				],
-				"hotdeskingAllowed": [
+				hotdeskingAllowed: [
 					"HotdeskingAllowed",
 					"b"
 				],
-				"id": [
+				id: [
 					"Id",
 					"s"
 				],
-				"isCustom": [
+				isCustom: [
 					"IsCustom",
 					"b"
 				],
-				"languages": [
+				languages: [
 					"Languages",
-					"j"
+					"a"
 				],
-				"maxQueueCustomRingtones": [
+				maxQueueCustomRingtones: [
 					"MaxQueueCustomRingtones",
 					"i"
 				],
-				"models": [
+				models: [
 					"Models",
-					"j"
+					"a"
 				],
-				"powerLedSettings": [
+				powerLedSettings: [
 					"PowerLedSettings",
-					"j"
+					"a"
 				],
-				"queueRingTones": [
+				queueRingTones: [
 					"QueueRingTones",
-					"j"
+					"a"
 				],
-				"ringTones": [
+				ringTones: [
 					"RingTones",
-					"j"
+					"a"
 				],
-				"rpsEnabled": [
+				rpsEnabled: [
 					"RpsEnabled",
 					"b"
 				],
-				"screenSaverTimeouts": [
+				screenSaverTimeouts: [
 					"ScreenSaverTimeouts",
-					"j"
+					"a"
 				],
-				"templateType": [
+				templateType: [
 					"TemplateType",
 					"e:TemplateType"
 				],
-				"timeFormats": [
+				timeFormats: [
 					"TimeFormats",
-					"j"
+					"a"
 				],
-				"timeZones": [
+				timeZones: [
 					"TimeZones",
-					"j"
+					"a"
 				],
-				"url": [
+				url: [
 					"URL",
 					"s"
 				],
-				"xferTypeEnabled": [
+				xferTypeEnabled: [
 					"XferTypeEnabled",
 					"b"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updatePhoneTemplate": {
-		"method": "PATCH",
-		"path": "/PhoneTemplates({Id})",
-		"params": [
+	updatePhoneTemplate: {
+		method: "PATCH",
+		path: "/PhoneTemplates({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"body": {
-			"collection": "phoneTemplateFields",
-			"fields": {
-				"addAllowed": [
+		body: {
+			collection: "phoneTemplateFields",
+			fields: {
+				addAllowed: [
 					"AddAllowed",
 					"b"
 				],
-				"allowedNetConfigs": [
+				allowedNetConfigs: [
 					"AllowedNetConfigs",
-					"j"
+					"a"
 				],
-				"allowSslProvisioning": [
+				allowSslProvisioning: [
 					"AllowSSLProvisioning",
 					"b"
 				],
-				"backlightTimeouts": [
+				backlightTimeouts: [
 					"BacklightTimeouts",
-					"j"
+					"a"
 				],
-				"codecs": [
+				codecs: [
 					"Codecs",
-					"j"
+					"a"
 				],
-				"content": [
+				content: [
 					"Content",
 					"s"
 				],
-				"dateFormats": [
+				dateFormats: [
 					"DateFormats",
-					"j"
+					"a"
 				],
-				"defaultQueueRingTone": [
+				defaultQueueRingTone: [
 					"DefaultQueueRingTone",
 					"s"
 				],
-				"hotdeskingAllowed": [
+				hotdeskingAllowed: [
 					"HotdeskingAllowed",
 					"b"
 				],
-				"id": [
+				id: [
 					"Id",
 					"s"
 				],
-				"isCustom": [
+				isCustom: [
 					"IsCustom",
 					"b"
 				],
-				"languages": [
+				languages: [
 					"Languages",
-					"j"
+					"a"
 				],
-				"maxQueueCustomRingtones": [
+				maxQueueCustomRingtones: [
 					"MaxQueueCustomRingtones",
 					"i"
 				],
-				"models": [
+				models: [
 					"Models",
-					"j"
+					"a"
 				],
-				"powerLedSettings": [
+				powerLedSettings: [
 					"PowerLedSettings",
-					"j"
+					"a"
 				],
-				"queueRingTones": [
+				queueRingTones: [
 					"QueueRingTones",
-					"j"
+					"a"
 				],
-				"ringTones": [
+				ringTones: [
 					"RingTones",
-					"j"
+					"a"
 				],
-				"rpsEnabled": [
+				rpsEnabled: [
 					"RpsEnabled",
 					"b"
 				],
-				"screenSaverTimeouts": [
+				screenSaverTimeouts: [
 					"ScreenSaverTimeouts",
-					"j"
+					"a"
 				],
-				"templateType": [
+				templateType: [
 					"TemplateType",
 					"e:TemplateType"
 				],
-				"timeFormats": [
+				timeFormats: [
 					"TimeFormats",
-					"j"
+					"a"
 				],
-				"timeZones": [
+				timeZones: [
 					"TimeZones",
-					"j"
+					"a"
 				],
-				"url": [
+				url: [
 					"URL",
 					"s"
 				],
-				"xferTypeEnabled": [
+				xferTypeEnabled: [
 					"XferTypeEnabled",
 					"b"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deletePhoneTemplate": {
-		"method": "DELETE",
-		"path": "/PhoneTemplates({Id})",
-		"params": [
+	deletePhoneTemplate: {
+		method: "DELETE",
+		path: "/PhoneTemplates({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	}
 };

@@ -4,117 +4,117 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"phonesSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getPhonesSettings",
-			"action": "Get phones settings"
+			name: "Get",
+			value: "getPhonesSettings",
+			action: "Get phones settings"
 		},
 		{
-			"name": "Update",
-			"value": "updatePhonesSettings",
-			"action": "Update phones settings"
+			name: "Update",
+			value: "updatePhonesSettings",
+			action: "Update phones settings"
 		}
 	],
-	"default": "getPhonesSettings"
+	default: "getPhonesSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "phonesSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "phonesSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Allow Multi Queue Ringtones",
-				"name": "allowMultiQueueRingtones",
-				"type": "boolean",
-				"default": false
+				displayName: "Allow Multi Queue Ringtones",
+				name: "allowMultiQueueRingtones",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Auto Cleanup Firmware",
-				"name": "autoCleanupFirmware",
-				"type": "boolean",
-				"default": false
+				displayName: "Auto Cleanup Firmware",
+				name: "autoCleanupFirmware",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Auto Update Phones On Add",
-				"name": "autoUpdatePhonesOnAdd",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.9 and later"
+				displayName: "Auto Update Phones On Add",
+				name: "autoUpdatePhonesOnAdd",
+				type: "boolean",
+				default: false,
+				description: "Whether Auto Update Phones On Add is on; 3CX 20.0.9 and later"
 			},
 			{
-				"displayName": "Custom DND Profile",
-				"name": "customDndProfile",
-				"type": "string",
-				"default": ""
+				displayName: "Custom DND Profile",
+				name: "customDndProfile",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Fanvil Update Interval",
-				"name": "fanvilUpdateInterval",
-				"type": "number",
-				"default": 0,
-				"description": "3CX 20.0.5 and later"
+				displayName: "Fanvil Update Interval",
+				name: "fanvilUpdateInterval",
+				type: "number",
+				default: 0,
+				description: "3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Grandstream Update Interval",
-				"name": "grandstreamUpdateInterval",
-				"type": "number",
-				"default": 0,
-				"description": "3CX 20.0.5 and later"
+				displayName: "Grandstream Update Interval",
+				name: "grandstreamUpdateInterval",
+				type: "number",
+				default: 0,
+				description: "3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Phone Allow Multi Firmwares",
-				"name": "phoneAllowMultiFirmwares",
-				"type": "boolean",
-				"default": false
+				displayName: "Phone Allow Multi Firmwares",
+				name: "phoneAllowMultiFirmwares",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Snom Update Interval",
-				"name": "snomUpdateInterval",
-				"type": "number",
-				"default": 0,
-				"description": "3CX 20.0.5 and later"
+				displayName: "Snom Update Interval",
+				name: "snomUpdateInterval",
+				type: "number",
+				default: 0,
+				description: "3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Use Provisioning Secret",
-				"name": "useProvisioningSecret",
-				"type": "boolean",
-				"default": false
+				displayName: "Use Provisioning Secret",
+				name: "useProvisioningSecret",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Use Rpc For Local Phones",
-				"name": "useRpcForLocalPhones",
-				"type": "boolean",
-				"default": false
+				displayName: "Use Rpc For Local Phones",
+				name: "useRpcForLocalPhones",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Yealink Update Interval",
-				"name": "yealinkUpdateInterval",
-				"type": "number",
-				"default": 0,
-				"description": "3CX 20.0.5 and later"
+				displayName: "Yealink Update Interval",
+				name: "yealinkUpdateInterval",
+				type: "number",
+				default: 0,
+				description: "3CX 20.0.5 and later"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updatePhonesSettings"
 				]
 			}
@@ -123,66 +123,66 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getPhonesSettings": {
-		"method": "GET",
-		"path": "/PhonesSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getPhonesSettings: {
+		method: "GET",
+		path: "/PhonesSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updatePhonesSettings": {
-		"method": "PATCH",
-		"path": "/PhonesSettings",
-		"body": {
-			"collection": "phonesSettingsFields",
-			"fields": {
-				"allowMultiQueueRingtones": [
+	updatePhonesSettings: {
+		method: "PATCH",
+		path: "/PhonesSettings",
+		body: {
+			collection: "phonesSettingsFields",
+			fields: {
+				allowMultiQueueRingtones: [
 					"AllowMultiQueueRingtones",
 					"b"
 				],
-				"autoCleanupFirmware": [
+				autoCleanupFirmware: [
 					"AutoCleanupFirmware",
 					"b"
 				],
-				"autoUpdatePhonesOnAdd": [
+				autoUpdatePhonesOnAdd: [
 					"AutoUpdatePhonesOnAdd",
 					"b"
 				],
-				"customDndProfile": [
+				customDndProfile: [
 					"CustomDNDProfile",
 					"s"
 				],
-				"fanvilUpdateInterval": [
+				fanvilUpdateInterval: [
 					"FanvilUpdateInterval",
 					"i"
 				],
-				"grandstreamUpdateInterval": [
+				grandstreamUpdateInterval: [
 					"GrandstreamUpdateInterval",
 					"i"
 				],
-				"phoneAllowMultiFirmwares": [
+				phoneAllowMultiFirmwares: [
 					"PhoneAllowMultiFirmwares",
 					"b"
 				],
-				"snomUpdateInterval": [
+				snomUpdateInterval: [
 					"SnomUpdateInterval",
 					"i"
 				],
-				"useProvisioningSecret": [
+				useProvisioningSecret: [
 					"UseProvisioningSecret",
 					"b"
 				],
-				"useRpcForLocalPhones": [
+				useRpcForLocalPhones: [
 					"UseRpcForLocalPhones",
 					"b"
 				],
-				"yealinkUpdateInterval": [
+				yealinkUpdateInterval: [
 					"YealinkUpdateInterval",
 					"i"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

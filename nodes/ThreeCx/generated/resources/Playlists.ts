@@ -4,93 +4,93 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"playlists"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listPlaylist",
-			"action": "Get many playlists"
+			name: "Create",
+			value: "createPlaylist",
+			action: "Create playlist"
 		},
 		{
-			"name": "Get",
-			"value": "getPlaylist",
-			"action": "Get playlist"
+			name: "Delete",
+			value: "deletePlaylist",
+			action: "Delete playlist"
 		},
 		{
-			"name": "Create",
-			"value": "createPlaylist",
-			"action": "Create playlist"
+			name: "Delete Playlist File",
+			value: "deletePlaylistFile",
+			action: "Delete playlist file"
 		},
 		{
-			"name": "Update",
-			"value": "updatePlaylist",
-			"action": "Update playlist"
+			name: "Download Playlist File",
+			value: "downloadPlaylistFile",
+			action: "Download playlist file"
 		},
 		{
-			"name": "Delete",
-			"value": "deletePlaylist",
-			"action": "Delete playlist"
+			name: "Get",
+			value: "getPlaylist",
+			action: "Get playlist"
 		},
 		{
-			"name": "Delete Playlist File",
-			"value": "deletePlaylistFile",
-			"action": "Delete playlist file"
+			name: "Get Many",
+			value: "listPlaylist",
+			action: "Get many playlists"
 		},
 		{
-			"name": "Download Playlist File",
-			"value": "downloadPlaylistFile",
-			"action": "Download playlist file"
+			name: "Update",
+			value: "updatePlaylist",
+			action: "Update playlist"
 		}
 	],
-	"default": "listPlaylist"
+	default: "listPlaylist"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "File Name",
-		"name": "deletePlaylistFileFileName",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "File Name",
+		name: "deletePlaylistFileFileName",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"deletePlaylistFile"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Playlist Key",
-		"name": "playlistKey",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Playlist Key",
+		name: "playlistKey",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"deletePlaylistFile"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Playlist Key",
-		"name": "downloadPlaylistFilePlaylistKey",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Playlist Key",
+		name: "downloadPlaylistFilePlaylistKey",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadPlaylistFile"
 				]
 			}
@@ -100,58 +100,58 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "playlistFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "playlistFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Auto Gain",
-				"name": "autoGain",
-				"type": "boolean",
-				"default": false
+				displayName: "Auto Gain",
+				name: "autoGain",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Files",
-				"name": "files",
-				"type": "json",
-				"default": "[]"
+				displayName: "Files",
+				name: "files",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Max Volume Percent",
-				"name": "maxVolumePercent",
-				"type": "number",
-				"default": 0
+				displayName: "Max Volume Percent",
+				name: "maxVolumePercent",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Prompt Name",
-				"name": "promptName",
-				"type": "string",
-				"default": ""
+				displayName: "Prompt Name",
+				name: "promptName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Repository Path",
-				"name": "repositoryPath",
-				"type": "string",
-				"default": ""
+				displayName: "Repository Path",
+				name: "repositoryPath",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Shuffle",
-				"name": "shuffle",
-				"type": "boolean",
-				"default": false
+				displayName: "Shuffle",
+				name: "shuffle",
+				type: "boolean",
+				default: false
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createPlaylist",
 					"updatePlaylist"
 				]
@@ -161,159 +161,159 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listPlaylist": {
-		"method": "GET",
-		"path": "/Playlists",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listPlaylist: {
+		method: "GET",
+		path: "/Playlists",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getPlaylist": {
-		"method": "GET",
-		"path": "/Playlists({Name})",
-		"params": [
+	getPlaylist: {
+		method: "GET",
+		path: "/Playlists({Name})",
+		params: [
 			{
-				"name": "Name",
-				"prop": "name",
-				"kind": "s"
+				name: "Name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createPlaylist": {
-		"method": "POST",
-		"path": "/Playlists",
-		"body": {
-			"collection": "playlistFields",
-			"fields": {
-				"autoGain": [
+	createPlaylist: {
+		method: "POST",
+		path: "/Playlists",
+		body: {
+			collection: "playlistFields",
+			fields: {
+				autoGain: [
 					"AutoGain",
 					"b"
 				],
-				"files": [
+				files: [
 					"Files",
-					"j"
+					"a"
 				],
-				"maxVolumePercent": [
+				maxVolumePercent: [
 					"MaxVolumePercent",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"promptName": [
+				promptName: [
 					"PromptName",
 					"s"
 				],
-				"repositoryPath": [
+				repositoryPath: [
 					"RepositoryPath",
 					"s"
 				],
-				"shuffle": [
+				shuffle: [
 					"Shuffle",
 					"b"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updatePlaylist": {
-		"method": "PATCH",
-		"path": "/Playlists({Name})",
-		"params": [
+	updatePlaylist: {
+		method: "PATCH",
+		path: "/Playlists({Name})",
+		params: [
 			{
-				"name": "Name",
-				"prop": "name",
-				"kind": "s"
+				name: "Name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"body": {
-			"collection": "playlistFields",
-			"fields": {
-				"autoGain": [
+		body: {
+			collection: "playlistFields",
+			fields: {
+				autoGain: [
 					"AutoGain",
 					"b"
 				],
-				"files": [
+				files: [
 					"Files",
-					"j"
+					"a"
 				],
-				"maxVolumePercent": [
+				maxVolumePercent: [
 					"MaxVolumePercent",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"promptName": [
+				promptName: [
 					"PromptName",
 					"s"
 				],
-				"repositoryPath": [
+				repositoryPath: [
 					"RepositoryPath",
 					"s"
 				],
-				"shuffle": [
+				shuffle: [
 					"Shuffle",
 					"b"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deletePlaylist": {
-		"method": "DELETE",
-		"path": "/Playlists({Name})",
-		"params": [
+	deletePlaylist: {
+		method: "DELETE",
+		path: "/Playlists({Name})",
+		params: [
 			{
-				"name": "Name",
-				"prop": "name",
-				"kind": "s"
+				name: "Name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"deletePlaylistFile": {
-		"method": "POST",
-		"path": "/Playlists/Pbx.DeletePlaylistFile",
-		"body": {
-			"fields": {
-				"deletePlaylistFileFileName": [
+	deletePlaylistFile: {
+		method: "POST",
+		path: "/Playlists/Pbx.DeletePlaylistFile",
+		body: {
+			fields: {
+				deletePlaylistFileFileName: [
 					"fileName",
 					"s"
 				],
-				"playlistKey": [
+				playlistKey: [
 					"playlistKey",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"downloadPlaylistFile": {
-		"method": "GET",
-		"path": "/Playlists/Pbx.DownloadPlaylistFile(playlistKey={playlistKey},fileName={fileName})",
-		"params": [
+	downloadPlaylistFile: {
+		method: "GET",
+		path: "/Playlists/Pbx.DownloadPlaylistFile(playlistKey={playlistKey},fileName={fileName})",
+		params: [
 			{
-				"name": "playlistKey",
-				"prop": "downloadPlaylistFilePlaylistKey",
-				"kind": "s"
+				name: "playlistKey",
+				prop: "downloadPlaylistFilePlaylistKey",
+				kind: "s"
 			},
 			{
-				"name": "fileName",
-				"prop": "fileName",
-				"kind": "s"
+				name: "fileName",
+				prop: "fileName",
+				kind: "s"
 			}
 		],
-		"response": "object",
-		"file": "playlist-file"
+		response: "object",
+		file: "playlist-file"
 	}
 };

@@ -4,99 +4,99 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"promptSets"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listPromptSet",
-			"action": "Get many prompt sets"
+			name: "Copy",
+			value: "copy",
+			action: "Copy"
 		},
 		{
-			"name": "Get",
-			"value": "getPromptSet",
-			"action": "Get prompt set"
+			name: "Delete",
+			value: "deletePromptSet",
+			action: "Delete prompt set"
 		},
 		{
-			"name": "Update",
-			"value": "updatePromptSet",
-			"action": "Update prompt set"
+			name: "Get",
+			value: "getPromptSet",
+			action: "Get prompt set"
 		},
 		{
-			"name": "Delete",
-			"value": "deletePromptSet",
-			"action": "Delete prompt set"
+			name: "Get Active",
+			value: "getActive",
+			action: "Get active"
 		},
 		{
-			"name": "Copy",
-			"value": "copy",
-			"action": "Copy"
+			name: "Get Many",
+			value: "listPromptSet",
+			action: "Get many prompt sets"
 		},
 		{
-			"name": "Get Active",
-			"value": "getActive",
-			"action": "Get active"
+			name: "List Prompts",
+			value: "listPrompts",
+			action: "List prompts"
 		},
 		{
-			"name": "List Prompts",
-			"value": "listPrompts",
-			"action": "List prompts"
+			name: "Play Prompt",
+			value: "playPrompt",
+			action: "Play prompt"
 		},
 		{
-			"name": "Play Prompt",
-			"value": "playPrompt",
-			"action": "Play prompt"
+			name: "Record Prompt",
+			value: "recordPrompt",
+			action: "Record prompt"
 		},
 		{
-			"name": "Record Prompt",
-			"value": "recordPrompt",
-			"action": "Record prompt"
+			name: "Set Active",
+			value: "setActive",
+			action: "Set active"
 		},
 		{
-			"name": "Set Active",
-			"value": "setActive",
-			"action": "Set active"
+			name: "Set Alternate Pronunciation",
+			value: "setAlternatePronunciation",
+			action: "Set alternate pronunciation"
 		},
 		{
-			"name": "Set Alternate Pronunciation",
-			"value": "setAlternatePronunciation",
-			"action": "Set alternate pronunciation"
+			name: "Update",
+			value: "updatePromptSet",
+			action: "Update prompt set"
 		}
 	],
-	"default": "listPromptSet"
+	default: "listPromptSet"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Overrides",
-		"name": "overrides",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Overrides",
+		name: "overrides",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"copy"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Prompt Id",
-		"name": "promptId",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Prompt ID",
+		name: "promptId",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"playPrompt",
 					"recordPrompt"
 				]
@@ -104,13 +104,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Alternate Pronunciation",
-		"name": "alternatePronunciation",
-		"type": "boolean",
-		"default": false,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Alternate Pronunciation",
+		name: "alternatePronunciation",
+		type: "boolean",
+		default: false,
+		displayOptions: {
+			show: {
+				operation: [
 					"setAlternatePronunciation"
 				]
 			}
@@ -120,86 +120,86 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "promptSetFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "promptSetFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Culture Code",
-				"name": "cultureCode",
-				"type": "string",
-				"default": ""
+				displayName: "Culture Code",
+				name: "cultureCode",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Description",
-				"name": "description",
-				"type": "string",
-				"default": ""
+				displayName: "Description",
+				name: "description",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Folder",
-				"name": "folder",
-				"type": "string",
-				"default": ""
+				displayName: "Folder",
+				name: "folder",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Language Code",
-				"name": "languageCode",
-				"type": "string",
-				"default": ""
+				displayName: "Language Code",
+				name: "languageCode",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Prompts",
-				"name": "prompts",
-				"type": "json",
-				"default": "[]"
+				displayName: "Prompt Set Name",
+				name: "promptSetName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Prompt Set Name",
-				"name": "promptSetName",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Prompt Set Type",
-				"name": "promptSetType",
-				"type": "options",
-				"options": [
+				displayName: "Prompt Set Type",
+				name: "promptSetType",
+				type: "options",
+				options: [
 					{
-						"name": "System",
-						"value": "System"
+						name: "Custom",
+						value: "Custom"
 					},
 					{
-						"name": "Custom",
-						"value": "Custom"
+						name: "System",
+						value: "System"
 					}
 				],
-				"default": "System"
+				default: "System"
 			},
 			{
-				"displayName": "Use Alternate Number Pronunciation",
-				"name": "useAlternateNumberPronunciation",
-				"type": "boolean",
-				"default": false
+				displayName: "Prompts",
+				name: "prompts",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Version",
-				"name": "version",
-				"type": "string",
-				"default": ""
+				displayName: "Use Alternate Number Pronunciation",
+				name: "useAlternateNumberPronunciation",
+				type: "boolean",
+				default: false
+			},
+			{
+				displayName: "Version",
+				name: "version",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updatePromptSet"
 				]
 			}
@@ -208,218 +208,218 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listPromptSet": {
-		"method": "GET",
-		"path": "/PromptSets",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listPromptSet: {
+		method: "GET",
+		path: "/PromptSets",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getPromptSet": {
-		"method": "GET",
-		"path": "/PromptSets({Id})",
-		"params": [
+	getPromptSet: {
+		method: "GET",
+		path: "/PromptSets({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updatePromptSet": {
-		"method": "PATCH",
-		"path": "/PromptSets({Id})",
-		"params": [
+	updatePromptSet: {
+		method: "PATCH",
+		path: "/PromptSets({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"collection": "promptSetFields",
-			"fields": {
-				"cultureCode": [
+		body: {
+			collection: "promptSetFields",
+			fields: {
+				cultureCode: [
 					"CultureCode",
 					"s"
 				],
-				"description": [
+				description: [
 					"Description",
 					"s"
 				],
-				"folder": [
+				folder: [
 					"Folder",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"languageCode": [
+				languageCode: [
 					"LanguageCode",
 					"s"
 				],
-				"prompts": [
+				prompts: [
 					"Prompts",
-					"j"
+					"a"
 				],
-				"promptSetName": [
+				promptSetName: [
 					"PromptSetName",
 					"s"
 				],
-				"promptSetType": [
+				promptSetType: [
 					"PromptSetType",
 					"e:PromptSetType"
 				],
-				"useAlternateNumberPronunciation": [
+				useAlternateNumberPronunciation: [
 					"UseAlternateNumberPronunciation",
 					"b"
 				],
-				"version": [
+				version: [
 					"Version",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deletePromptSet": {
-		"method": "DELETE",
-		"path": "/PromptSets({Id})",
-		"params": [
+	deletePromptSet: {
+		method: "DELETE",
+		path: "/PromptSets({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"copy": {
-		"method": "POST",
-		"path": "/PromptSets({Id})/Pbx.Copy",
-		"params": [
+	copy: {
+		method: "POST",
+		path: "/PromptSets({Id})/Pbx.Copy",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"fields": {
-				"overrides": [
+		body: {
+			fields: {
+				overrides: [
 					"overrides",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"getActive": {
-		"method": "GET",
-		"path": "/PromptSets/Pbx.GetActive()",
-		"response": "object"
+	getActive: {
+		method: "GET",
+		path: "/PromptSets/Pbx.GetActive()",
+		response: "object"
 	},
-	"listPrompts": {
-		"method": "GET",
-		"path": "/PromptSets({Id})/Prompts",
-		"params": [
+	listPrompts: {
+		method: "GET",
+		path: "/PromptSets({Id})/Prompts",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"playPrompt": {
-		"method": "POST",
-		"path": "/PromptSets({Id})/Pbx.PlayPrompt",
-		"params": [
+	playPrompt: {
+		method: "POST",
+		path: "/PromptSets({Id})/Pbx.PlayPrompt",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"fields": {
-				"extension": [
+		body: {
+			fields: {
+				extension: [
 					"extension",
 					"s"
 				],
-				"promptId": [
+				promptId: [
 					"promptId",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"recordPrompt": {
-		"method": "POST",
-		"path": "/PromptSets({Id})/Pbx.RecordPrompt",
-		"params": [
+	recordPrompt: {
+		method: "POST",
+		path: "/PromptSets({Id})/Pbx.RecordPrompt",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"fields": {
-				"extension": [
+		body: {
+			fields: {
+				extension: [
 					"extension",
 					"s"
 				],
-				"promptId": [
+				promptId: [
 					"promptId",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"setActive": {
-		"method": "POST",
-		"path": "/PromptSets({Id})/Pbx.SetActive",
-		"params": [
+	setActive: {
+		method: "POST",
+		path: "/PromptSets({Id})/Pbx.SetActive",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"response": "none"
+		response: "none"
 	},
-	"setAlternatePronunciation": {
-		"method": "POST",
-		"path": "/PromptSets({Id})/Pbx.SetAlternatePronunciation",
-		"params": [
+	setAlternatePronunciation: {
+		method: "POST",
+		path: "/PromptSets({Id})/Pbx.SetAlternatePronunciation",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"fields": {
-				"alternatePronunciation": [
+		body: {
+			fields: {
+				alternatePronunciation: [
 					"alternatePronunciation",
 					"b"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

@@ -4,52 +4,52 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"purgeSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Purge All Logs",
-			"value": "purgeAllLogs",
-			"action": "Purge all logs"
+			name: "Purge All Logs",
+			value: "purgeAllLogs",
+			action: "Purge all logs"
 		},
 		{
-			"name": "Purge Calls",
-			"value": "purgeCalls",
-			"action": "Purge calls"
+			name: "Purge Calls",
+			value: "purgeCalls",
+			action: "Purge calls"
 		},
 		{
-			"name": "Purge Chats",
-			"value": "purgeChats",
-			"action": "Purge chats"
+			name: "Purge Chats",
+			value: "purgeChats",
+			action: "Purge chats"
 		},
 		{
-			"name": "Purge Local Backups",
-			"value": "purgeSettingsPurgeLocalBackups",
-			"action": "Purge local backups",
-			"description": "3CX 20.0.7 only"
+			name: "Purge Local Backups",
+			value: "purgeSettingsPurgeLocalBackups",
+			action: "Purge local backups",
+			description: "3CX 20.0.7 only"
 		}
 	],
-	"default": "purgeAllLogs"
+	default: "purgeAllLogs"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Period",
-		"name": "period",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Period",
+		name: "period",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"purgeCalls",
 					"purgeChats"
 				]
@@ -61,41 +61,41 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"purgeAllLogs": {
-		"method": "POST",
-		"path": "/PurgeAllLogs",
-		"response": "none"
+	purgeAllLogs: {
+		method: "POST",
+		path: "/PurgeAllLogs",
+		response: "none"
 	},
-	"purgeCalls": {
-		"method": "POST",
-		"path": "/PurgeCalls",
-		"body": {
-			"fields": {
-				"period": [
+	purgeCalls: {
+		method: "POST",
+		path: "/PurgeCalls",
+		body: {
+			fields: {
+				period: [
 					"period",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"purgeChats": {
-		"method": "POST",
-		"path": "/PurgeChats",
-		"body": {
-			"fields": {
-				"period": [
+	purgeChats: {
+		method: "POST",
+		path: "/PurgeChats",
+		body: {
+			fields: {
+				period: [
 					"period",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"purgeSettingsPurgeLocalBackups": {
-		"method": "POST",
-		"path": "/PurgeLocalBackups",
-		"response": "none",
-		"versions": "3CX 20.0.7 only"
+	purgeSettingsPurgeLocalBackups: {
+		method: "POST",
+		path: "/PurgeLocalBackups",
+		response: "none",
+		versions: "3CX 20.0.7 only"
 	}
 };

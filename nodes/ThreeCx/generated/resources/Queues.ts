@@ -4,126 +4,126 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"queues"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listQueue",
-			"action": "Get many queues"
+			name: "Create",
+			value: "createQueue",
+			action: "Create queue"
 		},
 		{
-			"name": "Get",
-			"value": "getQueue",
-			"action": "Get queue"
+			name: "Delete",
+			value: "deleteQueue",
+			action: "Delete queue"
 		},
 		{
-			"name": "Get by Number",
-			"value": "getQueueByNumber",
-			"action": "Get queue by number"
+			name: "Get",
+			value: "getQueue",
+			action: "Get queue"
 		},
 		{
-			"name": "Create",
-			"value": "createQueue",
-			"action": "Create queue"
+			name: "Get by Number",
+			value: "getQueueByNumber",
+			action: "Get queue by number"
 		},
 		{
-			"name": "Update",
-			"value": "updateQueue",
-			"action": "Update queue"
+			name: "Get First Available Queue Number",
+			value: "getFirstAvailableQueueNumber",
+			action: "Get first available queue number"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteQueue",
-			"action": "Delete queue"
+			name: "Get Many",
+			value: "listQueue",
+			action: "Get many queues"
 		},
 		{
-			"name": "Get First Available Queue Number",
-			"value": "getFirstAvailableQueueNumber",
-			"action": "Get first available queue number"
+			name: "List Agents",
+			value: "listAgents",
+			action: "List agents"
 		},
 		{
-			"name": "List Agents",
-			"value": "listAgents",
-			"action": "List agents"
+			name: "List Managers",
+			value: "listManagers",
+			action: "List managers"
 		},
 		{
-			"name": "List Managers",
-			"value": "listManagers",
-			"action": "List managers"
+			name: "Reset Queue Statistics",
+			value: "resetQueueStatistics",
+			action: "Reset queue statistics"
 		},
 		{
-			"name": "Reset Queue Statistics",
-			"value": "resetQueueStatistics",
-			"action": "Reset queue statistics"
+			name: "Update",
+			value: "updateQueue",
+			action: "Update queue"
 		}
 	],
-	"default": "listQueue"
+	default: "listQueue"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Queue",
-		"name": "queueId",
-		"type": "resourceLocator",
-		"default": {
-			"mode": "list",
-			"value": ""
+		displayName: "Queue",
+		name: "queueId",
+		type: "resourceLocator",
+		default: {
+			mode: "list",
+			value: ""
 		},
-		"required": true,
-		"modes": [
+		required: true,
+		modes: [
 			{
-				"displayName": "From List",
-				"name": "list",
-				"type": "list",
-				"typeOptions": {
-					"searchListMethod": "searchQueues",
-					"searchable": true
+				displayName: "From List",
+				name: "list",
+				type: "list",
+				typeOptions: {
+					searchListMethod: "searchQueues",
+					searchable: true
 				}
 			},
 			{
-				"displayName": "By ID",
-				"name": "id",
-				"type": "string",
-				"placeholder": "e.g. 12",
-				"validation": [
+				displayName: "By ID",
+				name: "id",
+				type: "string",
+				placeholder: "e.g. 12",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Queue ID must be a whole number, like 12"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Queue ID must be a whole number, like 12"
 						}
 					}
 				]
 			},
 			{
-				"displayName": "By Number",
-				"name": "number",
-				"type": "string",
-				"placeholder": "e.g. 800",
-				"validation": [
+				displayName: "By Number",
+				name: "number",
+				type: "string",
+				placeholder: "e.g. 800",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Queue number must look like 800"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Queue number must look like 800"
 						}
 					}
 				]
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"getQueue",
 					"updateQueue",
 					"deleteQueue",
@@ -138,513 +138,513 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "queueFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "queueFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Agent Availability Mode",
-				"name": "agentAvailabilityMode",
-				"type": "boolean",
-				"default": false
+				displayName: "Agent Availability Mode",
+				name: "agentAvailabilityMode",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Agents",
-				"name": "agents",
-				"type": "json",
-				"default": "[]"
+				displayName: "Agents",
+				name: "agents",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Announce Estimated Wait Time",
-				"name": "announceEstimatedWaitTime",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Announce Estimated Wait Time",
+				name: "announceEstimatedWaitTime",
+				type: "boolean",
+				default: false,
+				description: "Whether Announce Estimated Wait Time is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Announce Estimated Wait Time Interval",
-				"name": "announceEstimatedWaitTimeInterval",
-				"type": "number",
-				"default": 0,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Announce Estimated Wait Time Interval",
+				name: "announceEstimatedWaitTimeInterval",
+				type: "number",
+				default: 0,
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Announcement Interval",
-				"name": "announcementInterval",
-				"type": "number",
-				"default": 0
+				displayName: "Announce Queue Position",
+				name: "announceQueuePosition",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Announce Queue Position",
-				"name": "announceQueuePosition",
-				"type": "boolean",
-				"default": false
+				displayName: "Announcement Interval",
+				name: "announcementInterval",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Auto Logout Missed Calls",
-				"name": "autoLogoutMissedCalls",
-				"type": "number",
-				"default": 0,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Auto Logout Missed Calls",
+				name: "autoLogoutMissedCalls",
+				type: "number",
+				default: 0,
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Break Route",
-				"name": "breakRoute",
-				"type": "json",
-				"default": "{}"
+				displayName: "Break Route",
+				name: "breakRoute",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Callback Enable Time",
-				"name": "callbackEnableTime",
-				"type": "number",
-				"default": 0
+				displayName: "Call Us Enable Chat",
+				name: "callUsEnableChat",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Callback Offer Only",
-				"name": "callbackOfferOnly",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Call Us Enable Phone",
+				name: "callUsEnablePhone",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Callback Offer Prompt",
-				"name": "callbackOfferPrompt",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.10 and later"
+				displayName: "Call Us Enable Video",
+				name: "callUsEnableVideo",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Callback Prefix",
-				"name": "callbackPrefix",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Call Us Enable Chat",
-				"name": "callUsEnableChat",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Call Us Enable Phone",
-				"name": "callUsEnablePhone",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Call Us Enable Video",
-				"name": "callUsEnableVideo",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Call Us Requirement",
-				"name": "callUsRequirement",
-				"type": "options",
-				"options": [
+				displayName: "Call Us Requirement",
+				name: "callUsRequirement",
+				type: "options",
+				options: [
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Name",
-						"value": "Name"
+						name: "Email",
+						value: "Email"
 					},
 					{
-						"name": "Email",
-						"value": "Email"
+						name: "Name",
+						value: "Name"
 					},
 					{
-						"name": "None",
-						"value": "None"
+						name: "None",
+						value: "None"
 					}
 				],
-				"default": "Both"
+				default: "Both"
 			},
 			{
-				"displayName": "Click To Call Id",
-				"name": "clickToCallId",
-				"type": "string",
-				"default": ""
+				displayName: "Callback Enable Time",
+				name: "callbackEnableTime",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Comfort Prompts",
-				"name": "comfortPrompts",
-				"type": "json",
-				"default": "[]",
-				"description": "3CX 20.0.10 and later"
+				displayName: "Callback Offer Only",
+				name: "callbackOfferOnly",
+				type: "boolean",
+				default: false,
+				description: "Whether Callback Offer Only is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Comfort Prompts Enabled",
-				"name": "comfortPromptsEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Callback Offer Prompt",
+				name: "callbackOfferPrompt",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Comfort Prompts Interval",
-				"name": "comfortPromptsInterval",
-				"type": "number",
-				"default": 0,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Callback Prefix",
+				name: "callbackPrefix",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Destination No Answer Prompt",
-				"name": "destinationNoAnswerPrompt",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.10 and later"
+				displayName: "Click To Call ID",
+				name: "clickToCallId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Enable Intro",
-				"name": "enableIntro",
-				"type": "boolean",
-				"default": false
+				displayName: "Comfort Prompts",
+				name: "comfortPrompts",
+				type: "json",
+				default: "[]",
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Forward No Answer",
-				"name": "forwardNoAnswer",
-				"type": "json",
-				"default": "{}"
+				displayName: "Comfort Prompts Enabled",
+				name: "comfortPromptsEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether Comfort Prompts Enabled is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Greeting File",
-				"name": "greetingFile",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.5 and later"
+				displayName: "Comfort Prompts Interval",
+				name: "comfortPromptsInterval",
+				type: "number",
+				default: 0,
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Groups",
-				"name": "groups",
-				"type": "json",
-				"default": "[]"
+				displayName: "Destination No Answer Prompt",
+				name: "destinationNoAnswerPrompt",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Holidays Route",
-				"name": "holidaysRoute",
-				"type": "json",
-				"default": "{}"
+				displayName: "Enable Intro",
+				name: "enableIntro",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "Forward No Answer",
+				name: "forwardNoAnswer",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Intro File",
-				"name": "introFile",
-				"type": "string",
-				"default": ""
+				displayName: "Greeting File",
+				name: "greetingFile",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Is Registered",
-				"name": "isRegistered",
-				"type": "boolean",
-				"default": false
+				displayName: "Groups",
+				name: "groups",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Managers",
-				"name": "managers",
-				"type": "json",
-				"default": "[]"
+				displayName: "Holidays Route",
+				name: "holidaysRoute",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Master Timeout",
-				"name": "masterTimeout",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Max Callers In Queue",
-				"name": "maxCallersInQueue",
-				"type": "number",
-				"default": 0
+				displayName: "Intro File",
+				name: "introFile",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Max Wait Strategy Enabled",
-				"name": "maxWaitStrategyEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Is Registered",
+				name: "isRegistered",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Max Wait Time Skill Group Values",
-				"name": "maxWaitTimeSkillGroupValues",
-				"type": "json",
-				"default": "[]",
-				"description": "3CX 20.0.10 and later"
+				displayName: "Managers",
+				name: "managers",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Master Timeout",
+				name: "masterTimeout",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Notify Codes",
-				"name": "notifyCodes",
-				"type": "json",
-				"default": "[]"
+				displayName: "Max Callers In Queue",
+				name: "maxCallersInQueue",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Number",
-				"name": "number",
-				"type": "string",
-				"default": ""
+				displayName: "Max Wait Strategy Enabled",
+				name: "maxWaitStrategyEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether Max Wait Strategy Enabled is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Office Route",
-				"name": "officeRoute",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.4–20.0.5 only"
+				displayName: "Max Wait Time Skill Group Values",
+				name: "maxWaitTimeSkillGroupValues",
+				type: "json",
+				default: "[]",
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "On Hold File",
-				"name": "onHoldFile",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Out Of Office Route",
-				"name": "outOfOfficeRoute",
-				"type": "json",
-				"default": "{}"
+				displayName: "Notify Codes",
+				name: "notifyCodes",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Play Full Prompt",
-				"name": "playFullPrompt",
-				"type": "boolean",
-				"default": false
+				displayName: "Number",
+				name: "number",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Polling Strategy",
-				"name": "pollingStrategy",
-				"type": "options",
-				"options": [
+				displayName: "Office Route",
+				name: "officeRoute",
+				type: "json",
+				default: "{}",
+				description: "3CX 20.0.4–20.0.5 only"
+			},
+			{
+				displayName: "On Hold File",
+				name: "onHoldFile",
+				type: "string",
+				default: ""
+			},
+			{
+				displayName: "Out Of Office Route",
+				name: "outOfOfficeRoute",
+				type: "json",
+				default: "{}"
+			},
+			{
+				displayName: "Play Full Prompt",
+				name: "playFullPrompt",
+				type: "boolean",
+				default: false
+			},
+			{
+				displayName: "Polling Strategy",
+				name: "pollingStrategy",
+				type: "options",
+				options: [
 					{
-						"name": "Hunt",
-						"value": "Hunt"
+						name: "Fewest Answered",
+						value: "FewestAnswered"
 					},
 					{
-						"name": "Ring All",
-						"value": "RingAll"
+						name: "First 3 Available",
+						value: "First3Available"
 					},
 					{
-						"name": "Hunt Random Start",
-						"value": "HuntRandomStart"
+						name: "Hunt",
+						value: "Hunt"
 					},
 					{
-						"name": "Next Agent",
-						"value": "NextAgent"
+						name: "Hunt By 3 S",
+						value: "HuntBy3s"
 					},
 					{
-						"name": "Longest Waiting",
-						"value": "LongestWaiting"
+						name: "Hunt Random Start",
+						value: "HuntRandomStart"
 					},
 					{
-						"name": "Least Talk Time",
-						"value": "LeastTalkTime"
+						name: "Least Talk Time",
+						value: "LeastTalkTime"
 					},
 					{
-						"name": "Fewest Answered",
-						"value": "FewestAnswered"
+						name: "Longest Waiting",
+						value: "LongestWaiting"
 					},
 					{
-						"name": "Hunt By 3 S",
-						"value": "HuntBy3s"
+						name: "Next Agent",
+						value: "NextAgent"
 					},
 					{
-						"name": "First 3 Available",
-						"value": "First3Available"
+						name: "Ring All",
+						value: "RingAll"
 					},
 					{
-						"name": "Skill Based Routing Ring All",
-						"value": "SkillBasedRouting_RingAll"
+						name: "Skill Based Routing Fewest Answered",
+						value: "SkillBasedRouting_FewestAnswered"
 					},
 					{
-						"name": "Skill Based Routing Hunt Random Start",
-						"value": "SkillBasedRouting_HuntRandomStart"
+						name: "Skill Based Routing Hunt Random Start",
+						value: "SkillBasedRouting_HuntRandomStart"
 					},
 					{
-						"name": "Skill Based Routing Round Robin",
-						"value": "SkillBasedRouting_RoundRobin"
+						name: "Skill Based Routing Ring All",
+						value: "SkillBasedRouting_RingAll"
 					},
 					{
-						"name": "Skill Based Routing Fewest Answered",
-						"value": "SkillBasedRouting_FewestAnswered"
+						name: "Skill Based Routing Round Robin",
+						value: "SkillBasedRouting_RoundRobin"
 					}
 				],
-				"default": "Hunt"
+				default: "Hunt"
 			},
 			{
-				"displayName": "Priority Queue",
-				"name": "priorityQueue",
-				"type": "boolean",
-				"default": false
+				displayName: "Priority Queue",
+				name: "priorityQueue",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Prompt Set",
-				"name": "promptSet",
-				"type": "string",
-				"default": ""
+				displayName: "Prompt Set",
+				name: "promptSet",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Recording",
-				"name": "recording",
-				"type": "options",
-				"options": [
+				displayName: "Recording",
+				name: "recording",
+				type: "options",
+				options: [
 					{
-						"name": "Disabled",
-						"value": "Disabled"
+						name: "Allow To Opt Out",
+						value: "AllowToOptOut"
 					},
 					{
-						"name": "Allow To Opt Out",
-						"value": "AllowToOptOut"
+						name: "Ask To Opt In",
+						value: "AskToOptIn"
 					},
 					{
-						"name": "Ask To Opt In",
-						"value": "AskToOptIn"
+						name: "Disabled",
+						value: "Disabled"
 					}
 				],
-				"default": "Disabled"
+				default: "Disabled"
 			},
 			{
-				"displayName": "Reset Queue Statistics Schedule",
-				"name": "resetQueueStatisticsSchedule",
-				"type": "json",
-				"default": "{}"
+				displayName: "Reset Queue Statistics Schedule",
+				name: "resetQueueStatisticsSchedule",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Reset Statistics Schedule Enabled",
-				"name": "resetStatisticsScheduleEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Reset Statistics Schedule Enabled",
+				name: "resetStatisticsScheduleEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Ring Timeout",
-				"name": "ringTimeout",
-				"type": "number",
-				"default": 0
+				displayName: "Ring Timeout",
+				name: "ringTimeout",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Skill Based Ring All Cumulative Polling Enabled",
-				"name": "skillBasedRingAllCumulativePollingEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Skill Based Ring All Cumulative Polling Enabled",
+				name: "skillBasedRingAllCumulativePollingEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether Skill Based Ring All Cumulative Polling Enabled is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "SLA Time",
-				"name": "slaTime",
-				"type": "number",
-				"default": 0
+				displayName: "SLA Time",
+				name: "slaTime",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Stop Background When Prompt",
-				"name": "stopBackgroundWhenPrompt",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Stop Background When Prompt",
+				name: "stopBackgroundWhenPrompt",
+				type: "boolean",
+				default: false,
+				description: "Whether Stop Background When Prompt is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Transcription Mode",
-				"name": "transcriptionMode",
-				"type": "options",
-				"options": [
+				displayName: "Transcription Mode",
+				name: "transcriptionMode",
+				type: "options",
+				options: [
 					{
-						"name": "Nothing",
-						"value": "Nothing"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Voicemail",
-						"value": "Voicemail"
+						name: "Inherit",
+						value: "Inherit"
 					},
 					{
-						"name": "Recordings",
-						"value": "Recordings"
+						name: "Nothing",
+						value: "Nothing"
 					},
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Recordings",
+						value: "Recordings"
 					},
 					{
-						"name": "Inherit",
-						"value": "Inherit"
+						name: "Voicemail",
+						value: "Voicemail"
 					}
 				],
-				"default": "Nothing"
+				default: "Nothing"
 			},
 			{
-				"displayName": "Type Of Chat Ownership Type",
-				"name": "typeOfChatOwnershipType",
-				"type": "options",
-				"options": [
+				displayName: "Type Of Chat Ownership Type",
+				name: "typeOfChatOwnershipType",
+				type: "options",
+				options: [
 					{
-						"name": "Take Manually",
-						"value": "TakeManually"
+						name: "Auto Assign",
+						value: "AutoAssign"
 					},
 					{
-						"name": "Auto Assign",
-						"value": "AutoAssign"
+						name: "Take Manually",
+						value: "TakeManually"
 					}
 				],
-				"default": "TakeManually"
+				default: "TakeManually"
 			},
 			{
-				"displayName": "VM Email List",
-				"name": "vmEmailList",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.9 and later"
+				displayName: "VM Email List",
+				name: "vmEmailList",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.9 and later"
 			},
 			{
-				"displayName": "VM Email Options",
-				"name": "vmEmailOptions",
-				"type": "options",
-				"options": [
+				displayName: "VM Email Options",
+				name: "vmEmailOptions",
+				type: "options",
+				options: [
 					{
-						"name": "None",
-						"value": "None"
+						name: "Attachment",
+						value: "Attachment"
 					},
 					{
-						"name": "Notification",
-						"value": "Notification"
+						name: "Attachment And Delete",
+						value: "AttachmentAndDelete"
 					},
 					{
-						"name": "Attachment",
-						"value": "Attachment"
+						name: "Email To Extras Only",
+						value: "EmailToExtrasOnly"
 					},
 					{
-						"name": "Attachment And Delete",
-						"value": "AttachmentAndDelete"
+						name: "None",
+						value: "None"
 					},
 					{
-						"name": "Vmail To Members",
-						"value": "VmailToMembers"
+						name: "Notification",
+						value: "Notification"
 					},
 					{
-						"name": "Email To Extras Only",
-						"value": "EmailToExtrasOnly"
+						name: "Vmail To Members",
+						value: "VmailToMembers"
 					}
 				],
-				"default": "None",
-				"description": "3CX 20.0.9 and later"
+				default: "None",
+				description: "3CX 20.0.9 and later"
 			},
 			{
-				"displayName": "Wrap Up Time",
-				"name": "wrapUpTime",
-				"type": "number",
-				"default": 0
+				displayName: "Wrap Up Time",
+				name: "wrapUpTime",
+				type: "number",
+				default: 0
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createQueue",
 					"updateQueue"
 				]
@@ -654,584 +654,584 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listQueue": {
-		"method": "GET",
-		"path": "/Queues",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listQueue: {
+		method: "GET",
+		path: "/Queues",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getQueue": {
-		"method": "GET",
-		"path": "/Queues({Id})",
-		"params": [
+	getQueue: {
+		method: "GET",
+		path: "/Queues({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "queueId",
-				"kind": "i",
-				"locator": "queues"
+				name: "Id",
+				prop: "queueId",
+				kind: "i",
+				locator: "queues"
 			}
 		],
-		"byNumber": "/Queues(Number={Number})",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		byNumber: "/Queues(Number={Number})",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"getQueueByNumber": {
-		"method": "GET",
-		"path": "/Queues(Number={Number})",
-		"params": [
+	getQueueByNumber: {
+		method: "GET",
+		path: "/Queues(Number={Number})",
+		params: [
 			{
-				"name": "Number",
-				"prop": "number",
-				"kind": "s"
+				name: "Number",
+				prop: "number",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createQueue": {
-		"method": "POST",
-		"path": "/Queues",
-		"body": {
-			"collection": "queueFields",
-			"fields": {
-				"agentAvailabilityMode": [
+	createQueue: {
+		method: "POST",
+		path: "/Queues",
+		body: {
+			collection: "queueFields",
+			fields: {
+				agentAvailabilityMode: [
 					"AgentAvailabilityMode",
 					"b"
 				],
-				"agents": [
+				agents: [
 					"Agents",
-					"j"
+					"a"
 				],
-				"announceEstimatedWaitTime": [
+				announceEstimatedWaitTime: [
 					"AnnounceEstimatedWaitTime",
 					"b"
 				],
-				"announceEstimatedWaitTimeInterval": [
+				announceEstimatedWaitTimeInterval: [
 					"AnnounceEstimatedWaitTimeInterval",
 					"i"
 				],
-				"announcementInterval": [
+				announcementInterval: [
 					"AnnouncementInterval",
 					"i"
 				],
-				"announceQueuePosition": [
+				announceQueuePosition: [
 					"AnnounceQueuePosition",
 					"b"
 				],
-				"autoLogoutMissedCalls": [
+				autoLogoutMissedCalls: [
 					"AutoLogoutMissedCalls",
 					"i"
 				],
-				"breakRoute": [
+				breakRoute: [
 					"BreakRoute",
-					"j"
+					"o"
 				],
-				"callbackEnableTime": [
+				callbackEnableTime: [
 					"CallbackEnableTime",
 					"i"
 				],
-				"callbackOfferOnly": [
+				callbackOfferOnly: [
 					"CallbackOfferOnly",
 					"b"
 				],
-				"callbackOfferPrompt": [
+				callbackOfferPrompt: [
 					"CallbackOfferPrompt",
 					"s"
 				],
-				"callbackPrefix": [
+				callbackPrefix: [
 					"CallbackPrefix",
 					"s"
 				],
-				"callUsEnableChat": [
+				callUsEnableChat: [
 					"CallUsEnableChat",
 					"b"
 				],
-				"callUsEnablePhone": [
+				callUsEnablePhone: [
 					"CallUsEnablePhone",
 					"b"
 				],
-				"callUsEnableVideo": [
+				callUsEnableVideo: [
 					"CallUsEnableVideo",
 					"b"
 				],
-				"callUsRequirement": [
+				callUsRequirement: [
 					"CallUsRequirement",
 					"e:Authentication"
 				],
-				"clickToCallId": [
+				clickToCallId: [
 					"ClickToCallId",
 					"s"
 				],
-				"comfortPrompts": [
+				comfortPrompts: [
 					"ComfortPrompts",
-					"j"
+					"a"
 				],
-				"comfortPromptsEnabled": [
+				comfortPromptsEnabled: [
 					"ComfortPromptsEnabled",
 					"b"
 				],
-				"comfortPromptsInterval": [
+				comfortPromptsInterval: [
 					"ComfortPromptsInterval",
 					"i"
 				],
-				"destinationNoAnswerPrompt": [
+				destinationNoAnswerPrompt: [
 					"DestinationNoAnswerPrompt",
 					"s"
 				],
-				"enableIntro": [
+				enableIntro: [
 					"EnableIntro",
 					"b"
 				],
-				"forwardNoAnswer": [
+				forwardNoAnswer: [
 					"ForwardNoAnswer",
-					"j"
+					"o"
 				],
-				"greetingFile": [
+				greetingFile: [
 					"GreetingFile",
 					"s"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"holidaysRoute": [
+				holidaysRoute: [
 					"HolidaysRoute",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"introFile": [
+				introFile: [
 					"IntroFile",
 					"s"
 				],
-				"isRegistered": [
+				isRegistered: [
 					"IsRegistered",
 					"b"
 				],
-				"managers": [
+				managers: [
 					"Managers",
-					"j"
+					"a"
 				],
-				"masterTimeout": [
+				masterTimeout: [
 					"MasterTimeout",
 					"i"
 				],
-				"maxCallersInQueue": [
+				maxCallersInQueue: [
 					"MaxCallersInQueue",
 					"i"
 				],
-				"maxWaitStrategyEnabled": [
+				maxWaitStrategyEnabled: [
 					"MaxWaitStrategyEnabled",
 					"b"
 				],
-				"maxWaitTimeSkillGroupValues": [
+				maxWaitTimeSkillGroupValues: [
 					"MaxWaitTimeSkillGroupValues",
-					"j"
+					"a"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"notifyCodes": [
+				notifyCodes: [
 					"NotifyCodes",
-					"j"
+					"a"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"officeRoute": [
+				officeRoute: [
 					"OfficeRoute",
-					"j"
+					"o"
 				],
-				"onHoldFile": [
+				onHoldFile: [
 					"OnHoldFile",
 					"s"
 				],
-				"outOfOfficeRoute": [
+				outOfOfficeRoute: [
 					"OutOfOfficeRoute",
-					"j"
+					"o"
 				],
-				"playFullPrompt": [
+				playFullPrompt: [
 					"PlayFullPrompt",
 					"b"
 				],
-				"pollingStrategy": [
+				pollingStrategy: [
 					"PollingStrategy",
 					"e:PollingStrategyType"
 				],
-				"priorityQueue": [
+				priorityQueue: [
 					"PriorityQueue",
 					"b"
 				],
-				"promptSet": [
+				promptSet: [
 					"PromptSet",
 					"s"
 				],
-				"recording": [
+				recording: [
 					"Recording",
 					"e:QueueRecording"
 				],
-				"resetQueueStatisticsSchedule": [
+				resetQueueStatisticsSchedule: [
 					"ResetQueueStatisticsSchedule",
-					"j"
+					"o"
 				],
-				"resetStatisticsScheduleEnabled": [
+				resetStatisticsScheduleEnabled: [
 					"ResetStatisticsScheduleEnabled",
 					"b"
 				],
-				"ringTimeout": [
+				ringTimeout: [
 					"RingTimeout",
 					"i"
 				],
-				"skillBasedRingAllCumulativePollingEnabled": [
+				skillBasedRingAllCumulativePollingEnabled: [
 					"SkillBasedRingAllCumulativePollingEnabled",
 					"b"
 				],
-				"slaTime": [
+				slaTime: [
 					"SLATime",
 					"i"
 				],
-				"stopBackgroundWhenPrompt": [
+				stopBackgroundWhenPrompt: [
 					"StopBackgroundWhenPrompt",
 					"b"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"typeOfChatOwnershipType": [
+				typeOfChatOwnershipType: [
 					"TypeOfChatOwnershipType",
 					"e:TypeOfChatOwnershipType"
 				],
-				"vmEmailList": [
+				vmEmailList: [
 					"VMEmailList",
 					"s"
 				],
-				"vmEmailOptions": [
+				vmEmailOptions: [
 					"VMEmailOptions",
 					"e:VMEmailOptionsType"
 				],
-				"wrapUpTime": [
+				wrapUpTime: [
 					"WrapUpTime",
 					"i"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateQueue": {
-		"method": "PATCH",
-		"path": "/Queues({Id})",
-		"params": [
+	updateQueue: {
+		method: "PATCH",
+		path: "/Queues({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "queueId",
-				"kind": "i",
-				"locator": "queues"
+				name: "Id",
+				prop: "queueId",
+				kind: "i",
+				locator: "queues"
 			}
 		],
-		"body": {
-			"collection": "queueFields",
-			"fields": {
-				"agentAvailabilityMode": [
+		body: {
+			collection: "queueFields",
+			fields: {
+				agentAvailabilityMode: [
 					"AgentAvailabilityMode",
 					"b"
 				],
-				"agents": [
+				agents: [
 					"Agents",
-					"j"
+					"a"
 				],
-				"announceEstimatedWaitTime": [
+				announceEstimatedWaitTime: [
 					"AnnounceEstimatedWaitTime",
 					"b"
 				],
-				"announceEstimatedWaitTimeInterval": [
+				announceEstimatedWaitTimeInterval: [
 					"AnnounceEstimatedWaitTimeInterval",
 					"i"
 				],
-				"announcementInterval": [
+				announcementInterval: [
 					"AnnouncementInterval",
 					"i"
 				],
-				"announceQueuePosition": [
+				announceQueuePosition: [
 					"AnnounceQueuePosition",
 					"b"
 				],
-				"autoLogoutMissedCalls": [
+				autoLogoutMissedCalls: [
 					"AutoLogoutMissedCalls",
 					"i"
 				],
-				"breakRoute": [
+				breakRoute: [
 					"BreakRoute",
-					"j"
+					"o"
 				],
-				"callbackEnableTime": [
+				callbackEnableTime: [
 					"CallbackEnableTime",
 					"i"
 				],
-				"callbackOfferOnly": [
+				callbackOfferOnly: [
 					"CallbackOfferOnly",
 					"b"
 				],
-				"callbackOfferPrompt": [
+				callbackOfferPrompt: [
 					"CallbackOfferPrompt",
 					"s"
 				],
-				"callbackPrefix": [
+				callbackPrefix: [
 					"CallbackPrefix",
 					"s"
 				],
-				"callUsEnableChat": [
+				callUsEnableChat: [
 					"CallUsEnableChat",
 					"b"
 				],
-				"callUsEnablePhone": [
+				callUsEnablePhone: [
 					"CallUsEnablePhone",
 					"b"
 				],
-				"callUsEnableVideo": [
+				callUsEnableVideo: [
 					"CallUsEnableVideo",
 					"b"
 				],
-				"callUsRequirement": [
+				callUsRequirement: [
 					"CallUsRequirement",
 					"e:Authentication"
 				],
-				"clickToCallId": [
+				clickToCallId: [
 					"ClickToCallId",
 					"s"
 				],
-				"comfortPrompts": [
+				comfortPrompts: [
 					"ComfortPrompts",
-					"j"
+					"a"
 				],
-				"comfortPromptsEnabled": [
+				comfortPromptsEnabled: [
 					"ComfortPromptsEnabled",
 					"b"
 				],
-				"comfortPromptsInterval": [
+				comfortPromptsInterval: [
 					"ComfortPromptsInterval",
 					"i"
 				],
-				"destinationNoAnswerPrompt": [
+				destinationNoAnswerPrompt: [
 					"DestinationNoAnswerPrompt",
 					"s"
 				],
-				"enableIntro": [
+				enableIntro: [
 					"EnableIntro",
 					"b"
 				],
-				"forwardNoAnswer": [
+				forwardNoAnswer: [
 					"ForwardNoAnswer",
-					"j"
+					"o"
 				],
-				"greetingFile": [
+				greetingFile: [
 					"GreetingFile",
 					"s"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"holidaysRoute": [
+				holidaysRoute: [
 					"HolidaysRoute",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"introFile": [
+				introFile: [
 					"IntroFile",
 					"s"
 				],
-				"isRegistered": [
+				isRegistered: [
 					"IsRegistered",
 					"b"
 				],
-				"managers": [
+				managers: [
 					"Managers",
-					"j"
+					"a"
 				],
-				"masterTimeout": [
+				masterTimeout: [
 					"MasterTimeout",
 					"i"
 				],
-				"maxCallersInQueue": [
+				maxCallersInQueue: [
 					"MaxCallersInQueue",
 					"i"
 				],
-				"maxWaitStrategyEnabled": [
+				maxWaitStrategyEnabled: [
 					"MaxWaitStrategyEnabled",
 					"b"
 				],
-				"maxWaitTimeSkillGroupValues": [
+				maxWaitTimeSkillGroupValues: [
 					"MaxWaitTimeSkillGroupValues",
-					"j"
+					"a"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"notifyCodes": [
+				notifyCodes: [
 					"NotifyCodes",
-					"j"
+					"a"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"officeRoute": [
+				officeRoute: [
 					"OfficeRoute",
-					"j"
+					"o"
 				],
-				"onHoldFile": [
+				onHoldFile: [
 					"OnHoldFile",
 					"s"
 				],
-				"outOfOfficeRoute": [
+				outOfOfficeRoute: [
 					"OutOfOfficeRoute",
-					"j"
+					"o"
 				],
-				"playFullPrompt": [
+				playFullPrompt: [
 					"PlayFullPrompt",
 					"b"
 				],
-				"pollingStrategy": [
+				pollingStrategy: [
 					"PollingStrategy",
 					"e:PollingStrategyType"
 				],
-				"priorityQueue": [
+				priorityQueue: [
 					"PriorityQueue",
 					"b"
 				],
-				"promptSet": [
+				promptSet: [
 					"PromptSet",
 					"s"
 				],
-				"recording": [
+				recording: [
 					"Recording",
 					"e:QueueRecording"
 				],
-				"resetQueueStatisticsSchedule": [
+				resetQueueStatisticsSchedule: [
 					"ResetQueueStatisticsSchedule",
-					"j"
+					"o"
 				],
-				"resetStatisticsScheduleEnabled": [
+				resetStatisticsScheduleEnabled: [
 					"ResetStatisticsScheduleEnabled",
 					"b"
 				],
-				"ringTimeout": [
+				ringTimeout: [
 					"RingTimeout",
 					"i"
 				],
-				"skillBasedRingAllCumulativePollingEnabled": [
+				skillBasedRingAllCumulativePollingEnabled: [
 					"SkillBasedRingAllCumulativePollingEnabled",
 					"b"
 				],
-				"slaTime": [
+				slaTime: [
 					"SLATime",
 					"i"
 				],
-				"stopBackgroundWhenPrompt": [
+				stopBackgroundWhenPrompt: [
 					"StopBackgroundWhenPrompt",
 					"b"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"typeOfChatOwnershipType": [
+				typeOfChatOwnershipType: [
 					"TypeOfChatOwnershipType",
 					"e:TypeOfChatOwnershipType"
 				],
-				"vmEmailList": [
+				vmEmailList: [
 					"VMEmailList",
 					"s"
 				],
-				"vmEmailOptions": [
+				vmEmailOptions: [
 					"VMEmailOptions",
 					"e:VMEmailOptionsType"
 				],
-				"wrapUpTime": [
+				wrapUpTime: [
 					"WrapUpTime",
 					"i"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteQueue": {
-		"method": "DELETE",
-		"path": "/Queues({Id})",
-		"params": [
+	deleteQueue: {
+		method: "DELETE",
+		path: "/Queues({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "queueId",
-				"kind": "i",
-				"locator": "queues"
+				name: "Id",
+				prop: "queueId",
+				kind: "i",
+				locator: "queues"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"getFirstAvailableQueueNumber": {
-		"method": "GET",
-		"path": "/Queues/Pbx.GetFirstAvailableQueueNumber()",
-		"response": "object"
+	getFirstAvailableQueueNumber: {
+		method: "GET",
+		path: "/Queues/Pbx.GetFirstAvailableQueueNumber()",
+		response: "object"
 	},
-	"listAgents": {
-		"method": "GET",
-		"path": "/Queues({Id})/Agents",
-		"params": [
+	listAgents: {
+		method: "GET",
+		path: "/Queues({Id})/Agents",
+		params: [
 			{
-				"name": "Id",
-				"prop": "queueId",
-				"kind": "i",
-				"locator": "queues"
+				name: "Id",
+				prop: "queueId",
+				kind: "i",
+				locator: "queues"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"listManagers": {
-		"method": "GET",
-		"path": "/Queues({Id})/Managers",
-		"params": [
+	listManagers: {
+		method: "GET",
+		path: "/Queues({Id})/Managers",
+		params: [
 			{
-				"name": "Id",
-				"prop": "queueId",
-				"kind": "i",
-				"locator": "queues"
+				name: "Id",
+				prop: "queueId",
+				kind: "i",
+				locator: "queues"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"resetQueueStatistics": {
-		"method": "POST",
-		"path": "/Queues({Id})/Pbx.ResetQueueStatistics",
-		"params": [
+	resetQueueStatistics: {
+		method: "POST",
+		path: "/Queues({Id})/Pbx.ResetQueueStatistics",
+		params: [
 			{
-				"name": "Id",
-				"prop": "queueId",
-				"kind": "i",
-				"locator": "queues"
+				name: "Id",
+				prop: "queueId",
+				kind: "i",
+				locator: "queues"
 			}
 		],
-		"response": "none"
+		response: "none"
 	}
 };

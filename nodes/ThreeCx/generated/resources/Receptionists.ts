@@ -4,116 +4,116 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"receptionists"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listReceptionist",
-			"action": "Get many receptionists"
+			name: "Create",
+			value: "createReceptionist",
+			action: "Create receptionist"
 		},
 		{
-			"name": "Get",
-			"value": "getReceptionist",
-			"action": "Get receptionist"
+			name: "Delete",
+			value: "deleteReceptionist",
+			action: "Delete receptionist"
 		},
 		{
-			"name": "Get by Number",
-			"value": "getReceptionistByNumber",
-			"action": "Get receptionist by number"
+			name: "Get",
+			value: "getReceptionist",
+			action: "Get receptionist"
 		},
 		{
-			"name": "Create",
-			"value": "createReceptionist",
-			"action": "Create receptionist"
+			name: "Get by Number",
+			value: "getReceptionistByNumber",
+			action: "Get receptionist by number"
 		},
 		{
-			"name": "Update",
-			"value": "updateReceptionist",
-			"action": "Update receptionist"
+			name: "Get First Available Receptionist Number",
+			value: "getFirstAvailableReceptionistNumber",
+			action: "Get first available receptionist number"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteReceptionist",
-			"action": "Delete receptionist"
+			name: "Get Many",
+			value: "listReceptionist",
+			action: "Get many receptionists"
 		},
 		{
-			"name": "Get First Available Receptionist Number",
-			"value": "getFirstAvailableReceptionistNumber",
-			"action": "Get first available receptionist number"
+			name: "List Forwards",
+			value: "listForwards",
+			action: "List forwards"
 		},
 		{
-			"name": "List Forwards",
-			"value": "listForwards",
-			"action": "List forwards"
+			name: "Update",
+			value: "updateReceptionist",
+			action: "Update receptionist"
 		}
 	],
-	"default": "listReceptionist"
+	default: "listReceptionist"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Receptionist",
-		"name": "receptionistId",
-		"type": "resourceLocator",
-		"default": {
-			"mode": "list",
-			"value": ""
+		displayName: "Receptionist",
+		name: "receptionistId",
+		type: "resourceLocator",
+		default: {
+			mode: "list",
+			value: ""
 		},
-		"required": true,
-		"modes": [
+		required: true,
+		modes: [
 			{
-				"displayName": "From List",
-				"name": "list",
-				"type": "list",
-				"typeOptions": {
-					"searchListMethod": "searchReceptionists",
-					"searchable": true
+				displayName: "From List",
+				name: "list",
+				type: "list",
+				typeOptions: {
+					searchListMethod: "searchReceptionists",
+					searchable: true
 				}
 			},
 			{
-				"displayName": "By ID",
-				"name": "id",
-				"type": "string",
-				"placeholder": "e.g. 12",
-				"validation": [
+				displayName: "By ID",
+				name: "id",
+				type: "string",
+				placeholder: "e.g. 12",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Receptionist ID must be a whole number, like 12"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Receptionist ID must be a whole number, like 12"
 						}
 					}
 				]
 			},
 			{
-				"displayName": "By Number",
-				"name": "number",
-				"type": "string",
-				"placeholder": "e.g. 600",
-				"validation": [
+				displayName: "By Number",
+				name: "number",
+				type: "string",
+				placeholder: "e.g. 600",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Receptionist number must look like 600"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Receptionist number must look like 600"
 						}
 					}
 				]
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"getReceptionist",
 					"updateReceptionist",
 					"deleteReceptionist",
@@ -126,278 +126,278 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "receptionistFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "receptionistFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Break Route",
-				"name": "breakRoute",
-				"type": "json",
-				"default": "{}"
+				displayName: "Break Route",
+				name: "breakRoute",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Forwards",
-				"name": "forwards",
-				"type": "json",
-				"default": "[]"
+				displayName: "Forward Sms To",
+				name: "forwardSmsTo",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Forward Sms To",
-				"name": "forwardSmsTo",
-				"type": "string",
-				"default": ""
+				displayName: "Forwards",
+				name: "forwards",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Groups",
-				"name": "groups",
-				"type": "json",
-				"default": "[]"
+				displayName: "Groups",
+				name: "groups",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Holidays Route",
-				"name": "holidaysRoute",
-				"type": "json",
-				"default": "{}"
+				displayName: "Holidays Route",
+				name: "holidaysRoute",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Invalid Key Forward DN",
-				"name": "invalidKeyForwardDn",
-				"type": "string",
-				"default": ""
+				displayName: "Invalid Key Forward DN",
+				name: "invalidKeyForwardDn",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Is Registered",
-				"name": "isRegistered",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Registered",
+				name: "isRegistered",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "IVR Type",
-				"name": "ivrType",
-				"type": "options",
-				"options": [
+				displayName: "IVR Type",
+				name: "ivrType",
+				type: "options",
+				options: [
 					{
-						"name": "Default",
-						"value": "Default"
+						name: "Code Based",
+						value: "CodeBased"
 					},
 					{
-						"name": "Code Based",
-						"value": "CodeBased"
+						name: "Default",
+						value: "Default"
 					},
 					{
-						"name": "Script Based",
-						"value": "ScriptBased"
+						name: "Script Based",
+						value: "ScriptBased"
 					},
 					{
-						"name": "Wakeup",
-						"value": "Wakeup"
+						name: "Wakeup",
+						value: "Wakeup"
 					}
 				],
-				"default": "Default"
+				default: "Default"
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Number",
-				"name": "number",
-				"type": "string",
-				"default": ""
+				displayName: "Number",
+				name: "number",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Office Route",
-				"name": "officeRoute",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.4–20.0.5 only"
+				displayName: "Office Route",
+				name: "officeRoute",
+				type: "json",
+				default: "{}",
+				description: "3CX 20.0.4–20.0.5 only"
 			},
 			{
-				"displayName": "Out Of Office Route",
-				"name": "outOfOfficeRoute",
-				"type": "json",
-				"default": "{}"
+				displayName: "Out Of Office Route",
+				name: "outOfOfficeRoute",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Prompt Filename",
-				"name": "promptFilename",
-				"type": "string",
-				"default": ""
+				displayName: "Prompt Filename",
+				name: "promptFilename",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Prompt Set",
-				"name": "promptSet",
-				"type": "string",
-				"default": ""
+				displayName: "Prompt Set",
+				name: "promptSet",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Timeout",
-				"name": "timeout",
-				"type": "number",
-				"default": 0
+				displayName: "Timeout",
+				name: "timeout",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Timeout Forward DN",
-				"name": "timeoutForwardDn",
-				"type": "string",
-				"default": ""
+				displayName: "Timeout Forward DN",
+				name: "timeoutForwardDn",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Timeout Forward Peer Type",
-				"name": "timeoutForwardPeerType",
-				"type": "options",
-				"options": [
+				displayName: "Timeout Forward Peer Type",
+				name: "timeoutForwardPeerType",
+				type: "options",
+				options: [
 					{
-						"name": "None",
-						"value": "None"
+						name: "Conference",
+						value: "Conference"
 					},
 					{
-						"name": "Extension",
-						"value": "Extension"
+						name: "Extension",
+						value: "Extension"
 					},
 					{
-						"name": "Queue",
-						"value": "Queue"
+						name: "External Line",
+						value: "ExternalLine"
 					},
 					{
-						"name": "Ring Group",
-						"value": "RingGroup"
+						name: "Fax",
+						value: "Fax"
 					},
 					{
-						"name": "IVR",
-						"value": "IVR"
+						name: "Group",
+						value: "Group"
 					},
 					{
-						"name": "Fax",
-						"value": "Fax"
+						name: "IVR",
+						value: "IVR"
 					},
 					{
-						"name": "Conference",
-						"value": "Conference"
+						name: "None",
+						value: "None"
 					},
 					{
-						"name": "Special Menu",
-						"value": "SpecialMenu"
+						name: "Parking",
+						value: "Parking"
 					},
 					{
-						"name": "Parking",
-						"value": "Parking"
+						name: "Queue",
+						value: "Queue"
 					},
 					{
-						"name": "External Line",
-						"value": "ExternalLine"
+						name: "Ring Group",
+						value: "RingGroup"
 					},
 					{
-						"name": "Group",
-						"value": "Group"
+						name: "Route Point",
+						value: "RoutePoint"
 					},
 					{
-						"name": "Route Point",
-						"value": "RoutePoint"
+						name: "Special Menu",
+						value: "SpecialMenu"
 					}
 				],
-				"default": "None"
+				default: "None"
 			},
 			{
-				"displayName": "Timeout Forward Type",
-				"name": "timeoutForwardType",
-				"type": "options",
-				"options": [
+				displayName: "Timeout Forward Type",
+				name: "timeoutForwardType",
+				type: "options",
+				options: [
 					{
-						"name": "End Call",
-						"value": "EndCall"
+						name: "Call By Name",
+						value: "CallByName"
 					},
 					{
-						"name": "Extension",
-						"value": "Extension"
+						name: "Custom Input",
+						value: "CustomInput"
 					},
 					{
-						"name": "Ring Group",
-						"value": "RingGroup"
+						name: "End Call",
+						value: "EndCall"
 					},
 					{
-						"name": "Queue",
-						"value": "Queue"
+						name: "Extension",
+						value: "Extension"
 					},
 					{
-						"name": "IVR",
-						"value": "IVR"
+						name: "IVR",
+						value: "IVR"
 					},
 					{
-						"name": "Voice Mail",
-						"value": "VoiceMail"
+						name: "Queue",
+						value: "Queue"
 					},
 					{
-						"name": "Call By Name",
-						"value": "CallByName"
+						name: "Repeat Prompt",
+						value: "RepeatPrompt"
 					},
 					{
-						"name": "Repeat Prompt",
-						"value": "RepeatPrompt"
+						name: "Ring Group",
+						value: "RingGroup"
 					},
 					{
-						"name": "Custom Input",
-						"value": "CustomInput"
+						name: "Voice Mail",
+						value: "VoiceMail"
 					}
 				],
-				"default": "EndCall"
+				default: "EndCall"
 			},
 			{
-				"displayName": "Transcription Mode",
-				"name": "transcriptionMode",
-				"type": "options",
-				"options": [
+				displayName: "Transcription Mode",
+				name: "transcriptionMode",
+				type: "options",
+				options: [
 					{
-						"name": "Nothing",
-						"value": "Nothing"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Voicemail",
-						"value": "Voicemail"
+						name: "Inherit",
+						value: "Inherit"
 					},
 					{
-						"name": "Recordings",
-						"value": "Recordings"
+						name: "Nothing",
+						value: "Nothing"
 					},
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Recordings",
+						value: "Recordings"
 					},
 					{
-						"name": "Inherit",
-						"value": "Inherit"
+						name: "Voicemail",
+						value: "Voicemail"
 					}
 				],
-				"default": "Nothing"
+				default: "Nothing"
 			},
 			{
-				"displayName": "Transfer Enable",
-				"name": "transferEnable",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.8 and later"
+				displayName: "Transfer Enable",
+				name: "transferEnable",
+				type: "boolean",
+				default: false,
+				description: "Whether Transfer Enable is on; 3CX 20.0.8 and later"
 			},
 			{
-				"displayName": "Use MS Exchange",
-				"name": "useMsExchange",
-				"type": "boolean",
-				"default": false
+				displayName: "Use MS Exchange",
+				name: "useMsExchange",
+				type: "boolean",
+				default: false
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createReceptionist",
 					"updateReceptionist"
 				]
@@ -407,283 +407,283 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listReceptionist": {
-		"method": "GET",
-		"path": "/Receptionists",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listReceptionist: {
+		method: "GET",
+		path: "/Receptionists",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getReceptionist": {
-		"method": "GET",
-		"path": "/Receptionists({Id})",
-		"params": [
+	getReceptionist: {
+		method: "GET",
+		path: "/Receptionists({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "receptionistId",
-				"kind": "i",
-				"locator": "receptionists"
+				name: "Id",
+				prop: "receptionistId",
+				kind: "i",
+				locator: "receptionists"
 			}
 		],
-		"byNumber": "/Receptionists(Number={Number})",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		byNumber: "/Receptionists(Number={Number})",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"getReceptionistByNumber": {
-		"method": "GET",
-		"path": "/Receptionists(Number={Number})",
-		"params": [
+	getReceptionistByNumber: {
+		method: "GET",
+		path: "/Receptionists(Number={Number})",
+		params: [
 			{
-				"name": "Number",
-				"prop": "number",
-				"kind": "s"
+				name: "Number",
+				prop: "number",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createReceptionist": {
-		"method": "POST",
-		"path": "/Receptionists",
-		"body": {
-			"collection": "receptionistFields",
-			"fields": {
-				"breakRoute": [
+	createReceptionist: {
+		method: "POST",
+		path: "/Receptionists",
+		body: {
+			collection: "receptionistFields",
+			fields: {
+				breakRoute: [
 					"BreakRoute",
-					"j"
+					"o"
 				],
-				"forwards": [
+				forwards: [
 					"Forwards",
-					"j"
+					"a"
 				],
-				"forwardSmsTo": [
+				forwardSmsTo: [
 					"ForwardSmsTo",
 					"s"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"holidaysRoute": [
+				holidaysRoute: [
 					"HolidaysRoute",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"invalidKeyForwardDn": [
+				invalidKeyForwardDn: [
 					"InvalidKeyForwardDN",
 					"s"
 				],
-				"isRegistered": [
+				isRegistered: [
 					"IsRegistered",
 					"b"
 				],
-				"ivrType": [
+				ivrType: [
 					"IVRType",
 					"e:IVRType"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"officeRoute": [
+				officeRoute: [
 					"OfficeRoute",
-					"j"
+					"o"
 				],
-				"outOfOfficeRoute": [
+				outOfOfficeRoute: [
 					"OutOfOfficeRoute",
-					"j"
+					"o"
 				],
-				"promptFilename": [
+				promptFilename: [
 					"PromptFilename",
 					"s"
 				],
-				"promptSet": [
+				promptSet: [
 					"PromptSet",
 					"s"
 				],
-				"timeout": [
+				timeout: [
 					"Timeout",
 					"i"
 				],
-				"timeoutForwardDn": [
+				timeoutForwardDn: [
 					"TimeoutForwardDN",
 					"s"
 				],
-				"timeoutForwardPeerType": [
+				timeoutForwardPeerType: [
 					"TimeoutForwardPeerType",
 					"e:PeerType"
 				],
-				"timeoutForwardType": [
+				timeoutForwardType: [
 					"TimeoutForwardType",
 					"e:IVRForwardType"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"transferEnable": [
+				transferEnable: [
 					"TransferEnable",
 					"b"
 				],
-				"useMsExchange": [
+				useMsExchange: [
 					"UseMSExchange",
 					"b"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateReceptionist": {
-		"method": "PATCH",
-		"path": "/Receptionists({Id})",
-		"params": [
+	updateReceptionist: {
+		method: "PATCH",
+		path: "/Receptionists({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "receptionistId",
-				"kind": "i",
-				"locator": "receptionists"
+				name: "Id",
+				prop: "receptionistId",
+				kind: "i",
+				locator: "receptionists"
 			}
 		],
-		"body": {
-			"collection": "receptionistFields",
-			"fields": {
-				"breakRoute": [
+		body: {
+			collection: "receptionistFields",
+			fields: {
+				breakRoute: [
 					"BreakRoute",
-					"j"
+					"o"
 				],
-				"forwards": [
+				forwards: [
 					"Forwards",
-					"j"
+					"a"
 				],
-				"forwardSmsTo": [
+				forwardSmsTo: [
 					"ForwardSmsTo",
 					"s"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"holidaysRoute": [
+				holidaysRoute: [
 					"HolidaysRoute",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"invalidKeyForwardDn": [
+				invalidKeyForwardDn: [
 					"InvalidKeyForwardDN",
 					"s"
 				],
-				"isRegistered": [
+				isRegistered: [
 					"IsRegistered",
 					"b"
 				],
-				"ivrType": [
+				ivrType: [
 					"IVRType",
 					"e:IVRType"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"officeRoute": [
+				officeRoute: [
 					"OfficeRoute",
-					"j"
+					"o"
 				],
-				"outOfOfficeRoute": [
+				outOfOfficeRoute: [
 					"OutOfOfficeRoute",
-					"j"
+					"o"
 				],
-				"promptFilename": [
+				promptFilename: [
 					"PromptFilename",
 					"s"
 				],
-				"promptSet": [
+				promptSet: [
 					"PromptSet",
 					"s"
 				],
-				"timeout": [
+				timeout: [
 					"Timeout",
 					"i"
 				],
-				"timeoutForwardDn": [
+				timeoutForwardDn: [
 					"TimeoutForwardDN",
 					"s"
 				],
-				"timeoutForwardPeerType": [
+				timeoutForwardPeerType: [
 					"TimeoutForwardPeerType",
 					"e:PeerType"
 				],
-				"timeoutForwardType": [
+				timeoutForwardType: [
 					"TimeoutForwardType",
 					"e:IVRForwardType"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"transferEnable": [
+				transferEnable: [
 					"TransferEnable",
 					"b"
 				],
-				"useMsExchange": [
+				useMsExchange: [
 					"UseMSExchange",
 					"b"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteReceptionist": {
-		"method": "DELETE",
-		"path": "/Receptionists({Id})",
-		"params": [
+	deleteReceptionist: {
+		method: "DELETE",
+		path: "/Receptionists({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "receptionistId",
-				"kind": "i",
-				"locator": "receptionists"
+				name: "Id",
+				prop: "receptionistId",
+				kind: "i",
+				locator: "receptionists"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"getFirstAvailableReceptionistNumber": {
-		"method": "GET",
-		"path": "/Receptionists/Pbx.GetFirstAvailableReceptionistNumber()",
-		"response": "object"
+	getFirstAvailableReceptionistNumber: {
+		method: "GET",
+		path: "/Receptionists/Pbx.GetFirstAvailableReceptionistNumber()",
+		response: "object"
 	},
-	"listForwards": {
-		"method": "GET",
-		"path": "/Receptionists({Id})/Forwards",
-		"params": [
+	listForwards: {
+		method: "GET",
+		path: "/Receptionists({Id})/Forwards",
+		params: [
 			{
-				"name": "Id",
-				"prop": "receptionistId",
-				"kind": "i",
-				"locator": "receptionists"
+				name: "Id",
+				prop: "receptionistId",
+				kind: "i",
+				locator: "receptionists"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,103 +4,103 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"recordings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listRecording",
-			"action": "Get many recordings"
+			name: "Archive",
+			value: "archive",
+			action: "Archive"
 		},
 		{
-			"name": "Archive",
-			"value": "archive",
-			"action": "Archive"
+			name: "Bulk Recordings Archive",
+			value: "bulkRecordingsArchive",
+			action: "Bulk recordings archive"
 		},
 		{
-			"name": "Bulk Recordings Archive",
-			"value": "bulkRecordingsArchive",
-			"action": "Bulk recordings archive"
+			name: "Bulk Recordings Delete",
+			value: "bulkRecordingsDelete",
+			action: "Bulk recordings delete"
 		},
 		{
-			"name": "Bulk Recordings Delete",
-			"value": "bulkRecordingsDelete",
-			"action": "Bulk recordings delete"
+			name: "Download Recording",
+			value: "downloadRecording",
+			action: "Download recording"
 		},
 		{
-			"name": "Download Recording",
-			"value": "downloadRecording",
-			"action": "Download recording"
+			name: "Download Recording By Name",
+			value: "downloadRecordingByName",
+			action: "Download recording by name",
+			description: "3CX 20.0.7–20.0.9 only"
 		},
 		{
-			"name": "Download Recording By Name",
-			"value": "downloadRecordingByName",
-			"action": "Download recording by name",
-			"description": "3CX 20.0.7–20.0.9 only"
+			name: "Get Many",
+			value: "listRecording",
+			action: "Get many recordings"
 		},
 		{
-			"name": "Get Recording Repository Settings",
-			"value": "getRecordingRepositorySettings",
-			"action": "Get recording repository settings"
+			name: "Get Recording Repository Settings",
+			value: "getRecordingRepositorySettings",
+			action: "Get recording repository settings"
 		},
 		{
-			"name": "Purge Archive",
-			"value": "purgeArchive",
-			"action": "Purge archive"
+			name: "Purge Archive",
+			value: "purgeArchive",
+			action: "Purge archive"
 		},
 		{
-			"name": "Purge Local",
-			"value": "purgeLocal",
-			"action": "Purge local"
+			name: "Purge Local",
+			value: "purgeLocal",
+			action: "Purge local"
 		},
 		{
-			"name": "Set Recording Repository Settings",
-			"value": "setRecordingRepositorySettings",
-			"action": "Set recording repository settings"
+			name: "Set Recording Repository Settings",
+			value: "setRecordingRepositorySettings",
+			action: "Set recording repository settings"
 		},
 		{
-			"name": "Transcribe Recordings",
-			"value": "transcribeRecordings",
-			"action": "Transcribe recordings",
-			"description": "3CX 20.0.7 and later"
+			name: "Transcribe Recordings",
+			value: "transcribeRecordings",
+			action: "Transcribe recordings",
+			description: "3CX 20.0.7 and later"
 		}
 	],
-	"default": "listRecording"
+	default: "listRecording"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Rec Id",
-		"name": "recId",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Rec ID",
+		name: "recId",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadRecording"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Rec Name",
-		"name": "recName",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Rec Name",
+		name: "recName",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadRecordingByName"
 				]
 			}
@@ -111,112 +111,112 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listRecording": {
-		"method": "GET",
-		"path": "/Recordings",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listRecording: {
+		method: "GET",
+		path: "/Recordings",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"archive": {
-		"method": "POST",
-		"path": "/Recordings/Pbx.Archive",
-		"response": "none"
+	archive: {
+		method: "POST",
+		path: "/Recordings/Pbx.Archive",
+		response: "none"
 	},
-	"bulkRecordingsArchive": {
-		"method": "POST",
-		"path": "/Recordings/Pbx.BulkRecordingsArchive",
-		"body": {
-			"fields": {
-				"ids": [
+	bulkRecordingsArchive: {
+		method: "POST",
+		path: "/Recordings/Pbx.BulkRecordingsArchive",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"bulkRecordingsDelete": {
-		"method": "POST",
-		"path": "/Recordings/Pbx.BulkRecordingsDelete",
-		"body": {
-			"fields": {
-				"ids": [
+	bulkRecordingsDelete: {
+		method: "POST",
+		path: "/Recordings/Pbx.BulkRecordingsDelete",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"downloadRecording": {
-		"method": "GET",
-		"path": "/Recordings/Pbx.DownloadRecording(recId={recId})",
-		"params": [
+	downloadRecording: {
+		method: "GET",
+		path: "/Recordings/Pbx.DownloadRecording(recId={recId})",
+		params: [
 			{
-				"name": "recId",
-				"prop": "recId",
-				"kind": "i"
+				name: "recId",
+				prop: "recId",
+				kind: "i"
 			}
 		],
-		"response": "object",
-		"file": "recording"
+		response: "object",
+		file: "recording"
 	},
-	"downloadRecordingByName": {
-		"method": "GET",
-		"path": "/Recordings/Pbx.DownloadRecordingByName(recName={recName})",
-		"params": [
+	downloadRecordingByName: {
+		method: "GET",
+		path: "/Recordings/Pbx.DownloadRecordingByName(recName={recName})",
+		params: [
 			{
-				"name": "recName",
-				"prop": "recName",
-				"kind": "s"
+				name: "recName",
+				prop: "recName",
+				kind: "s"
 			}
 		],
-		"response": "object",
-		"file": "recording-by-name",
-		"versions": "3CX 20.0.7–20.0.9 only"
+		response: "object",
+		file: "recording-by-name",
+		versions: "3CX 20.0.7–20.0.9 only"
 	},
-	"getRecordingRepositorySettings": {
-		"method": "GET",
-		"path": "/Recordings/Pbx.GetRecordingRepositorySettings()",
-		"response": "object"
+	getRecordingRepositorySettings: {
+		method: "GET",
+		path: "/Recordings/Pbx.GetRecordingRepositorySettings()",
+		response: "object"
 	},
-	"purgeArchive": {
-		"method": "POST",
-		"path": "/Recordings/Pbx.PurgeArchive",
-		"response": "none"
+	purgeArchive: {
+		method: "POST",
+		path: "/Recordings/Pbx.PurgeArchive",
+		response: "none"
 	},
-	"purgeLocal": {
-		"method": "POST",
-		"path": "/Recordings/Pbx.PurgeLocal",
-		"response": "none"
+	purgeLocal: {
+		method: "POST",
+		path: "/Recordings/Pbx.PurgeLocal",
+		response: "none"
 	},
-	"setRecordingRepositorySettings": {
-		"method": "POST",
-		"path": "/Recordings/Pbx.SetRecordingRepositorySettings",
-		"body": {
-			"fields": {
-				"settings": [
+	setRecordingRepositorySettings: {
+		method: "POST",
+		path: "/Recordings/Pbx.SetRecordingRepositorySettings",
+		body: {
+			fields: {
+				settings: [
 					"settings",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"transcribeRecordings": {
-		"method": "POST",
-		"path": "/Recordings/Pbx.TranscribeRecordings",
-		"body": {
-			"fields": {
-				"ids": [
+	transcribeRecordings: {
+		method: "POST",
+		path: "/Recordings/Pbx.TranscribeRecordings",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.7 and later"
+		response: "none",
+		versions: "3CX 20.0.7 and later"
 	}
 };

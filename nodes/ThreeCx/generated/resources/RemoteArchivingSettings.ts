@@ -4,108 +4,108 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"remoteArchivingSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getRemoteArchivingSettings",
-			"action": "Get remote archiving settings"
+			name: "Archive Chats",
+			value: "archiveChats",
+			action: "Archive chats"
 		},
 		{
-			"name": "Update",
-			"value": "updateRemoteArchivingSettings",
-			"action": "Update remote archiving settings"
+			name: "Archive Faxes",
+			value: "archiveFaxes",
+			action: "Archive faxes"
 		},
 		{
-			"name": "Archive Chats",
-			"value": "archiveChats",
-			"action": "Archive chats"
+			name: "Archive Recordings",
+			value: "archiveRecordings",
+			action: "Archive recordings"
 		},
 		{
-			"name": "Archive Faxes",
-			"value": "archiveFaxes",
-			"action": "Archive faxes"
+			name: "Archive Voicemail",
+			value: "archiveVoicemail",
+			action: "Archive voicemail"
 		},
 		{
-			"name": "Archive Recordings",
-			"value": "archiveRecordings",
-			"action": "Archive recordings"
+			name: "Get",
+			value: "getRemoteArchivingSettings",
+			action: "Get remote archiving settings"
 		},
 		{
-			"name": "Archive Voicemail",
-			"value": "archiveVoicemail",
-			"action": "Archive voicemail"
+			name: "Update",
+			value: "updateRemoteArchivingSettings",
+			action: "Update remote archiving settings"
 		}
 	],
-	"default": "getRemoteArchivingSettings"
+	default: "getRemoteArchivingSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "remoteArchivingSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "remoteArchivingSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Backups",
-				"name": "backups",
-				"type": "json",
-				"default": "{}"
+				displayName: "Backups",
+				name: "backups",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Chats",
-				"name": "chats",
-				"type": "json",
-				"default": "{}"
+				displayName: "Chats",
+				name: "chats",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Faxes",
-				"name": "faxes",
-				"type": "json",
-				"default": "{}"
+				displayName: "Faxes",
+				name: "faxes",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Location",
-				"name": "location",
-				"type": "json",
-				"default": "{}"
+				displayName: "Location",
+				name: "location",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Recordings",
-				"name": "recordings",
-				"type": "json",
-				"default": "{}"
+				displayName: "Recordings",
+				name: "recordings",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Voicemails",
-				"name": "voicemails",
-				"type": "json",
-				"default": "{}"
+				displayName: "Voicemails",
+				name: "voicemails",
+				type: "json",
+				default: "{}"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateRemoteArchivingSettings"
 				]
 			}
@@ -114,70 +114,70 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getRemoteArchivingSettings": {
-		"method": "GET",
-		"path": "/RemoteArchivingSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getRemoteArchivingSettings: {
+		method: "GET",
+		path: "/RemoteArchivingSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateRemoteArchivingSettings": {
-		"method": "PATCH",
-		"path": "/RemoteArchivingSettings",
-		"body": {
-			"collection": "remoteArchivingSettingsFields",
-			"fields": {
-				"backups": [
+	updateRemoteArchivingSettings: {
+		method: "PATCH",
+		path: "/RemoteArchivingSettings",
+		body: {
+			collection: "remoteArchivingSettingsFields",
+			fields: {
+				backups: [
 					"Backups",
-					"j"
+					"o"
 				],
-				"chats": [
+				chats: [
 					"Chats",
-					"j"
+					"o"
 				],
-				"faxes": [
+				faxes: [
 					"Faxes",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"location": [
+				location: [
 					"Location",
-					"j"
+					"o"
 				],
-				"recordings": [
+				recordings: [
 					"Recordings",
-					"j"
+					"o"
 				],
-				"voicemails": [
+				voicemails: [
 					"Voicemails",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"archiveChats": {
-		"method": "POST",
-		"path": "/RemoteArchivingSettings/Pbx.ArchiveChats",
-		"response": "none"
+	archiveChats: {
+		method: "POST",
+		path: "/RemoteArchivingSettings/Pbx.ArchiveChats",
+		response: "none"
 	},
-	"archiveFaxes": {
-		"method": "POST",
-		"path": "/RemoteArchivingSettings/Pbx.ArchiveFaxes",
-		"response": "none"
+	archiveFaxes: {
+		method: "POST",
+		path: "/RemoteArchivingSettings/Pbx.ArchiveFaxes",
+		response: "none"
 	},
-	"archiveRecordings": {
-		"method": "POST",
-		"path": "/RemoteArchivingSettings/Pbx.ArchiveRecordings",
-		"response": "none"
+	archiveRecordings: {
+		method: "POST",
+		path: "/RemoteArchivingSettings/Pbx.ArchiveRecordings",
+		response: "none"
 	},
-	"archiveVoicemail": {
-		"method": "POST",
-		"path": "/RemoteArchivingSettings/Pbx.ArchiveVoicemail",
-		"response": "none"
+	archiveVoicemail: {
+		method: "POST",
+		path: "/RemoteArchivingSettings/Pbx.ArchiveVoicemail",
+		response: "none"
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportAbandonedChatsStatistics"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Abandoned Chats Statistics",
-			"value": "downloadAbandonedChatsStatistics",
-			"action": "Download abandoned chats statistics"
+			name: "Download Abandoned Chats Statistics",
+			value: "downloadAbandonedChatsStatistics",
+			action: "Download abandoned chats statistics"
 		},
 		{
-			"name": "Get Abandoned Chats Statistics Data",
-			"value": "getAbandonedChatsStatisticsData",
-			"action": "Get abandoned chats statistics data"
+			name: "Get Abandoned Chats Statistics Data",
+			value: "getAbandonedChatsStatisticsData",
+			action: "Get abandoned chats statistics data"
 		}
 	],
-	"default": "downloadAbandonedChatsStatistics"
+	default: "downloadAbandonedChatsStatistics"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,72 +35,72 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadAbandonedChatsStatistics": {
-		"method": "GET",
-		"path": "/ReportAbandonedChatsStatistics/Pbx.DownloadAbandonedChatsStatistics(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType},clientTimeZone={clientTimeZone})",
-		"params": [
+	downloadAbandonedChatsStatistics: {
+		method: "GET",
+		path: "/ReportAbandonedChatsStatistics/Pbx.DownloadAbandonedChatsStatistics(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType},clientTimeZone={clientTimeZone})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "participantType",
-				"prop": "participantType",
-				"kind": "i"
+				name: "participantType",
+				prop: "participantType",
+				kind: "i"
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "abandoned-chats-statistics"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "abandoned-chats-statistics"
 	},
-	"getAbandonedChatsStatisticsData": {
-		"method": "GET",
-		"path": "/ReportAbandonedChatsStatistics/Pbx.GetAbandonedChatsStatisticsData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
-		"params": [
+	getAbandonedChatsStatisticsData: {
+		method: "GET",
+		path: "/ReportAbandonedChatsStatistics/Pbx.GetAbandonedChatsStatisticsData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "participantType",
-				"prop": "participantType",
-				"kind": "i"
+				name: "participantType",
+				prop: "participantType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

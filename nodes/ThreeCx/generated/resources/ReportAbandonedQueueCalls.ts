@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportAbandonedQueueCalls"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Abandoned Queue Calls",
-			"value": "downloadAbandonedQueueCalls",
-			"action": "Download abandoned queue calls"
+			name: "Download Abandoned Queue Calls",
+			value: "downloadAbandonedQueueCalls",
+			action: "Download abandoned queue calls"
 		},
 		{
-			"name": "Get Abandoned Queue Calls Data",
-			"value": "getAbandonedQueueCallsData",
-			"action": "Get abandoned queue calls data"
+			name: "Get Abandoned Queue Calls Data",
+			value: "getAbandonedQueueCallsData",
+			action: "Get abandoned queue calls data"
 		}
 	],
-	"default": "downloadAbandonedQueueCalls"
+	default: "downloadAbandonedQueueCalls"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,74 +35,74 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadAbandonedQueueCalls": {
-		"method": "GET",
-		"path": "/ReportAbandonedQueueCalls/Pbx.DownloadAbandonedQueueCalls(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval},clientTimeZone={clientTimeZone})",
-		"params": [
+	downloadAbandonedQueueCalls: {
+		method: "GET",
+		path: "/ReportAbandonedQueueCalls/Pbx.DownloadAbandonedQueueCalls(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval},clientTimeZone={clientTimeZone})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "queueDns",
-				"prop": "queueDns",
-				"kind": "s",
-				"nullable": true
+				name: "queueDns",
+				prop: "queueDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "abandoned-queue-calls"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "abandoned-queue-calls"
 	},
-	"getAbandonedQueueCallsData": {
-		"method": "GET",
-		"path": "/ReportAbandonedQueueCalls/Pbx.GetAbandonedQueueCallsData(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})",
-		"params": [
+	getAbandonedQueueCallsData: {
+		method: "GET",
+		path: "/ReportAbandonedQueueCalls/Pbx.GetAbandonedQueueCallsData(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "queueDns",
-				"prop": "queueDns",
-				"kind": "s",
-				"nullable": true
+				name: "queueDns",
+				prop: "queueDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,41 +4,41 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportAgentLoginHistory"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Agent Login History",
-			"value": "downloadAgentLoginHistory",
-			"action": "Download agent login history"
+			name: "Download Agent Login History",
+			value: "downloadAgentLoginHistory",
+			action: "Download agent login history"
 		},
 		{
-			"name": "Get Agent Login History Data",
-			"value": "getAgentLoginHistoryData",
-			"action": "Get agent login history data"
+			name: "Get Agent Login History Data",
+			value: "getAgentLoginHistoryData",
+			action: "Get agent login history data"
 		}
 	],
-	"default": "downloadAgentLoginHistory"
+	default: "downloadAgentLoginHistory"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Agent Dn Str",
-		"name": "agentDnStr",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Agent Dn Str",
+		name: "agentDnStr",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadAgentLoginHistory",
 					"getAgentLoginHistoryData"
 				]
@@ -50,80 +50,80 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadAgentLoginHistory": {
-		"method": "GET",
-		"path": "/ReportAgentLoginHistory/Pbx.DownloadAgentLoginHistory(clientTimeZone={clientTimeZone},startDt={startDt},endDt={endDt},queueDnStr={queueDnStr},agentDnStr={agentDnStr})",
-		"params": [
+	downloadAgentLoginHistory: {
+		method: "GET",
+		path: "/ReportAgentLoginHistory/Pbx.DownloadAgentLoginHistory(clientTimeZone={clientTimeZone},startDt={startDt},endDt={endDt},queueDnStr={queueDnStr},agentDnStr={agentDnStr})",
+		params: [
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "agentDnStr",
-				"prop": "agentDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "agentDnStr",
+				prop: "agentDnStr",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "agent-login-history"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "agent-login-history"
 	},
-	"getAgentLoginHistoryData": {
-		"method": "GET",
-		"path": "/ReportAgentLoginHistory/Pbx.GetAgentLoginHistoryData(clientTimeZone={clientTimeZone},startDt={startDt},endDt={endDt},queueDnStr={queueDnStr},agentDnStr={agentDnStr})",
-		"params": [
+	getAgentLoginHistoryData: {
+		method: "GET",
+		path: "/ReportAgentLoginHistory/Pbx.GetAgentLoginHistoryData(clientTimeZone={clientTimeZone},startDt={startDt},endDt={endDt},queueDnStr={queueDnStr},agentDnStr={agentDnStr})",
+		params: [
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "agentDnStr",
-				"prop": "agentDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "agentDnStr",
+				prop: "agentDnStr",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportAgentsInQueueStatistics"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Agents In Queue Statistics",
-			"value": "downloadAgentsInQueueStatistics",
-			"action": "Download agents in queue statistics"
+			name: "Download Agents In Queue Statistics",
+			value: "downloadAgentsInQueueStatistics",
+			action: "Download agents in queue statistics"
 		},
 		{
-			"name": "Get Agents In Queue Statistics Data",
-			"value": "getAgentsInQueueStatisticsData",
-			"action": "Get agents in queue statistics data"
+			name: "Get Agents In Queue Statistics Data",
+			value: "getAgentsInQueueStatisticsData",
+			action: "Get agents in queue statistics data"
 		}
 	],
-	"default": "downloadAgentsInQueueStatistics"
+	default: "downloadAgentsInQueueStatistics"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,68 +35,68 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadAgentsInQueueStatistics": {
-		"method": "GET",
-		"path": "/ReportAgentsInQueueStatistics/Pbx.DownloadAgentsInQueueStatistics(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},waitInterval={waitInterval})",
-		"params": [
+	downloadAgentsInQueueStatistics: {
+		method: "GET",
+		path: "/ReportAgentsInQueueStatistics/Pbx.DownloadAgentsInQueueStatistics(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "agents-in-queue-statistics"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "agents-in-queue-statistics"
 	},
-	"getAgentsInQueueStatisticsData": {
-		"method": "GET",
-		"path": "/ReportAgentsInQueueStatistics/Pbx.GetAgentsInQueueStatisticsData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},waitInterval={waitInterval})",
-		"params": [
+	getAgentsInQueueStatisticsData: {
+		method: "GET",
+		path: "/ReportAgentsInQueueStatistics/Pbx.GetAgentsInQueueStatisticsData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportAuditLog"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Audit Log",
-			"value": "downloadAuditLog",
-			"action": "Download audit log"
+			name: "Download Audit Log",
+			value: "downloadAuditLog",
+			action: "Download audit log"
 		},
 		{
-			"name": "Get Audit Log Data",
-			"value": "getAuditLogData",
-			"action": "Get audit log data"
+			name: "Get Audit Log Data",
+			value: "getAuditLogData",
+			action: "Get audit log data"
 		}
 	],
-	"default": "downloadAuditLog"
+	default: "downloadAuditLog"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,28 +35,28 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadAuditLog": {
-		"method": "GET",
-		"path": "/ReportAuditLog/Pbx.DownloadAuditLog(clientTimeZone={clientTimeZone})",
-		"params": [
+	downloadAuditLog: {
+		method: "GET",
+		path: "/ReportAuditLog/Pbx.DownloadAuditLog(clientTimeZone={clientTimeZone})",
+		params: [
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "audit-log"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "audit-log"
 	},
-	"getAuditLogData": {
-		"method": "GET",
-		"path": "/ReportAuditLog/Pbx.GetAuditLogData()",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	getAuditLogData: {
+		method: "GET",
+		path: "/ReportAuditLog/Pbx.GetAuditLogData()",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

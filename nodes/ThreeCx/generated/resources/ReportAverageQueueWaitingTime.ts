@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportAverageQueueWaitingTime"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Average Queue Waiting Time Report",
-			"value": "downloadAverageQueueWaitingTimeReport",
-			"action": "Download average queue waiting time report"
+			name: "Download Average Queue Waiting Time Report",
+			value: "downloadAverageQueueWaitingTimeReport",
+			action: "Download average queue waiting time report"
 		},
 		{
-			"name": "Get Average Queue Waiting Time Data",
-			"value": "getAverageQueueWaitingTimeData",
-			"action": "Get average queue waiting time data"
+			name: "Get Average Queue Waiting Time Data",
+			value: "getAverageQueueWaitingTimeData",
+			action: "Get average queue waiting time data"
 		}
 	],
-	"default": "downloadAverageQueueWaitingTimeReport"
+	default: "downloadAverageQueueWaitingTimeReport"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,82 +35,82 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadAverageQueueWaitingTimeReport": {
-		"method": "GET",
-		"path": "/ReportAverageQueueWaitingTime/Pbx.DownloadAverageQueueWaitingTimeReport(chartDate={chartDate},chartBy={chartBy},queueDnStr={queueDnStr},waitInterval={waitInterval},clientTimeZone={clientTimeZone})",
-		"params": [
+	downloadAverageQueueWaitingTimeReport: {
+		method: "GET",
+		path: "/ReportAverageQueueWaitingTime/Pbx.DownloadAverageQueueWaitingTimeReport(chartDate={chartDate},chartBy={chartBy},queueDnStr={queueDnStr},waitInterval={waitInterval},clientTimeZone={clientTimeZone})",
+		params: [
 			{
-				"name": "chartDate",
-				"prop": "chartDate",
-				"kind": "d"
+				name: "chartDate",
+				prop: "chartDate",
+				kind: "d"
 			},
 			{
-				"name": "chartBy",
-				"prop": "chartBy",
-				"kind": "s",
-				"nullable": true
+				name: "chartBy",
+				prop: "chartBy",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "average-queue-waiting-time-report"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "average-queue-waiting-time-report"
 	},
-	"getAverageQueueWaitingTimeData": {
-		"method": "GET",
-		"path": "/ReportAverageQueueWaitingTime/Pbx.GetAverageQueueWaitingTimeData(chartDate={chartDate},chartBy={chartBy},queueDnStr={queueDnStr},waitInterval={waitInterval},clientTimeZone={clientTimeZone})",
-		"params": [
+	getAverageQueueWaitingTimeData: {
+		method: "GET",
+		path: "/ReportAverageQueueWaitingTime/Pbx.GetAverageQueueWaitingTimeData(chartDate={chartDate},chartBy={chartBy},queueDnStr={queueDnStr},waitInterval={waitInterval},clientTimeZone={clientTimeZone})",
+		params: [
 			{
-				"name": "chartDate",
-				"prop": "chartDate",
-				"kind": "d"
+				name: "chartDate",
+				prop: "chartDate",
+				kind: "d"
 			},
 			{
-				"name": "chartBy",
-				"prop": "chartBy",
-				"kind": "s",
-				"nullable": true
+				name: "chartBy",
+				prop: "chartBy",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,41 +4,41 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportCallCostByExtensionGroup"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Call Cost By Extension Group",
-			"value": "downloadCallCostByExtensionGroup",
-			"action": "Download call cost by extension group"
+			name: "Download Call Cost By Extension Group",
+			value: "downloadCallCostByExtensionGroup",
+			action: "Download call cost by extension group"
 		},
 		{
-			"name": "Get Call Cost By Extension Group Data",
-			"value": "getCallCostByExtensionGroupData",
-			"action": "Get call cost by extension group data"
+			name: "Get Call Cost By Extension Group Data",
+			value: "getCallCostByExtensionGroupData",
+			action: "Get call cost by extension group data"
 		}
 	],
-	"default": "downloadCallCostByExtensionGroup"
+	default: "downloadCallCostByExtensionGroup"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Group Filter",
-		"name": "groupFilter",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Group Filter",
+		name: "groupFilter",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallCostByExtensionGroup",
 					"getCallCostByExtensionGroupData"
 				]
@@ -46,14 +46,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Call Class",
-		"name": "callClass",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Call Class",
+		name: "callClass",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallCostByExtensionGroup",
 					"getCallCostByExtensionGroupData"
 				]
@@ -65,72 +65,72 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadCallCostByExtensionGroup": {
-		"method": "GET",
-		"path": "/ReportCallCostByExtensionGroup/Pbx.DownloadCallCostByExtensionGroup(periodFrom={periodFrom},periodTo={periodTo},groupFilter={groupFilter},callClass={callClass},clientTimeZone={clientTimeZone})",
-		"params": [
+	downloadCallCostByExtensionGroup: {
+		method: "GET",
+		path: "/ReportCallCostByExtensionGroup/Pbx.DownloadCallCostByExtensionGroup(periodFrom={periodFrom},periodTo={periodTo},groupFilter={groupFilter},callClass={callClass},clientTimeZone={clientTimeZone})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "groupFilter",
-				"prop": "groupFilter",
-				"kind": "s",
-				"nullable": true
+				name: "groupFilter",
+				prop: "groupFilter",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callClass",
-				"prop": "callClass",
-				"kind": "i"
+				name: "callClass",
+				prop: "callClass",
+				kind: "i"
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "call-cost-by-extension-group"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "call-cost-by-extension-group"
 	},
-	"getCallCostByExtensionGroupData": {
-		"method": "GET",
-		"path": "/ReportCallCostByExtensionGroup/Pbx.GetCallCostByExtensionGroupData(periodFrom={periodFrom},periodTo={periodTo},groupFilter={groupFilter},callClass={callClass})",
-		"params": [
+	getCallCostByExtensionGroupData: {
+		method: "GET",
+		path: "/ReportCallCostByExtensionGroup/Pbx.GetCallCostByExtensionGroupData(periodFrom={periodFrom},periodTo={periodTo},groupFilter={groupFilter},callClass={callClass})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "groupFilter",
-				"prop": "groupFilter",
-				"kind": "s",
-				"nullable": true
+				name: "groupFilter",
+				prop: "groupFilter",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callClass",
-				"prop": "callClass",
-				"kind": "i"
+				name: "callClass",
+				prop: "callClass",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

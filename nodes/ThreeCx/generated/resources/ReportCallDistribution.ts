@@ -4,55 +4,55 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportCallDistribution"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Call Distribution Report",
-			"value": "downloadCallDistributionReport",
-			"action": "Download call distribution report",
-			"description": "3CX 20.0.4–20.0.5 only"
+			name: "Download Call Distribution Report",
+			value: "downloadCallDistributionReport",
+			action: "Download call distribution report",
+			description: "3CX 20.0.4–20.0.5 only"
 		},
 		{
-			"name": "Download Get Get Call Distribution",
-			"value": "downloadGetGetCallDistribution",
-			"action": "Download get get call distribution",
-			"description": "3CX 20.0.6 and later"
+			name: "Download Get Get Call Distribution",
+			value: "downloadGetGetCallDistribution",
+			action: "Download get get call distribution",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Get Call Distribution",
-			"value": "getCallDistribution",
-			"action": "Get call distribution",
-			"description": "3CX 20.0.6 and later"
+			name: "Get Call Distribution",
+			value: "getCallDistribution",
+			action: "Get call distribution",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Get Call Distribution Data",
-			"value": "getCallDistributionData",
-			"action": "Get call distribution data",
-			"description": "3CX 20.0.4–20.0.5 only"
+			name: "Get Call Distribution Data",
+			value: "getCallDistributionData",
+			action: "Get call distribution data",
+			description: "3CX 20.0.4–20.0.5 only"
 		}
 	],
-	"default": "downloadCallDistributionReport"
+	default: "downloadCallDistributionReport"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Group Str",
-		"name": "groupStr",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Group Str",
+		name: "groupStr",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallDistributionReport",
 					"getCallDistributionData"
 				]
@@ -64,236 +64,236 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadCallDistributionReport": {
-		"method": "GET",
-		"path": "/ReportCallDistribution/Pbx.DownloadCallDistributionReport(chartDate={chartDate},chartBy={chartBy},includeInternalCalls={includeInternalCalls},includeQueueCalls={includeQueueCalls},queueDnStr={queueDnStr},groupStr={groupStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})",
-		"params": [
+	downloadCallDistributionReport: {
+		method: "GET",
+		path: "/ReportCallDistribution/Pbx.DownloadCallDistributionReport(chartDate={chartDate},chartBy={chartBy},includeInternalCalls={includeInternalCalls},includeQueueCalls={includeQueueCalls},queueDnStr={queueDnStr},groupStr={groupStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "chartDate",
-				"prop": "chartDate",
-				"kind": "d"
+				name: "chartDate",
+				prop: "chartDate",
+				kind: "d"
 			},
 			{
-				"name": "chartBy",
-				"prop": "chartBy",
-				"kind": "s",
-				"nullable": true
+				name: "chartBy",
+				prop: "chartBy",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "includeInternalCalls",
-				"prop": "includeInternalCalls",
-				"kind": "b"
+				name: "includeInternalCalls",
+				prop: "includeInternalCalls",
+				kind: "b"
 			},
 			{
-				"name": "includeQueueCalls",
-				"prop": "includeQueueCalls",
-				"kind": "b"
+				name: "includeQueueCalls",
+				prop: "includeQueueCalls",
+				kind: "b"
 			},
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "groupStr",
-				"prop": "groupStr",
-				"kind": "s",
-				"nullable": true
+				name: "groupStr",
+				prop: "groupStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "call-distribution-report",
-		"versions": "3CX 20.0.4–20.0.5 only"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "call-distribution-report",
+		versions: "3CX 20.0.4–20.0.5 only"
 	},
-	"downloadGetGetCallDistribution": {
-		"method": "GET",
-		"path": "/ReportCallDistribution/Pbx.DownloadGetGetCallDistribution(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},groupNumber={groupNumber},extensionDns={extensionDns},waitInterval={waitInterval},includeQueueCalls={includeQueueCalls},callArea={callArea},groupingType={groupingType})",
-		"params": [
+	downloadGetGetCallDistribution: {
+		method: "GET",
+		path: "/ReportCallDistribution/Pbx.DownloadGetGetCallDistribution(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},groupNumber={groupNumber},extensionDns={extensionDns},waitInterval={waitInterval},includeQueueCalls={includeQueueCalls},callArea={callArea},groupingType={groupingType})",
+		params: [
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "groupNumber",
-				"prop": "groupNumber",
-				"kind": "s",
-				"nullable": true
+				name: "groupNumber",
+				prop: "groupNumber",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "extensionDns",
-				"prop": "extensionDns",
-				"kind": "s",
-				"nullable": true
+				name: "extensionDns",
+				prop: "extensionDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "includeQueueCalls",
-				"prop": "includeQueueCalls",
-				"kind": "b"
+				name: "includeQueueCalls",
+				prop: "includeQueueCalls",
+				kind: "b"
 			},
 			{
-				"name": "callArea",
-				"prop": "callArea",
-				"kind": "i"
+				name: "callArea",
+				prop: "callArea",
+				kind: "i"
 			},
 			{
-				"name": "groupingType",
-				"prop": "groupingType",
-				"kind": "i"
+				name: "groupingType",
+				prop: "groupingType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "get-call-distribution",
-		"versions": "3CX 20.0.6 and later"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "get-call-distribution",
+		versions: "3CX 20.0.6 and later"
 	},
-	"getCallDistribution": {
-		"method": "GET",
-		"path": "/ReportCallDistribution/Pbx.GetCallDistribution(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},groupNumber={groupNumber},extensionDns={extensionDns},waitInterval={waitInterval},includeQueueCalls={includeQueueCalls},callArea={callArea},groupingType={groupingType})",
-		"params": [
+	getCallDistribution: {
+		method: "GET",
+		path: "/ReportCallDistribution/Pbx.GetCallDistribution(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},groupNumber={groupNumber},extensionDns={extensionDns},waitInterval={waitInterval},includeQueueCalls={includeQueueCalls},callArea={callArea},groupingType={groupingType})",
+		params: [
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "groupNumber",
-				"prop": "groupNumber",
-				"kind": "s",
-				"nullable": true
+				name: "groupNumber",
+				prop: "groupNumber",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "extensionDns",
-				"prop": "extensionDns",
-				"kind": "s",
-				"nullable": true
+				name: "extensionDns",
+				prop: "extensionDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "includeQueueCalls",
-				"prop": "includeQueueCalls",
-				"kind": "b"
+				name: "includeQueueCalls",
+				prop: "includeQueueCalls",
+				kind: "b"
 			},
 			{
-				"name": "callArea",
-				"prop": "callArea",
-				"kind": "i"
+				name: "callArea",
+				prop: "callArea",
+				kind: "i"
 			},
 			{
-				"name": "groupingType",
-				"prop": "groupingType",
-				"kind": "i"
+				name: "groupingType",
+				prop: "groupingType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.6 and later"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.6 and later"
 	},
-	"getCallDistributionData": {
-		"method": "GET",
-		"path": "/ReportCallDistribution/Pbx.GetCallDistributionData(chartDate={chartDate},chartBy={chartBy},includeInternalCalls={includeInternalCalls},includeQueueCalls={includeQueueCalls},queueDnStr={queueDnStr},groupStr={groupStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})",
-		"params": [
+	getCallDistributionData: {
+		method: "GET",
+		path: "/ReportCallDistribution/Pbx.GetCallDistributionData(chartDate={chartDate},chartBy={chartBy},includeInternalCalls={includeInternalCalls},includeQueueCalls={includeQueueCalls},queueDnStr={queueDnStr},groupStr={groupStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "chartDate",
-				"prop": "chartDate",
-				"kind": "d"
+				name: "chartDate",
+				prop: "chartDate",
+				kind: "d"
 			},
 			{
-				"name": "chartBy",
-				"prop": "chartBy",
-				"kind": "s",
-				"nullable": true
+				name: "chartBy",
+				prop: "chartBy",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "includeInternalCalls",
-				"prop": "includeInternalCalls",
-				"kind": "b"
+				name: "includeInternalCalls",
+				prop: "includeInternalCalls",
+				kind: "b"
 			},
 			{
-				"name": "includeQueueCalls",
-				"prop": "includeQueueCalls",
-				"kind": "b"
+				name: "includeQueueCalls",
+				prop: "includeQueueCalls",
+				kind: "b"
 			},
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "groupStr",
-				"prop": "groupStr",
-				"kind": "s",
-				"nullable": true
+				name: "groupStr",
+				prop: "groupStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.4–20.0.5 only"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.4–20.0.5 only"
 	}
 };

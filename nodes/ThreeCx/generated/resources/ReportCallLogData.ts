@@ -4,59 +4,59 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportCallLogData"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Call Log",
-			"value": "downloadCallLog",
-			"action": "Download call log"
+			name: "Download Call Log",
+			value: "downloadCallLog",
+			action: "Download call log"
 		},
 		{
-			"name": "Get Call Log Data",
-			"value": "getCallLogData",
-			"action": "Get call log data"
+			name: "Get Call Log Data",
+			value: "getCallLogData",
+			action: "Get call log data"
 		},
 		{
-			"name": "Get Call Quality Report",
-			"value": "getCallQualityReport",
-			"action": "Get call quality report"
+			name: "Get Call Quality Report",
+			value: "getCallQualityReport",
+			action: "Get call quality report"
 		},
 		{
-			"name": "Get Old Call Log Data",
-			"value": "getOldCallLogData",
-			"action": "Get old call log data",
-			"description": "3CX 20.0.6 and later"
+			name: "Get Old Call Log Data",
+			value: "getOldCallLogData",
+			action: "Get old call log data",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Get Old Call Quality Report",
-			"value": "getOldCallQualityReport",
-			"action": "Get old call quality report",
-			"description": "3CX 20.0.7 and later"
+			name: "Get Old Call Quality Report",
+			value: "getOldCallQualityReport",
+			action: "Get old call quality report",
+			description: "3CX 20.0.7 and later"
 		}
 	],
-	"default": "downloadCallLog"
+	default: "downloadCallLog"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Source Type",
-		"name": "sourceType",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Source Type",
+		name: "sourceType",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallLog",
 					"getCallLogData",
 					"getOldCallLogData"
@@ -65,13 +65,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Source Filter",
-		"name": "sourceFilter",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Source Filter",
+		name: "sourceFilter",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallLog",
 					"getCallLogData",
 					"getOldCallLogData"
@@ -80,14 +80,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Destination Type",
-		"name": "destinationType",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Destination Type",
+		name: "destinationType",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallLog",
 					"getCallLogData",
 					"getOldCallLogData"
@@ -96,13 +96,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Destination Filter",
-		"name": "destinationFilter",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Destination Filter",
+		name: "destinationFilter",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallLog",
 					"getCallLogData",
 					"getOldCallLogData"
@@ -111,14 +111,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Call Time Filter Type",
-		"name": "callTimeFilterType",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Call Time Filter Type",
+		name: "callTimeFilterType",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallLog",
 					"getCallLogData",
 					"getOldCallLogData"
@@ -127,13 +127,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Call Time Filter From",
-		"name": "callTimeFilterFrom",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Call Time Filter From",
+		name: "callTimeFilterFrom",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallLog",
 					"getCallLogData",
 					"getOldCallLogData"
@@ -142,13 +142,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Call Time Filter To",
-		"name": "callTimeFilterTo",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Call Time Filter To",
+		name: "callTimeFilterTo",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallLog",
 					"getCallLogData",
 					"getOldCallLogData"
@@ -157,14 +157,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Hide Pcalls",
-		"name": "hidePcalls",
-		"type": "boolean",
-		"default": false,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Hide Pcalls",
+		name: "hidePcalls",
+		type: "boolean",
+		default: false,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadCallLog",
 					"getCallLogData",
 					"getOldCallLogData"
@@ -173,28 +173,28 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Cdr Id",
-		"name": "cdrId",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Cdr ID",
+		name: "cdrId",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getCallQualityReport"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Src Number",
-		"name": "srcNumber",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Src Number",
+		name: "srcNumber",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getCallQualityReport",
 					"getOldCallQualityReport"
 				]
@@ -202,14 +202,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Dst Number",
-		"name": "dstNumber",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Dst Number",
+		name: "dstNumber",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getCallQualityReport",
 					"getOldCallQualityReport"
 				]
@@ -217,13 +217,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Src Caller Id",
-		"name": "srcCallerId",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Src Caller ID",
+		name: "srcCallerId",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"getCallQualityReport",
 					"getOldCallQualityReport"
 				]
@@ -231,13 +231,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Dst Caller Id",
-		"name": "dstCallerId",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Dst Caller ID",
+		name: "dstCallerId",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"getCallQualityReport",
 					"getOldCallQualityReport"
 				]
@@ -245,14 +245,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Call Id",
-		"name": "callId",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Call ID",
+		name: "callId",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getOldCallQualityReport"
 				]
 			}
@@ -263,287 +263,287 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadCallLog": {
-		"method": "GET",
-		"path": "/ReportCallLogData/Pbx.DownloadCallLog(periodFrom={periodFrom},periodTo={periodTo},sourceType={sourceType},sourceFilter={sourceFilter},destinationType={destinationType},destinationFilter={destinationFilter},callsType={callsType},callTimeFilterType={callTimeFilterType},callTimeFilterFrom={callTimeFilterFrom},callTimeFilterTo={callTimeFilterTo},hidePcalls={hidePcalls},clientTimeZone={clientTimeZone})",
-		"params": [
+	downloadCallLog: {
+		method: "GET",
+		path: "/ReportCallLogData/Pbx.DownloadCallLog(periodFrom={periodFrom},periodTo={periodTo},sourceType={sourceType},sourceFilter={sourceFilter},destinationType={destinationType},destinationFilter={destinationFilter},callsType={callsType},callTimeFilterType={callTimeFilterType},callTimeFilterFrom={callTimeFilterFrom},callTimeFilterTo={callTimeFilterTo},hidePcalls={hidePcalls},clientTimeZone={clientTimeZone})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "sourceType",
-				"prop": "sourceType",
-				"kind": "i"
+				name: "sourceType",
+				prop: "sourceType",
+				kind: "i"
 			},
 			{
-				"name": "sourceFilter",
-				"prop": "sourceFilter",
-				"kind": "s",
-				"nullable": true
+				name: "sourceFilter",
+				prop: "sourceFilter",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "destinationType",
-				"prop": "destinationType",
-				"kind": "i"
+				name: "destinationType",
+				prop: "destinationType",
+				kind: "i"
 			},
 			{
-				"name": "destinationFilter",
-				"prop": "destinationFilter",
-				"kind": "s",
-				"nullable": true
+				name: "destinationFilter",
+				prop: "destinationFilter",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callsType",
-				"prop": "callsType",
-				"kind": "i"
+				name: "callsType",
+				prop: "callsType",
+				kind: "i"
 			},
 			{
-				"name": "callTimeFilterType",
-				"prop": "callTimeFilterType",
-				"kind": "i"
+				name: "callTimeFilterType",
+				prop: "callTimeFilterType",
+				kind: "i"
 			},
 			{
-				"name": "callTimeFilterFrom",
-				"prop": "callTimeFilterFrom",
-				"kind": "s",
-				"nullable": true
+				name: "callTimeFilterFrom",
+				prop: "callTimeFilterFrom",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callTimeFilterTo",
-				"prop": "callTimeFilterTo",
-				"kind": "s",
-				"nullable": true
+				name: "callTimeFilterTo",
+				prop: "callTimeFilterTo",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "hidePcalls",
-				"prop": "hidePcalls",
-				"kind": "b"
+				name: "hidePcalls",
+				prop: "hidePcalls",
+				kind: "b"
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "call-log"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "call-log"
 	},
-	"getCallLogData": {
-		"method": "GET",
-		"path": "/ReportCallLogData/Pbx.GetCallLogData(periodFrom={periodFrom},periodTo={periodTo},sourceType={sourceType},sourceFilter={sourceFilter},destinationType={destinationType},destinationFilter={destinationFilter},callsType={callsType},callTimeFilterType={callTimeFilterType},callTimeFilterFrom={callTimeFilterFrom},callTimeFilterTo={callTimeFilterTo},hidePcalls={hidePcalls})",
-		"params": [
+	getCallLogData: {
+		method: "GET",
+		path: "/ReportCallLogData/Pbx.GetCallLogData(periodFrom={periodFrom},periodTo={periodTo},sourceType={sourceType},sourceFilter={sourceFilter},destinationType={destinationType},destinationFilter={destinationFilter},callsType={callsType},callTimeFilterType={callTimeFilterType},callTimeFilterFrom={callTimeFilterFrom},callTimeFilterTo={callTimeFilterTo},hidePcalls={hidePcalls})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "sourceType",
-				"prop": "sourceType",
-				"kind": "i"
+				name: "sourceType",
+				prop: "sourceType",
+				kind: "i"
 			},
 			{
-				"name": "sourceFilter",
-				"prop": "sourceFilter",
-				"kind": "s",
-				"nullable": true
+				name: "sourceFilter",
+				prop: "sourceFilter",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "destinationType",
-				"prop": "destinationType",
-				"kind": "i"
+				name: "destinationType",
+				prop: "destinationType",
+				kind: "i"
 			},
 			{
-				"name": "destinationFilter",
-				"prop": "destinationFilter",
-				"kind": "s",
-				"nullable": true
+				name: "destinationFilter",
+				prop: "destinationFilter",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callsType",
-				"prop": "callsType",
-				"kind": "i"
+				name: "callsType",
+				prop: "callsType",
+				kind: "i"
 			},
 			{
-				"name": "callTimeFilterType",
-				"prop": "callTimeFilterType",
-				"kind": "i"
+				name: "callTimeFilterType",
+				prop: "callTimeFilterType",
+				kind: "i"
 			},
 			{
-				"name": "callTimeFilterFrom",
-				"prop": "callTimeFilterFrom",
-				"kind": "s",
-				"nullable": true
+				name: "callTimeFilterFrom",
+				prop: "callTimeFilterFrom",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callTimeFilterTo",
-				"prop": "callTimeFilterTo",
-				"kind": "s",
-				"nullable": true
+				name: "callTimeFilterTo",
+				prop: "callTimeFilterTo",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "hidePcalls",
-				"prop": "hidePcalls",
-				"kind": "b"
+				name: "hidePcalls",
+				prop: "hidePcalls",
+				kind: "b"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getCallQualityReport": {
-		"method": "GET",
-		"path": "/ReportCallLogData/Pbx.GetCallQualityReport(cdrId={cdrId},srcNumber={srcNumber},dstNumber={dstNumber},srcCallerId={srcCallerId},dstCallerId={dstCallerId})",
-		"params": [
+	getCallQualityReport: {
+		method: "GET",
+		path: "/ReportCallLogData/Pbx.GetCallQualityReport(cdrId={cdrId},srcNumber={srcNumber},dstNumber={dstNumber},srcCallerId={srcCallerId},dstCallerId={dstCallerId})",
+		params: [
 			{
-				"name": "cdrId",
-				"prop": "cdrId",
-				"kind": "s"
+				name: "cdrId",
+				prop: "cdrId",
+				kind: "s"
 			},
 			{
-				"name": "srcNumber",
-				"prop": "srcNumber",
-				"kind": "s"
+				name: "srcNumber",
+				prop: "srcNumber",
+				kind: "s"
 			},
 			{
-				"name": "dstNumber",
-				"prop": "dstNumber",
-				"kind": "s"
+				name: "dstNumber",
+				prop: "dstNumber",
+				kind: "s"
 			},
 			{
-				"name": "srcCallerId",
-				"prop": "srcCallerId",
-				"kind": "s",
-				"nullable": true
+				name: "srcCallerId",
+				prop: "srcCallerId",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "dstCallerId",
-				"prop": "dstCallerId",
-				"kind": "s",
-				"nullable": true
+				name: "dstCallerId",
+				prop: "dstCallerId",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"getOldCallLogData": {
-		"method": "GET",
-		"path": "/ReportCallLogData/Pbx.GetOldCallLogData(periodFrom={periodFrom},periodTo={periodTo},sourceType={sourceType},sourceFilter={sourceFilter},destinationType={destinationType},destinationFilter={destinationFilter},callsType={callsType},callTimeFilterType={callTimeFilterType},callTimeFilterFrom={callTimeFilterFrom},callTimeFilterTo={callTimeFilterTo},hidePcalls={hidePcalls})",
-		"params": [
+	getOldCallLogData: {
+		method: "GET",
+		path: "/ReportCallLogData/Pbx.GetOldCallLogData(periodFrom={periodFrom},periodTo={periodTo},sourceType={sourceType},sourceFilter={sourceFilter},destinationType={destinationType},destinationFilter={destinationFilter},callsType={callsType},callTimeFilterType={callTimeFilterType},callTimeFilterFrom={callTimeFilterFrom},callTimeFilterTo={callTimeFilterTo},hidePcalls={hidePcalls})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "sourceType",
-				"prop": "sourceType",
-				"kind": "i"
+				name: "sourceType",
+				prop: "sourceType",
+				kind: "i"
 			},
 			{
-				"name": "sourceFilter",
-				"prop": "sourceFilter",
-				"kind": "s",
-				"nullable": true
+				name: "sourceFilter",
+				prop: "sourceFilter",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "destinationType",
-				"prop": "destinationType",
-				"kind": "i"
+				name: "destinationType",
+				prop: "destinationType",
+				kind: "i"
 			},
 			{
-				"name": "destinationFilter",
-				"prop": "destinationFilter",
-				"kind": "s",
-				"nullable": true
+				name: "destinationFilter",
+				prop: "destinationFilter",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callsType",
-				"prop": "callsType",
-				"kind": "i"
+				name: "callsType",
+				prop: "callsType",
+				kind: "i"
 			},
 			{
-				"name": "callTimeFilterType",
-				"prop": "callTimeFilterType",
-				"kind": "i"
+				name: "callTimeFilterType",
+				prop: "callTimeFilterType",
+				kind: "i"
 			},
 			{
-				"name": "callTimeFilterFrom",
-				"prop": "callTimeFilterFrom",
-				"kind": "s",
-				"nullable": true
+				name: "callTimeFilterFrom",
+				prop: "callTimeFilterFrom",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callTimeFilterTo",
-				"prop": "callTimeFilterTo",
-				"kind": "s",
-				"nullable": true
+				name: "callTimeFilterTo",
+				prop: "callTimeFilterTo",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "hidePcalls",
-				"prop": "hidePcalls",
-				"kind": "b"
+				name: "hidePcalls",
+				prop: "hidePcalls",
+				kind: "b"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.6 and later"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.6 and later"
 	},
-	"getOldCallQualityReport": {
-		"method": "GET",
-		"path": "/ReportCallLogData/Pbx.GetOldCallQualityReport(call_id={call_id},srcNumber={srcNumber},dstNumber={dstNumber},srcCallerId={srcCallerId},dstCallerId={dstCallerId})",
-		"params": [
+	getOldCallQualityReport: {
+		method: "GET",
+		path: "/ReportCallLogData/Pbx.GetOldCallQualityReport(call_id={call_id},srcNumber={srcNumber},dstNumber={dstNumber},srcCallerId={srcCallerId},dstCallerId={dstCallerId})",
+		params: [
 			{
-				"name": "call_id",
-				"prop": "callId",
-				"kind": "i"
+				name: "call_id",
+				prop: "callId",
+				kind: "i"
 			},
 			{
-				"name": "srcNumber",
-				"prop": "srcNumber",
-				"kind": "s"
+				name: "srcNumber",
+				prop: "srcNumber",
+				kind: "s"
 			},
 			{
-				"name": "dstNumber",
-				"prop": "dstNumber",
-				"kind": "s"
+				name: "dstNumber",
+				prop: "dstNumber",
+				kind: "s"
 			},
 			{
-				"name": "srcCallerId",
-				"prop": "srcCallerId",
-				"kind": "s",
-				"nullable": true
+				name: "srcCallerId",
+				prop: "srcCallerId",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "dstCallerId",
-				"prop": "dstCallerId",
-				"kind": "s",
-				"nullable": true
+				name: "dstCallerId",
+				prop: "dstCallerId",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"response": "object",
-		"versions": "3CX 20.0.7 and later"
+		response: "object",
+		versions: "3CX 20.0.7 and later"
 	}
 };

@@ -4,44 +4,44 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportChatLog"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Chat Log",
-			"value": "downloadChatLog",
-			"action": "Download chat log",
-			"description": "3CX 20.0.9 and later"
+			name: "Download Chat Log",
+			value: "downloadChatLog",
+			action: "Download chat log",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Get Chat Log",
-			"value": "getChatLog",
-			"action": "Get chat log",
-			"description": "3CX 20.0.9 and later"
+			name: "Get Chat Log",
+			value: "getChatLog",
+			action: "Get chat log",
+			description: "3CX 20.0.9 and later"
 		}
 	],
-	"default": "downloadChatLog"
+	default: "downloadChatLog"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "From Type",
-		"name": "fromType",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "From Type",
+		name: "fromType",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadChatLog",
 					"getChatLog"
 				]
@@ -49,13 +49,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "From Extension",
-		"name": "fromExtension",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "From Extension",
+		name: "fromExtension",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadChatLog",
 					"getChatLog"
 				]
@@ -63,13 +63,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "From Text",
-		"name": "fromText",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "From Text",
+		name: "fromText",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadChatLog",
 					"getChatLog"
 				]
@@ -77,14 +77,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "To Type",
-		"name": "toType",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "To Type",
+		name: "toType",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadChatLog",
 					"getChatLog"
 				]
@@ -92,13 +92,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "To Extension",
-		"name": "toExtension",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "To Extension",
+		name: "toExtension",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadChatLog",
 					"getChatLog"
 				]
@@ -106,13 +106,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "To Text",
-		"name": "toText",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "To Text",
+		name: "toText",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadChatLog",
 					"getChatLog"
 				]
@@ -120,14 +120,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Chat Type",
-		"name": "chatType",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Chat Type",
+		name: "chatType",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadChatLog",
 					"getChatLog"
 				]
@@ -139,140 +139,140 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadChatLog": {
-		"method": "GET",
-		"path": "/ReportChatLog/Pbx.DownloadChatLog(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},fromType={fromType},fromExtension={fromExtension},fromText={fromText},toType={toType},toExtension={toExtension},toText={toText},chatType={chatType},participantType={participantType})",
-		"params": [
+	downloadChatLog: {
+		method: "GET",
+		path: "/ReportChatLog/Pbx.DownloadChatLog(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},fromType={fromType},fromExtension={fromExtension},fromText={fromText},toType={toType},toExtension={toExtension},toText={toText},chatType={chatType},participantType={participantType})",
+		params: [
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "fromType",
-				"prop": "fromType",
-				"kind": "i"
+				name: "fromType",
+				prop: "fromType",
+				kind: "i"
 			},
 			{
-				"name": "fromExtension",
-				"prop": "fromExtension",
-				"kind": "s",
-				"nullable": true
+				name: "fromExtension",
+				prop: "fromExtension",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "fromText",
-				"prop": "fromText",
-				"kind": "s",
-				"nullable": true
+				name: "fromText",
+				prop: "fromText",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "toType",
-				"prop": "toType",
-				"kind": "i"
+				name: "toType",
+				prop: "toType",
+				kind: "i"
 			},
 			{
-				"name": "toExtension",
-				"prop": "toExtension",
-				"kind": "s",
-				"nullable": true
+				name: "toExtension",
+				prop: "toExtension",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "toText",
-				"prop": "toText",
-				"kind": "s",
-				"nullable": true
+				name: "toText",
+				prop: "toText",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "chatType",
-				"prop": "chatType",
-				"kind": "i"
+				name: "chatType",
+				prop: "chatType",
+				kind: "i"
 			},
 			{
-				"name": "participantType",
-				"prop": "participantType",
-				"kind": "i"
+				name: "participantType",
+				prop: "participantType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "chat-log",
-		"versions": "3CX 20.0.9 and later"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "chat-log",
+		versions: "3CX 20.0.9 and later"
 	},
-	"getChatLog": {
-		"method": "GET",
-		"path": "/ReportChatLog/Pbx.GetChatLog(periodFrom={periodFrom},periodTo={periodTo},fromType={fromType},fromExtension={fromExtension},fromText={fromText},toType={toType},toExtension={toExtension},toText={toText},chatType={chatType},participantType={participantType})",
-		"params": [
+	getChatLog: {
+		method: "GET",
+		path: "/ReportChatLog/Pbx.GetChatLog(periodFrom={periodFrom},periodTo={periodTo},fromType={fromType},fromExtension={fromExtension},fromText={fromText},toType={toType},toExtension={toExtension},toText={toText},chatType={chatType},participantType={participantType})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "fromType",
-				"prop": "fromType",
-				"kind": "i"
+				name: "fromType",
+				prop: "fromType",
+				kind: "i"
 			},
 			{
-				"name": "fromExtension",
-				"prop": "fromExtension",
-				"kind": "s",
-				"nullable": true
+				name: "fromExtension",
+				prop: "fromExtension",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "fromText",
-				"prop": "fromText",
-				"kind": "s",
-				"nullable": true
+				name: "fromText",
+				prop: "fromText",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "toType",
-				"prop": "toType",
-				"kind": "i"
+				name: "toType",
+				prop: "toType",
+				kind: "i"
 			},
 			{
-				"name": "toExtension",
-				"prop": "toExtension",
-				"kind": "s",
-				"nullable": true
+				name: "toExtension",
+				prop: "toExtension",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "toText",
-				"prop": "toText",
-				"kind": "s",
-				"nullable": true
+				name: "toText",
+				prop: "toText",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "chatType",
-				"prop": "chatType",
-				"kind": "i"
+				name: "chatType",
+				prop: "chatType",
+				kind: "i"
 			},
 			{
-				"name": "participantType",
-				"prop": "participantType",
-				"kind": "i"
+				name: "participantType",
+				prop: "participantType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.9 and later"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.9 and later"
 	}
 };

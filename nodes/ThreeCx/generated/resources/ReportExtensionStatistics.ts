@@ -4,41 +4,41 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportExtensionStatistics"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Extension Statistics",
-			"value": "downloadExtensionStatistics",
-			"action": "Download extension statistics"
+			name: "Download Extension Statistics",
+			value: "downloadExtensionStatistics",
+			action: "Download extension statistics"
 		},
 		{
-			"name": "Get Extension Statistics Data",
-			"value": "getExtensionStatisticsData",
-			"action": "Get extension statistics data"
+			name: "Get Extension Statistics Data",
+			value: "getExtensionStatisticsData",
+			action: "Get extension statistics data"
 		}
 	],
-	"default": "downloadExtensionStatistics"
+	default: "downloadExtensionStatistics"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Extension Filter",
-		"name": "extensionFilter",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Extension Filter",
+		name: "extensionFilter",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadExtensionStatistics",
 					"getExtensionStatisticsData"
 				]
@@ -50,66 +50,66 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadExtensionStatistics": {
-		"method": "GET",
-		"path": "/ReportExtensionStatistics/Pbx.DownloadExtensionStatistics(periodFrom={periodFrom},periodTo={periodTo},extensionFilter={extensionFilter},callArea={callArea})",
-		"params": [
+	downloadExtensionStatistics: {
+		method: "GET",
+		path: "/ReportExtensionStatistics/Pbx.DownloadExtensionStatistics(periodFrom={periodFrom},periodTo={periodTo},extensionFilter={extensionFilter},callArea={callArea})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "extensionFilter",
-				"prop": "extensionFilter",
-				"kind": "s",
-				"nullable": true
+				name: "extensionFilter",
+				prop: "extensionFilter",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callArea",
-				"prop": "callArea",
-				"kind": "i"
+				name: "callArea",
+				prop: "callArea",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "extension-statistics"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "extension-statistics"
 	},
-	"getExtensionStatisticsData": {
-		"method": "GET",
-		"path": "/ReportExtensionStatistics/Pbx.GetExtensionStatisticsData(periodFrom={periodFrom},periodTo={periodTo},extensionFilter={extensionFilter},callArea={callArea})",
-		"params": [
+	getExtensionStatisticsData: {
+		method: "GET",
+		path: "/ReportExtensionStatistics/Pbx.GetExtensionStatisticsData(periodFrom={periodFrom},periodTo={periodTo},extensionFilter={extensionFilter},callArea={callArea})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "extensionFilter",
-				"prop": "extensionFilter",
-				"kind": "s",
-				"nullable": true
+				name: "extensionFilter",
+				prop: "extensionFilter",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callArea",
-				"prop": "callArea",
-				"kind": "i"
+				name: "callArea",
+				prop: "callArea",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportExtensionStatisticsByGroup"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Extension Statistics By Group",
-			"value": "downloadExtensionStatisticsByGroup",
-			"action": "Download extension statistics by group"
+			name: "Download Extension Statistics By Group",
+			value: "downloadExtensionStatisticsByGroup",
+			action: "Download extension statistics by group"
 		},
 		{
-			"name": "Get Extension Statistics By Group Data",
-			"value": "getExtensionStatisticsByGroupData",
-			"action": "Get extension statistics by group data"
+			name: "Get Extension Statistics By Group Data",
+			value: "getExtensionStatisticsByGroupData",
+			action: "Get extension statistics by group data"
 		}
 	],
-	"default": "downloadExtensionStatisticsByGroup"
+	default: "downloadExtensionStatisticsByGroup"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,66 +35,66 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadExtensionStatisticsByGroup": {
-		"method": "GET",
-		"path": "/ReportExtensionStatisticsByGroup/Pbx.DownloadExtensionStatisticsByGroup(groupNumber={groupNumber},periodFrom={periodFrom},periodTo={periodTo},callArea={callArea})",
-		"params": [
+	downloadExtensionStatisticsByGroup: {
+		method: "GET",
+		path: "/ReportExtensionStatisticsByGroup/Pbx.DownloadExtensionStatisticsByGroup(groupNumber={groupNumber},periodFrom={periodFrom},periodTo={periodTo},callArea={callArea})",
+		params: [
 			{
-				"name": "groupNumber",
-				"prop": "groupNumber",
-				"kind": "s",
-				"nullable": true
+				name: "groupNumber",
+				prop: "groupNumber",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "callArea",
-				"prop": "callArea",
-				"kind": "i"
+				name: "callArea",
+				prop: "callArea",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "extension-statistics-by-group"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "extension-statistics-by-group"
 	},
-	"getExtensionStatisticsByGroupData": {
-		"method": "GET",
-		"path": "/ReportExtensionStatisticsByGroup/Pbx.GetExtensionStatisticsByGroupData(groupNumber={groupNumber},periodFrom={periodFrom},periodTo={periodTo},callArea={callArea})",
-		"params": [
+	getExtensionStatisticsByGroupData: {
+		method: "GET",
+		path: "/ReportExtensionStatisticsByGroup/Pbx.GetExtensionStatisticsByGroupData(groupNumber={groupNumber},periodFrom={periodFrom},periodTo={periodTo},callArea={callArea})",
+		params: [
 			{
-				"name": "groupNumber",
-				"prop": "groupNumber",
-				"kind": "s",
-				"nullable": true
+				name: "groupNumber",
+				prop: "groupNumber",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "callArea",
-				"prop": "callArea",
-				"kind": "i"
+				name: "callArea",
+				prop: "callArea",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportExtensionsStatisticsByRingGroups"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Extensions Statistics By Ring Groups",
-			"value": "downloadExtensionsStatisticsByRingGroups",
-			"action": "Download extensions statistics by ring groups"
+			name: "Download Extensions Statistics By Ring Groups",
+			value: "downloadExtensionsStatisticsByRingGroups",
+			action: "Download extensions statistics by ring groups"
 		},
 		{
-			"name": "Get Extensions Statistics By Ring Groups Data",
-			"value": "getExtensionsStatisticsByRingGroupsData",
-			"action": "Get extensions statistics by ring groups data"
+			name: "Get Extensions Statistics By Ring Groups Data",
+			value: "getExtensionsStatisticsByRingGroupsData",
+			action: "Get extensions statistics by ring groups data"
 		}
 	],
-	"default": "downloadExtensionsStatisticsByRingGroups"
+	default: "downloadExtensionsStatisticsByRingGroups"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,56 +35,56 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadExtensionsStatisticsByRingGroups": {
-		"method": "GET",
-		"path": "/ReportExtensionsStatisticsByRingGroups/Pbx.DownloadExtensionsStatisticsByRingGroups(periodFrom={periodFrom},periodTo={periodTo},ringGroupDns={ringGroupDns})",
-		"params": [
+	downloadExtensionsStatisticsByRingGroups: {
+		method: "GET",
+		path: "/ReportExtensionsStatisticsByRingGroups/Pbx.DownloadExtensionsStatisticsByRingGroups(periodFrom={periodFrom},periodTo={periodTo},ringGroupDns={ringGroupDns})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "ringGroupDns",
-				"prop": "ringGroupDns",
-				"kind": "s",
-				"nullable": true
+				name: "ringGroupDns",
+				prop: "ringGroupDns",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "extensions-statistics-by-ring-groups"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "extensions-statistics-by-ring-groups"
 	},
-	"getExtensionsStatisticsByRingGroupsData": {
-		"method": "GET",
-		"path": "/ReportExtensionsStatisticsByRingGroups/Pbx.GetExtensionsStatisticsByRingGroupsData(periodFrom={periodFrom},periodTo={periodTo},ringGroupDns={ringGroupDns})",
-		"params": [
+	getExtensionsStatisticsByRingGroupsData: {
+		method: "GET",
+		path: "/ReportExtensionsStatisticsByRingGroups/Pbx.GetExtensionsStatisticsByRingGroupsData(periodFrom={periodFrom},periodTo={periodTo},ringGroupDns={ringGroupDns})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "ringGroupDns",
-				"prop": "ringGroupDns",
-				"kind": "s",
-				"nullable": true
+				name: "ringGroupDns",
+				prop: "ringGroupDns",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,26 +4,26 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportGroup"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listReportGroup",
-			"action": "Get many report group",
-			"description": "3CX 20.0.4 only"
+			name: "Get Many",
+			value: "listReportGroup",
+			action: "Get many report group",
+			description: "3CX 20.0.4 only"
 		}
 	],
-	"default": "listReportGroup"
+	default: "listReportGroup"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -31,13 +31,13 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listReportGroup": {
-		"method": "GET",
-		"path": "/ReportGroup",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.4 only"
+	listReportGroup: {
+		method: "GET",
+		path: "/ReportGroup",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.4 only"
 	}
 };

@@ -4,32 +4,32 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportInboundCalls"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Get Inbound Calls",
-			"value": "downloadGetInboundCalls",
-			"action": "Download get inbound calls",
-			"description": "3CX 20.0.6 and later"
+			name: "Download Get Inbound Calls",
+			value: "downloadGetInboundCalls",
+			action: "Download get inbound calls",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Get Inbound Calls",
-			"value": "getInboundCalls",
-			"action": "Get inbound calls",
-			"description": "3CX 20.0.6 and later"
+			name: "Get Inbound Calls",
+			value: "getInboundCalls",
+			action: "Get inbound calls",
+			description: "3CX 20.0.6 and later"
 		}
 	],
-	"default": "downloadGetInboundCalls"
+	default: "downloadGetInboundCalls"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -37,75 +37,75 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadGetInboundCalls": {
-		"method": "GET",
-		"path": "/ReportInboundCalls/Pbx.DownloadGetInboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType},clientTimeZone={clientTimeZone})",
-		"legacyPath": "/ReportInboundCalls/Pbx.DownloadGetInboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType})",
-		"params": [
+	downloadGetInboundCalls: {
+		method: "GET",
+		path: "/ReportInboundCalls/Pbx.DownloadGetInboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType},clientTimeZone={clientTimeZone})",
+		legacyPath: "/ReportInboundCalls/Pbx.DownloadGetInboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "trunkDns",
-				"prop": "trunkDns",
-				"kind": "s",
-				"nullable": true
+				name: "trunkDns",
+				prop: "trunkDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callsType",
-				"prop": "callsType",
-				"kind": "i"
+				name: "callsType",
+				prop: "callsType",
+				kind: "i"
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "inbound-calls",
-		"versions": "3CX 20.0.6 and later"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "inbound-calls",
+		versions: "3CX 20.0.6 and later"
 	},
-	"getInboundCalls": {
-		"method": "GET",
-		"path": "/ReportInboundCalls/Pbx.GetInboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType})",
-		"params": [
+	getInboundCalls: {
+		method: "GET",
+		path: "/ReportInboundCalls/Pbx.GetInboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "trunkDns",
-				"prop": "trunkDns",
-				"kind": "s",
-				"nullable": true
+				name: "trunkDns",
+				prop: "trunkDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callsType",
-				"prop": "callsType",
-				"kind": "i"
+				name: "callsType",
+				prop: "callsType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.6 and later"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.6 and later"
 	}
 };

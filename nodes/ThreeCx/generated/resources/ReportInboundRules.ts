@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportInboundRules"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Inbound Rules",
-			"value": "downloadInboundRules",
-			"action": "Download inbound rules"
+			name: "Download Inbound Rules",
+			value: "downloadInboundRules",
+			action: "Download inbound rules"
 		},
 		{
-			"name": "Get Inbound Rules Data",
-			"value": "getInboundRulesData",
-			"action": "Get inbound rules data"
+			name: "Get Inbound Rules Data",
+			value: "getInboundRulesData",
+			action: "Get inbound rules data"
 		}
 	],
-	"default": "downloadInboundRules"
+	default: "downloadInboundRules"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,20 +35,20 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadInboundRules": {
-		"method": "GET",
-		"path": "/ReportInboundRules/Pbx.DownloadInboundRules()",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "inbound-rules"
+	downloadInboundRules: {
+		method: "GET",
+		path: "/ReportInboundRules/Pbx.DownloadInboundRules()",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "inbound-rules"
 	},
-	"getInboundRulesData": {
-		"method": "GET",
-		"path": "/ReportInboundRules/Pbx.GetInboundRulesData()",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	getInboundRulesData: {
+		method: "GET",
+		path: "/ReportInboundRules/Pbx.GetInboundRulesData()",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

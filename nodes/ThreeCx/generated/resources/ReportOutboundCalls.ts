@@ -4,32 +4,32 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportOutboundCalls"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Get Outbound Calls",
-			"value": "downloadGetOutboundCalls",
-			"action": "Download get outbound calls",
-			"description": "3CX 20.0.6 and later"
+			name: "Download Get Outbound Calls",
+			value: "downloadGetOutboundCalls",
+			action: "Download get outbound calls",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Get Outbound Calls",
-			"value": "getOutboundCalls",
-			"action": "Get outbound calls",
-			"description": "3CX 20.0.6 and later"
+			name: "Get Outbound Calls",
+			value: "getOutboundCalls",
+			action: "Get outbound calls",
+			description: "3CX 20.0.6 and later"
 		}
 	],
-	"default": "downloadGetOutboundCalls"
+	default: "downloadGetOutboundCalls"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -37,75 +37,75 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadGetOutboundCalls": {
-		"method": "GET",
-		"path": "/ReportOutboundCalls/Pbx.DownloadGetOutboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType},clientTimeZone={clientTimeZone})",
-		"legacyPath": "/ReportOutboundCalls/Pbx.DownloadGetOutboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType})",
-		"params": [
+	downloadGetOutboundCalls: {
+		method: "GET",
+		path: "/ReportOutboundCalls/Pbx.DownloadGetOutboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType},clientTimeZone={clientTimeZone})",
+		legacyPath: "/ReportOutboundCalls/Pbx.DownloadGetOutboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "trunkDns",
-				"prop": "trunkDns",
-				"kind": "s",
-				"nullable": true
+				name: "trunkDns",
+				prop: "trunkDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callsType",
-				"prop": "callsType",
-				"kind": "i"
+				name: "callsType",
+				prop: "callsType",
+				kind: "i"
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "outbound-calls",
-		"versions": "3CX 20.0.6 and later"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "outbound-calls",
+		versions: "3CX 20.0.6 and later"
 	},
-	"getOutboundCalls": {
-		"method": "GET",
-		"path": "/ReportOutboundCalls/Pbx.GetOutboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType})",
-		"params": [
+	getOutboundCalls: {
+		method: "GET",
+		path: "/ReportOutboundCalls/Pbx.GetOutboundCalls(periodFrom={periodFrom},periodTo={periodTo},trunkDns={trunkDns},callsType={callsType})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "trunkDns",
-				"prop": "trunkDns",
-				"kind": "s",
-				"nullable": true
+				name: "trunkDns",
+				prop: "trunkDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "callsType",
-				"prop": "callsType",
-				"kind": "i"
+				name: "callsType",
+				prop: "callsType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.6 and later"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.6 and later"
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportQueueAgentsChatStatistics"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Queue Agents Chat Statistics",
-			"value": "downloadQueueAgentsChatStatistics",
-			"action": "Download queue agents chat statistics"
+			name: "Download Queue Agents Chat Statistics",
+			value: "downloadQueueAgentsChatStatistics",
+			action: "Download queue agents chat statistics"
 		},
 		{
-			"name": "Get Queue Agents Chat Statistics Data",
-			"value": "getQueueAgentsChatStatisticsData",
-			"action": "Get queue agents chat statistics data"
+			name: "Get Queue Agents Chat Statistics Data",
+			value: "getQueueAgentsChatStatisticsData",
+			action: "Get queue agents chat statistics data"
 		}
 	],
-	"default": "downloadQueueAgentsChatStatistics"
+	default: "downloadQueueAgentsChatStatistics"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,66 +35,66 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadQueueAgentsChatStatistics": {
-		"method": "GET",
-		"path": "/ReportQueueAgentsChatStatistics/Pbx.DownloadQueueAgentsChatStatistics(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
-		"params": [
+	downloadQueueAgentsChatStatistics: {
+		method: "GET",
+		path: "/ReportQueueAgentsChatStatistics/Pbx.DownloadQueueAgentsChatStatistics(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "participantType",
-				"prop": "participantType",
-				"kind": "i"
+				name: "participantType",
+				prop: "participantType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "queue-agents-chat-statistics"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "queue-agents-chat-statistics"
 	},
-	"getQueueAgentsChatStatisticsData": {
-		"method": "GET",
-		"path": "/ReportQueueAgentsChatStatistics/Pbx.GetQueueAgentsChatStatisticsData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
-		"params": [
+	getQueueAgentsChatStatisticsData: {
+		method: "GET",
+		path: "/ReportQueueAgentsChatStatistics/Pbx.GetQueueAgentsChatStatisticsData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "participantType",
-				"prop": "participantType",
-				"kind": "i"
+				name: "participantType",
+				prop: "participantType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

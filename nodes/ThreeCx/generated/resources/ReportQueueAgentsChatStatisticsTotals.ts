@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportQueueAgentsChatStatisticsTotals"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Queue Agents Chat Statistics Totals",
-			"value": "downloadQueueAgentsChatStatisticsTotals",
-			"action": "Download queue agents chat statistics totals"
+			name: "Download Queue Agents Chat Statistics Totals",
+			value: "downloadQueueAgentsChatStatisticsTotals",
+			action: "Download queue agents chat statistics totals"
 		},
 		{
-			"name": "Get Queue Agents Chat Statistics Totals Data",
-			"value": "getQueueAgentsChatStatisticsTotalsData",
-			"action": "Get queue agents chat statistics totals data"
+			name: "Get Queue Agents Chat Statistics Totals Data",
+			value: "getQueueAgentsChatStatisticsTotalsData",
+			action: "Get queue agents chat statistics totals data"
 		}
 	],
-	"default": "downloadQueueAgentsChatStatisticsTotals"
+	default: "downloadQueueAgentsChatStatisticsTotals"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,66 +35,66 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadQueueAgentsChatStatisticsTotals": {
-		"method": "GET",
-		"path": "/ReportQueueAgentsChatStatisticsTotals/Pbx.DownloadQueueAgentsChatStatisticsTotals(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
-		"params": [
+	downloadQueueAgentsChatStatisticsTotals: {
+		method: "GET",
+		path: "/ReportQueueAgentsChatStatisticsTotals/Pbx.DownloadQueueAgentsChatStatisticsTotals(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "participantType",
-				"prop": "participantType",
-				"kind": "i"
+				name: "participantType",
+				prop: "participantType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "queue-agents-chat-statistics-totals"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "queue-agents-chat-statistics-totals"
 	},
-	"getQueueAgentsChatStatisticsTotalsData": {
-		"method": "GET",
-		"path": "/ReportQueueAgentsChatStatisticsTotals/Pbx.GetQueueAgentsChatStatisticsTotalsData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
-		"params": [
+	getQueueAgentsChatStatisticsTotalsData: {
+		method: "GET",
+		path: "/ReportQueueAgentsChatStatisticsTotals/Pbx.GetQueueAgentsChatStatisticsTotalsData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "participantType",
-				"prop": "participantType",
-				"kind": "i"
+				name: "participantType",
+				prop: "participantType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportQueueAnUnCalls"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Queue An Un Calls Report",
-			"value": "downloadQueueAnUnCallsReport",
-			"action": "Download queue an un calls report"
+			name: "Download Queue An Un Calls Report",
+			value: "downloadQueueAnUnCallsReport",
+			action: "Download queue an un calls report"
 		},
 		{
-			"name": "Get Queue An Un Calls Data",
-			"value": "getQueueAnUnCallsData",
-			"action": "Get queue an un calls data"
+			name: "Get Queue An Un Calls Data",
+			value: "getQueueAnUnCallsData",
+			action: "Get queue an un calls data"
 		}
 	],
-	"default": "downloadQueueAnUnCallsReport"
+	default: "downloadQueueAnUnCallsReport"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,82 +35,82 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadQueueAnUnCallsReport": {
-		"method": "GET",
-		"path": "/ReportQueueAnUnCalls/Pbx.DownloadQueueAnUnCallsReport(chartDate={chartDate},chartBy={chartBy},queueDnStr={queueDnStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})",
-		"params": [
+	downloadQueueAnUnCallsReport: {
+		method: "GET",
+		path: "/ReportQueueAnUnCalls/Pbx.DownloadQueueAnUnCallsReport(chartDate={chartDate},chartBy={chartBy},queueDnStr={queueDnStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "chartDate",
-				"prop": "chartDate",
-				"kind": "d"
+				name: "chartDate",
+				prop: "chartDate",
+				kind: "d"
 			},
 			{
-				"name": "chartBy",
-				"prop": "chartBy",
-				"kind": "s",
-				"nullable": true
+				name: "chartBy",
+				prop: "chartBy",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "queue-an-un-calls-report"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "queue-an-un-calls-report"
 	},
-	"getQueueAnUnCallsData": {
-		"method": "GET",
-		"path": "/ReportQueueAnUnCalls/Pbx.GetQueueAnUnCallsData(chartDate={chartDate},chartBy={chartBy},queueDnStr={queueDnStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})",
-		"params": [
+	getQueueAnUnCallsData: {
+		method: "GET",
+		path: "/ReportQueueAnUnCalls/Pbx.GetQueueAnUnCallsData(chartDate={chartDate},chartBy={chartBy},queueDnStr={queueDnStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "chartDate",
-				"prop": "chartDate",
-				"kind": "d"
+				name: "chartDate",
+				prop: "chartDate",
+				kind: "d"
 			},
 			{
-				"name": "chartBy",
-				"prop": "chartBy",
-				"kind": "s",
-				"nullable": true
+				name: "chartBy",
+				prop: "chartBy",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

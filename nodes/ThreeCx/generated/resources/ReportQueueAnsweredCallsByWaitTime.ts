@@ -4,41 +4,41 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportQueueAnsweredCallsByWaitTime"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Queue Answered Calls By Wait Time",
-			"value": "downloadQueueAnsweredCallsByWaitTime",
-			"action": "Download queue answered calls by wait time"
+			name: "Download Queue Answered Calls By Wait Time",
+			value: "downloadQueueAnsweredCallsByWaitTime",
+			action: "Download queue answered calls by wait time"
 		},
 		{
-			"name": "Get Queue Answered Calls By Wait Time Data",
-			"value": "getQueueAnsweredCallsByWaitTimeData",
-			"action": "Get queue answered calls by wait time data"
+			name: "Get Queue Answered Calls By Wait Time Data",
+			value: "getQueueAnsweredCallsByWaitTimeData",
+			action: "Get queue answered calls by wait time data"
 		}
 	],
-	"default": "downloadQueueAnsweredCallsByWaitTime"
+	default: "downloadQueueAnsweredCallsByWaitTime"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Answer Interval",
-		"name": "answerInterval",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Answer Interval",
+		name: "answerInterval",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"downloadQueueAnsweredCallsByWaitTime",
 					"getQueueAnsweredCallsByWaitTimeData"
 				]
@@ -50,74 +50,74 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadQueueAnsweredCallsByWaitTime": {
-		"method": "GET",
-		"path": "/ReportQueueAnsweredCallsByWaitTime/Pbx.DownloadQueueAnsweredCallsByWaitTime(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},answerInterval={answerInterval},clientTimeZone={clientTimeZone})",
-		"params": [
+	downloadQueueAnsweredCallsByWaitTime: {
+		method: "GET",
+		path: "/ReportQueueAnsweredCallsByWaitTime/Pbx.DownloadQueueAnsweredCallsByWaitTime(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},answerInterval={answerInterval},clientTimeZone={clientTimeZone})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "answerInterval",
-				"prop": "answerInterval",
-				"kind": "s",
-				"nullable": true
+				name: "answerInterval",
+				prop: "answerInterval",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "queue-answered-calls-by-wait-time"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "queue-answered-calls-by-wait-time"
 	},
-	"getQueueAnsweredCallsByWaitTimeData": {
-		"method": "GET",
-		"path": "/ReportQueueAnsweredCallsByWaitTime/Pbx.GetQueueAnsweredCallsByWaitTimeData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},answerInterval={answerInterval})",
-		"params": [
+	getQueueAnsweredCallsByWaitTimeData: {
+		method: "GET",
+		path: "/ReportQueueAnsweredCallsByWaitTime/Pbx.GetQueueAnsweredCallsByWaitTimeData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},answerInterval={answerInterval})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "answerInterval",
-				"prop": "answerInterval",
-				"kind": "s",
-				"nullable": true
+				name: "answerInterval",
+				prop: "answerInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportQueueCallbacks"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Queue Callbacks",
-			"value": "downloadQueueCallbacks",
-			"action": "Download queue callbacks"
+			name: "Download Queue Callbacks",
+			value: "downloadQueueCallbacks",
+			action: "Download queue callbacks"
 		},
 		{
-			"name": "Get Queue Callbacks Data",
-			"value": "getQueueCallbacksData",
-			"action": "Get queue callbacks data"
+			name: "Get Queue Callbacks Data",
+			value: "getQueueCallbacksData",
+			action: "Get queue callbacks data"
 		}
 	],
-	"default": "downloadQueueCallbacks"
+	default: "downloadQueueCallbacks"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,56 +35,56 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadQueueCallbacks": {
-		"method": "GET",
-		"path": "/ReportQueueCallbacks/Pbx.DownloadQueueCallbacks(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt})",
-		"params": [
+	downloadQueueCallbacks: {
+		method: "GET",
+		path: "/ReportQueueCallbacks/Pbx.DownloadQueueCallbacks(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "queue-callbacks"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "queue-callbacks"
 	},
-	"getQueueCallbacksData": {
-		"method": "GET",
-		"path": "/ReportQueueCallbacks/Pbx.GetQueueCallbacksData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt})",
-		"params": [
+	getQueueCallbacksData: {
+		method: "GET",
+		path: "/ReportQueueCallbacks/Pbx.GetQueueCallbacksData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportQueueChatPerformance"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Queue Chat Performance",
-			"value": "downloadQueueChatPerformance",
-			"action": "Download queue chat performance"
+			name: "Download Queue Chat Performance",
+			value: "downloadQueueChatPerformance",
+			action: "Download queue chat performance"
 		},
 		{
-			"name": "Get Queue Chat Performance Data",
-			"value": "getQueueChatPerformanceData",
-			"action": "Get queue chat performance data"
+			name: "Get Queue Chat Performance Data",
+			value: "getQueueChatPerformanceData",
+			action: "Get queue chat performance data"
 		}
 	],
-	"default": "downloadQueueChatPerformance"
+	default: "downloadQueueChatPerformance"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,66 +35,66 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadQueueChatPerformance": {
-		"method": "GET",
-		"path": "/ReportQueueChatPerformance/Pbx.DownloadQueueChatPerformance(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
-		"params": [
+	downloadQueueChatPerformance: {
+		method: "GET",
+		path: "/ReportQueueChatPerformance/Pbx.DownloadQueueChatPerformance(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "participantType",
-				"prop": "participantType",
-				"kind": "i"
+				name: "participantType",
+				prop: "participantType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "queue-chat-performance"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "queue-chat-performance"
 	},
-	"getQueueChatPerformanceData": {
-		"method": "GET",
-		"path": "/ReportQueueChatPerformance/Pbx.GetQueueChatPerformanceData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
-		"params": [
+	getQueueChatPerformanceData: {
+		method: "GET",
+		path: "/ReportQueueChatPerformance/Pbx.GetQueueChatPerformanceData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},participantType={participantType})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "participantType",
-				"prop": "participantType",
-				"kind": "i"
+				name: "participantType",
+				prop: "participantType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

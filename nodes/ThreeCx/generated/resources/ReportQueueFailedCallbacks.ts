@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportQueueFailedCallbacks"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Queue Failed Callbacks",
-			"value": "downloadQueueFailedCallbacks",
-			"action": "Download queue failed callbacks"
+			name: "Download Queue Failed Callbacks",
+			value: "downloadQueueFailedCallbacks",
+			action: "Download queue failed callbacks"
 		},
 		{
-			"name": "Get Queue Failed Callbacks Data",
-			"value": "getQueueFailedCallbacksData",
-			"action": "Get queue failed callbacks data"
+			name: "Get Queue Failed Callbacks Data",
+			value: "getQueueFailedCallbacksData",
+			action: "Get queue failed callbacks data"
 		}
 	],
-	"default": "downloadQueueFailedCallbacks"
+	default: "downloadQueueFailedCallbacks"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,62 +35,62 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadQueueFailedCallbacks": {
-		"method": "GET",
-		"path": "/ReportQueueFailedCallbacks/Pbx.DownloadQueueFailedCallbacks(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},clientTimeZone={clientTimeZone})",
-		"params": [
+	downloadQueueFailedCallbacks: {
+		method: "GET",
+		path: "/ReportQueueFailedCallbacks/Pbx.DownloadQueueFailedCallbacks(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},clientTimeZone={clientTimeZone})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "queue-failed-callbacks"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "queue-failed-callbacks"
 	},
-	"getQueueFailedCallbacksData": {
-		"method": "GET",
-		"path": "/ReportQueueFailedCallbacks/Pbx.GetQueueFailedCallbacksData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt})",
-		"params": [
+	getQueueFailedCallbacksData: {
+		method: "GET",
+		path: "/ReportQueueFailedCallbacks/Pbx.GetQueueFailedCallbacksData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportQueuePerformanceOverview"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Queue Performance Overview",
-			"value": "downloadQueuePerformanceOverview",
-			"action": "Download queue performance overview"
+			name: "Download Queue Performance Overview",
+			value: "downloadQueuePerformanceOverview",
+			action: "Download queue performance overview"
 		},
 		{
-			"name": "Get Queue Performance Overview Data",
-			"value": "getQueuePerformanceOverviewData",
-			"action": "Get queue performance overview data"
+			name: "Get Queue Performance Overview Data",
+			value: "getQueuePerformanceOverviewData",
+			action: "Get queue performance overview data"
 		}
 	],
-	"default": "downloadQueuePerformanceOverview"
+	default: "downloadQueuePerformanceOverview"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,68 +35,68 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadQueuePerformanceOverview": {
-		"method": "GET",
-		"path": "/ReportQueuePerformanceOverview/Pbx.DownloadQueuePerformanceOverview(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})",
-		"params": [
+	downloadQueuePerformanceOverview: {
+		method: "GET",
+		path: "/ReportQueuePerformanceOverview/Pbx.DownloadQueuePerformanceOverview(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "queueDns",
-				"prop": "queueDns",
-				"kind": "s",
-				"nullable": true
+				name: "queueDns",
+				prop: "queueDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "queue-performance-overview"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "queue-performance-overview"
 	},
-	"getQueuePerformanceOverviewData": {
-		"method": "GET",
-		"path": "/ReportQueuePerformanceOverview/Pbx.GetQueuePerformanceOverviewData(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})",
-		"params": [
+	getQueuePerformanceOverviewData: {
+		method: "GET",
+		path: "/ReportQueuePerformanceOverview/Pbx.GetQueuePerformanceOverviewData(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "queueDns",
-				"prop": "queueDns",
-				"kind": "s",
-				"nullable": true
+				name: "queueDns",
+				prop: "queueDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

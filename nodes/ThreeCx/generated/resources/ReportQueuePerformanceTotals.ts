@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportQueuePerformanceTotals"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Queue Performance Totals",
-			"value": "downloadQueuePerformanceTotals",
-			"action": "Download queue performance totals"
+			name: "Download Queue Performance Totals",
+			value: "downloadQueuePerformanceTotals",
+			action: "Download queue performance totals"
 		},
 		{
-			"name": "Get Queue Performance Totals Data",
-			"value": "getQueuePerformanceTotalsData",
-			"action": "Get queue performance totals data"
+			name: "Get Queue Performance Totals Data",
+			value: "getQueuePerformanceTotalsData",
+			action: "Get queue performance totals data"
 		}
 	],
-	"default": "downloadQueuePerformanceTotals"
+	default: "downloadQueuePerformanceTotals"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,68 +35,68 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadQueuePerformanceTotals": {
-		"method": "GET",
-		"path": "/ReportQueuePerformanceTotals/Pbx.DownloadQueuePerformanceTotals(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})",
-		"params": [
+	downloadQueuePerformanceTotals: {
+		method: "GET",
+		path: "/ReportQueuePerformanceTotals/Pbx.DownloadQueuePerformanceTotals(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "queueDns",
-				"prop": "queueDns",
-				"kind": "s",
-				"nullable": true
+				name: "queueDns",
+				prop: "queueDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "queue-performance-totals"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "queue-performance-totals"
 	},
-	"getQueuePerformanceTotalsData": {
-		"method": "GET",
-		"path": "/ReportQueuePerformanceTotals/Pbx.GetQueuePerformanceTotalsData(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})",
-		"params": [
+	getQueuePerformanceTotalsData: {
+		method: "GET",
+		path: "/ReportQueuePerformanceTotals/Pbx.GetQueuePerformanceTotalsData(periodFrom={periodFrom},periodTo={periodTo},queueDns={queueDns},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "queueDns",
-				"prop": "queueDns",
-				"kind": "s",
-				"nullable": true
+				name: "queueDns",
+				prop: "queueDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportRingGroupStatistics"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Ring Group Statistics",
-			"value": "downloadRingGroupStatistics",
-			"action": "Download ring group statistics"
+			name: "Download Ring Group Statistics",
+			value: "downloadRingGroupStatistics",
+			action: "Download ring group statistics"
 		},
 		{
-			"name": "Get Ring Group Statistics Data",
-			"value": "getRingGroupStatisticsData",
-			"action": "Get ring group statistics data"
+			name: "Get Ring Group Statistics Data",
+			value: "getRingGroupStatisticsData",
+			action: "Get ring group statistics data"
 		}
 	],
-	"default": "downloadRingGroupStatistics"
+	default: "downloadRingGroupStatistics"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,56 +35,56 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadRingGroupStatistics": {
-		"method": "GET",
-		"path": "/ReportRingGroupStatistics/Pbx.DownloadRingGroupStatistics(periodFrom={periodFrom},periodTo={periodTo},ringGroupDns={ringGroupDns})",
-		"params": [
+	downloadRingGroupStatistics: {
+		method: "GET",
+		path: "/ReportRingGroupStatistics/Pbx.DownloadRingGroupStatistics(periodFrom={periodFrom},periodTo={periodTo},ringGroupDns={ringGroupDns})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "ringGroupDns",
-				"prop": "ringGroupDns",
-				"kind": "s",
-				"nullable": true
+				name: "ringGroupDns",
+				prop: "ringGroupDns",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "ring-group-statistics"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "ring-group-statistics"
 	},
-	"getRingGroupStatisticsData": {
-		"method": "GET",
-		"path": "/ReportRingGroupStatistics/Pbx.GetRingGroupStatisticsData(periodFrom={periodFrom},periodTo={periodTo},ringGroupDns={ringGroupDns})",
-		"params": [
+	getRingGroupStatisticsData: {
+		method: "GET",
+		path: "/ReportRingGroupStatistics/Pbx.GetRingGroupStatisticsData(periodFrom={periodFrom},periodTo={periodTo},ringGroupDns={ringGroupDns})",
+		params: [
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "ringGroupDns",
-				"prop": "ringGroupDns",
-				"kind": "s",
-				"nullable": true
+				name: "ringGroupDns",
+				prop: "ringGroupDns",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

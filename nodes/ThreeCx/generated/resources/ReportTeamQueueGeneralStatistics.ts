@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportTeamQueueGeneralStatistics"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Team Queue General Statistics",
-			"value": "downloadTeamQueueGeneralStatistics",
-			"action": "Download team queue general statistics"
+			name: "Download Team Queue General Statistics",
+			value: "downloadTeamQueueGeneralStatistics",
+			action: "Download team queue general statistics"
 		},
 		{
-			"name": "Get Team Queue General Statistics Data",
-			"value": "getTeamQueueGeneralStatisticsData",
-			"action": "Get team queue general statistics data"
+			name: "Get Team Queue General Statistics Data",
+			value: "getTeamQueueGeneralStatisticsData",
+			action: "Get team queue general statistics data"
 		}
 	],
-	"default": "downloadTeamQueueGeneralStatistics"
+	default: "downloadTeamQueueGeneralStatistics"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,68 +35,68 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadTeamQueueGeneralStatistics": {
-		"method": "GET",
-		"path": "/ReportTeamQueueGeneralStatistics/Pbx.DownloadTeamQueueGeneralStatistics(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},waitInterval={waitInterval})",
-		"params": [
+	downloadTeamQueueGeneralStatistics: {
+		method: "GET",
+		path: "/ReportTeamQueueGeneralStatistics/Pbx.DownloadTeamQueueGeneralStatistics(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "team-queue-general-statistics"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "team-queue-general-statistics"
 	},
-	"getTeamQueueGeneralStatisticsData": {
-		"method": "GET",
-		"path": "/ReportTeamQueueGeneralStatistics/Pbx.GetTeamQueueGeneralStatisticsData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},waitInterval={waitInterval})",
-		"params": [
+	getTeamQueueGeneralStatisticsData: {
+		method: "GET",
+		path: "/ReportTeamQueueGeneralStatistics/Pbx.GetTeamQueueGeneralStatisticsData(queueDnStr={queueDnStr},startDt={startDt},endDt={endDt},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "startDt",
-				"prop": "startDt",
-				"kind": "d"
+				name: "startDt",
+				prop: "startDt",
+				kind: "d"
 			},
 			{
-				"name": "endDt",
-				"prop": "endDt",
-				"kind": "d"
+				name: "endDt",
+				prop: "endDt",
+				kind: "d"
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

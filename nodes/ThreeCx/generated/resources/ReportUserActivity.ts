@@ -4,44 +4,44 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"reportUserActivity"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Download Get User Activity",
-			"value": "downloadGetUserActivity",
-			"action": "Download get user activity",
-			"description": "3CX 20.0.6 and later"
+			name: "Download Get User Activity",
+			value: "downloadGetUserActivity",
+			action: "Download get user activity",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Download User Activity Report",
-			"value": "downloadUserActivityReport",
-			"action": "Download user activity report",
-			"description": "3CX 20.0.4–20.0.5 only"
+			name: "Download User Activity Report",
+			value: "downloadUserActivityReport",
+			action: "Download user activity report",
+			description: "3CX 20.0.4–20.0.5 only"
 		},
 		{
-			"name": "Get User Activity",
-			"value": "getUserActivity",
-			"action": "Get user activity",
-			"description": "3CX 20.0.6 and later"
+			name: "Get User Activity",
+			value: "getUserActivity",
+			action: "Get user activity",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Get User Activity Data",
-			"value": "getUserActivityData",
-			"action": "Get user activity data",
-			"description": "3CX 20.0.4–20.0.5 only"
+			name: "Get User Activity Data",
+			value: "getUserActivityData",
+			action: "Get user activity data",
+			description: "3CX 20.0.4–20.0.5 only"
 		}
 	],
-	"default": "downloadGetUserActivity"
+	default: "downloadGetUserActivity"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -49,224 +49,224 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"downloadGetUserActivity": {
-		"method": "GET",
-		"path": "/ReportUserActivity/Pbx.DownloadGetUserActivity(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},groupNumber={groupNumber},extensionDns={extensionDns},waitInterval={waitInterval},includeQueueCalls={includeQueueCalls},callArea={callArea},groupingType={groupingType})",
-		"params": [
+	downloadGetUserActivity: {
+		method: "GET",
+		path: "/ReportUserActivity/Pbx.DownloadGetUserActivity(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},groupNumber={groupNumber},extensionDns={extensionDns},waitInterval={waitInterval},includeQueueCalls={includeQueueCalls},callArea={callArea},groupingType={groupingType})",
+		params: [
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "groupNumber",
-				"prop": "groupNumber",
-				"kind": "s",
-				"nullable": true
+				name: "groupNumber",
+				prop: "groupNumber",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "extensionDns",
-				"prop": "extensionDns",
-				"kind": "s",
-				"nullable": true
+				name: "extensionDns",
+				prop: "extensionDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "includeQueueCalls",
-				"prop": "includeQueueCalls",
-				"kind": "b"
+				name: "includeQueueCalls",
+				prop: "includeQueueCalls",
+				kind: "b"
 			},
 			{
-				"name": "callArea",
-				"prop": "callArea",
-				"kind": "i"
+				name: "callArea",
+				prop: "callArea",
+				kind: "i"
 			},
 			{
-				"name": "groupingType",
-				"prop": "groupingType",
-				"kind": "i"
+				name: "groupingType",
+				prop: "groupingType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "user-activity",
-		"versions": "3CX 20.0.6 and later"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "user-activity",
+		versions: "3CX 20.0.6 and later"
 	},
-	"downloadUserActivityReport": {
-		"method": "GET",
-		"path": "/ReportUserActivity/Pbx.DownloadUserActivityReport(chartDate={chartDate},chartBy={chartBy},includeInternalCalls={includeInternalCalls},includeQueueCalls={includeQueueCalls},queueDnStr={queueDnStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})",
-		"params": [
+	downloadUserActivityReport: {
+		method: "GET",
+		path: "/ReportUserActivity/Pbx.DownloadUserActivityReport(chartDate={chartDate},chartBy={chartBy},includeInternalCalls={includeInternalCalls},includeQueueCalls={includeQueueCalls},queueDnStr={queueDnStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "chartDate",
-				"prop": "chartDate",
-				"kind": "d"
+				name: "chartDate",
+				prop: "chartDate",
+				kind: "d"
 			},
 			{
-				"name": "chartBy",
-				"prop": "chartBy",
-				"kind": "s",
-				"nullable": true
+				name: "chartBy",
+				prop: "chartBy",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "includeInternalCalls",
-				"prop": "includeInternalCalls",
-				"kind": "b"
+				name: "includeInternalCalls",
+				prop: "includeInternalCalls",
+				kind: "b"
 			},
 			{
-				"name": "includeQueueCalls",
-				"prop": "includeQueueCalls",
-				"kind": "b"
+				name: "includeQueueCalls",
+				prop: "includeQueueCalls",
+				kind: "b"
 			},
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "user-activity-report",
-		"versions": "3CX 20.0.4–20.0.5 only"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "user-activity-report",
+		versions: "3CX 20.0.4–20.0.5 only"
 	},
-	"getUserActivity": {
-		"method": "GET",
-		"path": "/ReportUserActivity/Pbx.GetUserActivity(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},groupNumber={groupNumber},extensionDns={extensionDns},waitInterval={waitInterval},includeQueueCalls={includeQueueCalls},callArea={callArea},groupingType={groupingType})",
-		"params": [
+	getUserActivity: {
+		method: "GET",
+		path: "/ReportUserActivity/Pbx.GetUserActivity(clientTimeZone={clientTimeZone},periodFrom={periodFrom},periodTo={periodTo},groupNumber={groupNumber},extensionDns={extensionDns},waitInterval={waitInterval},includeQueueCalls={includeQueueCalls},callArea={callArea},groupingType={groupingType})",
+		params: [
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "periodFrom",
-				"prop": "periodFrom",
-				"kind": "d"
+				name: "periodFrom",
+				prop: "periodFrom",
+				kind: "d"
 			},
 			{
-				"name": "periodTo",
-				"prop": "periodTo",
-				"kind": "d"
+				name: "periodTo",
+				prop: "periodTo",
+				kind: "d"
 			},
 			{
-				"name": "groupNumber",
-				"prop": "groupNumber",
-				"kind": "s",
-				"nullable": true
+				name: "groupNumber",
+				prop: "groupNumber",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "extensionDns",
-				"prop": "extensionDns",
-				"kind": "s",
-				"nullable": true
+				name: "extensionDns",
+				prop: "extensionDns",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "includeQueueCalls",
-				"prop": "includeQueueCalls",
-				"kind": "b"
+				name: "includeQueueCalls",
+				prop: "includeQueueCalls",
+				kind: "b"
 			},
 			{
-				"name": "callArea",
-				"prop": "callArea",
-				"kind": "i"
+				name: "callArea",
+				prop: "callArea",
+				kind: "i"
 			},
 			{
-				"name": "groupingType",
-				"prop": "groupingType",
-				"kind": "i"
+				name: "groupingType",
+				prop: "groupingType",
+				kind: "i"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.6 and later"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.6 and later"
 	},
-	"getUserActivityData": {
-		"method": "GET",
-		"path": "/ReportUserActivity/Pbx.GetUserActivityData(chartDate={chartDate},chartBy={chartBy},includeInternalCalls={includeInternalCalls},includeQueueCalls={includeQueueCalls},queueDnStr={queueDnStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})",
-		"params": [
+	getUserActivityData: {
+		method: "GET",
+		path: "/ReportUserActivity/Pbx.GetUserActivityData(chartDate={chartDate},chartBy={chartBy},includeInternalCalls={includeInternalCalls},includeQueueCalls={includeQueueCalls},queueDnStr={queueDnStr},clientTimeZone={clientTimeZone},waitInterval={waitInterval})",
+		params: [
 			{
-				"name": "chartDate",
-				"prop": "chartDate",
-				"kind": "d"
+				name: "chartDate",
+				prop: "chartDate",
+				kind: "d"
 			},
 			{
-				"name": "chartBy",
-				"prop": "chartBy",
-				"kind": "s",
-				"nullable": true
+				name: "chartBy",
+				prop: "chartBy",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "includeInternalCalls",
-				"prop": "includeInternalCalls",
-				"kind": "b"
+				name: "includeInternalCalls",
+				prop: "includeInternalCalls",
+				kind: "b"
 			},
 			{
-				"name": "includeQueueCalls",
-				"prop": "includeQueueCalls",
-				"kind": "b"
+				name: "includeQueueCalls",
+				prop: "includeQueueCalls",
+				kind: "b"
 			},
 			{
-				"name": "queueDnStr",
-				"prop": "queueDnStr",
-				"kind": "s",
-				"nullable": true
+				name: "queueDnStr",
+				prop: "queueDnStr",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "clientTimeZone",
-				"prop": "clientTimeZone",
-				"kind": "s",
-				"nullable": true
+				name: "clientTimeZone",
+				prop: "clientTimeZone",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "waitInterval",
-				"prop": "waitInterval",
-				"kind": "s",
-				"nullable": true
+				name: "waitInterval",
+				prop: "waitInterval",
+				kind: "s",
+				nullable: true
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.4–20.0.5 only"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.4–20.0.5 only"
 	}
 };

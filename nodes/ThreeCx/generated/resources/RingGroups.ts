@@ -4,116 +4,116 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"ringGroups"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listRingGroup",
-			"action": "Get many ring groups"
+			name: "Create",
+			value: "createRingGroup",
+			action: "Create ring group"
 		},
 		{
-			"name": "Get",
-			"value": "getRingGroup",
-			"action": "Get ring group"
+			name: "Delete",
+			value: "deleteRingGroup",
+			action: "Delete ring group"
 		},
 		{
-			"name": "Get by Number",
-			"value": "getRingGroupByNumber",
-			"action": "Get ring group by number"
+			name: "Get",
+			value: "getRingGroup",
+			action: "Get ring group"
 		},
 		{
-			"name": "Create",
-			"value": "createRingGroup",
-			"action": "Create ring group"
+			name: "Get by Number",
+			value: "getRingGroupByNumber",
+			action: "Get ring group by number"
 		},
 		{
-			"name": "Update",
-			"value": "updateRingGroup",
-			"action": "Update ring group"
+			name: "Get First Available Ring Group Number",
+			value: "getFirstAvailableRingGroupNumber",
+			action: "Get first available ring group number"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteRingGroup",
-			"action": "Delete ring group"
+			name: "Get Many",
+			value: "listRingGroup",
+			action: "Get many ring groups"
 		},
 		{
-			"name": "Get First Available Ring Group Number",
-			"value": "getFirstAvailableRingGroupNumber",
-			"action": "Get first available ring group number"
+			name: "List Ring Group Members",
+			value: "listRingGroupMembers",
+			action: "List ring group members"
 		},
 		{
-			"name": "List Ring Group Members",
-			"value": "listRingGroupMembers",
-			"action": "List ring group members"
+			name: "Update",
+			value: "updateRingGroup",
+			action: "Update ring group"
 		}
 	],
-	"default": "listRingGroup"
+	default: "listRingGroup"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Ring Group",
-		"name": "ringGroupId",
-		"type": "resourceLocator",
-		"default": {
-			"mode": "list",
-			"value": ""
+		displayName: "Ring Group",
+		name: "ringGroupId",
+		type: "resourceLocator",
+		default: {
+			mode: "list",
+			value: ""
 		},
-		"required": true,
-		"modes": [
+		required: true,
+		modes: [
 			{
-				"displayName": "From List",
-				"name": "list",
-				"type": "list",
-				"typeOptions": {
-					"searchListMethod": "searchRingGroups",
-					"searchable": true
+				displayName: "From List",
+				name: "list",
+				type: "list",
+				typeOptions: {
+					searchListMethod: "searchRingGroups",
+					searchable: true
 				}
 			},
 			{
-				"displayName": "By ID",
-				"name": "id",
-				"type": "string",
-				"placeholder": "e.g. 12",
-				"validation": [
+				displayName: "By ID",
+				name: "id",
+				type: "string",
+				placeholder: "e.g. 12",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Ring Group ID must be a whole number, like 12"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Ring Group ID must be a whole number, like 12"
 						}
 					}
 				]
 			},
 			{
-				"displayName": "By Number",
-				"name": "number",
-				"type": "string",
-				"placeholder": "e.g. 700",
-				"validation": [
+				displayName: "By Number",
+				name: "number",
+				type: "string",
+				placeholder: "e.g. 700",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Ring Group number must look like 700"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Ring Group number must look like 700"
 						}
 					}
 				]
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"getRingGroup",
 					"updateRingGroup",
 					"deleteRingGroup",
@@ -126,256 +126,256 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "ringGroupFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "ringGroupFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Break Route",
-				"name": "breakRoute",
-				"type": "json",
-				"default": "{}"
+				displayName: "Break Route",
+				name: "breakRoute",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Call Us Enable Chat",
-				"name": "callUsEnableChat",
-				"type": "boolean",
-				"default": false
+				displayName: "Call Us Enable Chat",
+				name: "callUsEnableChat",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Call Us Enable Phone",
-				"name": "callUsEnablePhone",
-				"type": "boolean",
-				"default": false
+				displayName: "Call Us Enable Phone",
+				name: "callUsEnablePhone",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Call Us Enable Video",
-				"name": "callUsEnableVideo",
-				"type": "boolean",
-				"default": false
+				displayName: "Call Us Enable Video",
+				name: "callUsEnableVideo",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Call Us Requirement",
-				"name": "callUsRequirement",
-				"type": "options",
-				"options": [
+				displayName: "Call Us Requirement",
+				name: "callUsRequirement",
+				type: "options",
+				options: [
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Name",
-						"value": "Name"
+						name: "Email",
+						value: "Email"
 					},
 					{
-						"name": "Email",
-						"value": "Email"
+						name: "Name",
+						value: "Name"
 					},
 					{
-						"name": "None",
-						"value": "None"
+						name: "None",
+						value: "None"
 					}
 				],
-				"default": "Both"
+				default: "Both"
 			},
 			{
-				"displayName": "Click To Call Id",
-				"name": "clickToCallId",
-				"type": "string",
-				"default": ""
+				displayName: "Click To Call ID",
+				name: "clickToCallId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Forward No Answer",
-				"name": "forwardNoAnswer",
-				"type": "json",
-				"default": "{}"
+				displayName: "Forward No Answer",
+				name: "forwardNoAnswer",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Greeting File",
-				"name": "greetingFile",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.5 and later"
+				displayName: "Greeting File",
+				name: "greetingFile",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.5 and later"
 			},
 			{
-				"displayName": "Groups",
-				"name": "groups",
-				"type": "json",
-				"default": "[]"
+				displayName: "Groups",
+				name: "groups",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Holidays Route",
-				"name": "holidaysRoute",
-				"type": "json",
-				"default": "{}"
+				displayName: "Holidays Route",
+				name: "holidaysRoute",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Is Registered",
-				"name": "isRegistered",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Registered",
+				name: "isRegistered",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Members",
-				"name": "members",
-				"type": "json",
-				"default": "[]"
+				displayName: "Members",
+				name: "members",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Multicast Address",
-				"name": "multicastAddress",
-				"type": "string",
-				"default": ""
+				displayName: "Multicast Address",
+				name: "multicastAddress",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Multicast Codec",
-				"name": "multicastCodec",
-				"type": "string",
-				"default": ""
+				displayName: "Multicast Codec",
+				name: "multicastCodec",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Multicast Packet Time",
-				"name": "multicastPacketTime",
-				"type": "number",
-				"default": 0
+				displayName: "Multicast Packet Time",
+				name: "multicastPacketTime",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Multicast Port",
-				"name": "multicastPort",
-				"type": "number",
-				"default": 0
+				displayName: "Multicast Port",
+				name: "multicastPort",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Number",
-				"name": "number",
-				"type": "string",
-				"default": ""
+				displayName: "Number",
+				name: "number",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Office Route",
-				"name": "officeRoute",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.4–20.0.5 only"
+				displayName: "Office Route",
+				name: "officeRoute",
+				type: "json",
+				default: "{}",
+				description: "3CX 20.0.4–20.0.5 only"
 			},
 			{
-				"displayName": "Out Of Office Route",
-				"name": "outOfOfficeRoute",
-				"type": "json",
-				"default": "{}"
+				displayName: "Out Of Office Route",
+				name: "outOfOfficeRoute",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Ring Strategy",
-				"name": "ringStrategy",
-				"type": "options",
-				"options": [
+				displayName: "Ring Strategy",
+				name: "ringStrategy",
+				type: "options",
+				options: [
 					{
-						"name": "Hunt",
-						"value": "Hunt"
+						name: "Hunt",
+						value: "Hunt"
 					},
 					{
-						"name": "Ring All",
-						"value": "RingAll"
+						name: "Paging",
+						value: "Paging"
 					},
 					{
-						"name": "Paging",
-						"value": "Paging"
+						name: "Ring All",
+						value: "RingAll"
 					}
 				],
-				"default": "Hunt"
+				default: "Hunt"
 			},
 			{
-				"displayName": "Ring Time",
-				"name": "ringTime",
-				"type": "number",
-				"default": 0
+				displayName: "Ring Time",
+				name: "ringTime",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Transcription Mode",
-				"name": "transcriptionMode",
-				"type": "options",
-				"options": [
+				displayName: "Transcription Mode",
+				name: "transcriptionMode",
+				type: "options",
+				options: [
 					{
-						"name": "Nothing",
-						"value": "Nothing"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Voicemail",
-						"value": "Voicemail"
+						name: "Inherit",
+						value: "Inherit"
 					},
 					{
-						"name": "Recordings",
-						"value": "Recordings"
+						name: "Nothing",
+						value: "Nothing"
 					},
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Recordings",
+						value: "Recordings"
 					},
 					{
-						"name": "Inherit",
-						"value": "Inherit"
+						name: "Voicemail",
+						value: "Voicemail"
 					}
 				],
-				"default": "Nothing"
+				default: "Nothing"
 			},
 			{
-				"displayName": "VM Email List",
-				"name": "vmEmailList",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.9 and later"
+				displayName: "VM Email List",
+				name: "vmEmailList",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.9 and later"
 			},
 			{
-				"displayName": "VM Email Options",
-				"name": "vmEmailOptions",
-				"type": "options",
-				"options": [
+				displayName: "VM Email Options",
+				name: "vmEmailOptions",
+				type: "options",
+				options: [
 					{
-						"name": "None",
-						"value": "None"
+						name: "Attachment",
+						value: "Attachment"
 					},
 					{
-						"name": "Notification",
-						"value": "Notification"
+						name: "Attachment And Delete",
+						value: "AttachmentAndDelete"
 					},
 					{
-						"name": "Attachment",
-						"value": "Attachment"
+						name: "Email To Extras Only",
+						value: "EmailToExtrasOnly"
 					},
 					{
-						"name": "Attachment And Delete",
-						"value": "AttachmentAndDelete"
+						name: "None",
+						value: "None"
 					},
 					{
-						"name": "Vmail To Members",
-						"value": "VmailToMembers"
+						name: "Notification",
+						value: "Notification"
 					},
 					{
-						"name": "Email To Extras Only",
-						"value": "EmailToExtrasOnly"
+						name: "Vmail To Members",
+						value: "VmailToMembers"
 					}
 				],
-				"default": "None",
-				"description": "3CX 20.0.9 and later"
+				default: "None",
+				description: "3CX 20.0.9 and later"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createRingGroup",
 					"updateRingGroup"
 				]
@@ -385,315 +385,315 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listRingGroup": {
-		"method": "GET",
-		"path": "/RingGroups",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listRingGroup: {
+		method: "GET",
+		path: "/RingGroups",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getRingGroup": {
-		"method": "GET",
-		"path": "/RingGroups({Id})",
-		"params": [
+	getRingGroup: {
+		method: "GET",
+		path: "/RingGroups({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "ringGroupId",
-				"kind": "i",
-				"locator": "ringGroups"
+				name: "Id",
+				prop: "ringGroupId",
+				kind: "i",
+				locator: "ringGroups"
 			}
 		],
-		"byNumber": "/RingGroups(Number={Number})",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		byNumber: "/RingGroups(Number={Number})",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"getRingGroupByNumber": {
-		"method": "GET",
-		"path": "/RingGroups(Number={Number})",
-		"params": [
+	getRingGroupByNumber: {
+		method: "GET",
+		path: "/RingGroups(Number={Number})",
+		params: [
 			{
-				"name": "Number",
-				"prop": "number",
-				"kind": "s"
+				name: "Number",
+				prop: "number",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createRingGroup": {
-		"method": "POST",
-		"path": "/RingGroups",
-		"body": {
-			"collection": "ringGroupFields",
-			"fields": {
-				"breakRoute": [
+	createRingGroup: {
+		method: "POST",
+		path: "/RingGroups",
+		body: {
+			collection: "ringGroupFields",
+			fields: {
+				breakRoute: [
 					"BreakRoute",
-					"j"
+					"o"
 				],
-				"callUsEnableChat": [
+				callUsEnableChat: [
 					"CallUsEnableChat",
 					"b"
 				],
-				"callUsEnablePhone": [
+				callUsEnablePhone: [
 					"CallUsEnablePhone",
 					"b"
 				],
-				"callUsEnableVideo": [
+				callUsEnableVideo: [
 					"CallUsEnableVideo",
 					"b"
 				],
-				"callUsRequirement": [
+				callUsRequirement: [
 					"CallUsRequirement",
 					"e:Authentication"
 				],
-				"clickToCallId": [
+				clickToCallId: [
 					"ClickToCallId",
 					"s"
 				],
-				"forwardNoAnswer": [
+				forwardNoAnswer: [
 					"ForwardNoAnswer",
-					"j"
+					"o"
 				],
-				"greetingFile": [
+				greetingFile: [
 					"GreetingFile",
 					"s"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"holidaysRoute": [
+				holidaysRoute: [
 					"HolidaysRoute",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"isRegistered": [
+				isRegistered: [
 					"IsRegistered",
 					"b"
 				],
-				"members": [
+				members: [
 					"Members",
-					"j"
+					"a"
 				],
-				"multicastAddress": [
+				multicastAddress: [
 					"MulticastAddress",
 					"s"
 				],
-				"multicastCodec": [
+				multicastCodec: [
 					"MulticastCodec",
 					"s"
 				],
-				"multicastPacketTime": [
+				multicastPacketTime: [
 					"MulticastPacketTime",
 					"i"
 				],
-				"multicastPort": [
+				multicastPort: [
 					"MulticastPort",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"officeRoute": [
+				officeRoute: [
 					"OfficeRoute",
-					"j"
+					"o"
 				],
-				"outOfOfficeRoute": [
+				outOfOfficeRoute: [
 					"OutOfOfficeRoute",
-					"j"
+					"o"
 				],
-				"ringStrategy": [
+				ringStrategy: [
 					"RingStrategy",
 					"e:StrategyType"
 				],
-				"ringTime": [
+				ringTime: [
 					"RingTime",
 					"i"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"vmEmailList": [
+				vmEmailList: [
 					"VMEmailList",
 					"s"
 				],
-				"vmEmailOptions": [
+				vmEmailOptions: [
 					"VMEmailOptions",
 					"e:VMEmailOptionsType"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateRingGroup": {
-		"method": "PATCH",
-		"path": "/RingGroups({Id})",
-		"params": [
+	updateRingGroup: {
+		method: "PATCH",
+		path: "/RingGroups({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "ringGroupId",
-				"kind": "i",
-				"locator": "ringGroups"
+				name: "Id",
+				prop: "ringGroupId",
+				kind: "i",
+				locator: "ringGroups"
 			}
 		],
-		"body": {
-			"collection": "ringGroupFields",
-			"fields": {
-				"breakRoute": [
+		body: {
+			collection: "ringGroupFields",
+			fields: {
+				breakRoute: [
 					"BreakRoute",
-					"j"
+					"o"
 				],
-				"callUsEnableChat": [
+				callUsEnableChat: [
 					"CallUsEnableChat",
 					"b"
 				],
-				"callUsEnablePhone": [
+				callUsEnablePhone: [
 					"CallUsEnablePhone",
 					"b"
 				],
-				"callUsEnableVideo": [
+				callUsEnableVideo: [
 					"CallUsEnableVideo",
 					"b"
 				],
-				"callUsRequirement": [
+				callUsRequirement: [
 					"CallUsRequirement",
 					"e:Authentication"
 				],
-				"clickToCallId": [
+				clickToCallId: [
 					"ClickToCallId",
 					"s"
 				],
-				"forwardNoAnswer": [
+				forwardNoAnswer: [
 					"ForwardNoAnswer",
-					"j"
+					"o"
 				],
-				"greetingFile": [
+				greetingFile: [
 					"GreetingFile",
 					"s"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"holidaysRoute": [
+				holidaysRoute: [
 					"HolidaysRoute",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"isRegistered": [
+				isRegistered: [
 					"IsRegistered",
 					"b"
 				],
-				"members": [
+				members: [
 					"Members",
-					"j"
+					"a"
 				],
-				"multicastAddress": [
+				multicastAddress: [
 					"MulticastAddress",
 					"s"
 				],
-				"multicastCodec": [
+				multicastCodec: [
 					"MulticastCodec",
 					"s"
 				],
-				"multicastPacketTime": [
+				multicastPacketTime: [
 					"MulticastPacketTime",
 					"i"
 				],
-				"multicastPort": [
+				multicastPort: [
 					"MulticastPort",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"officeRoute": [
+				officeRoute: [
 					"OfficeRoute",
-					"j"
+					"o"
 				],
-				"outOfOfficeRoute": [
+				outOfOfficeRoute: [
 					"OutOfOfficeRoute",
-					"j"
+					"o"
 				],
-				"ringStrategy": [
+				ringStrategy: [
 					"RingStrategy",
 					"e:StrategyType"
 				],
-				"ringTime": [
+				ringTime: [
 					"RingTime",
 					"i"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"vmEmailList": [
+				vmEmailList: [
 					"VMEmailList",
 					"s"
 				],
-				"vmEmailOptions": [
+				vmEmailOptions: [
 					"VMEmailOptions",
 					"e:VMEmailOptionsType"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteRingGroup": {
-		"method": "DELETE",
-		"path": "/RingGroups({Id})",
-		"params": [
+	deleteRingGroup: {
+		method: "DELETE",
+		path: "/RingGroups({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "ringGroupId",
-				"kind": "i",
-				"locator": "ringGroups"
+				name: "Id",
+				prop: "ringGroupId",
+				kind: "i",
+				locator: "ringGroups"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"getFirstAvailableRingGroupNumber": {
-		"method": "GET",
-		"path": "/RingGroups/Pbx.GetFirstAvailableRingGroupNumber()",
-		"response": "object"
+	getFirstAvailableRingGroupNumber: {
+		method: "GET",
+		path: "/RingGroups/Pbx.GetFirstAvailableRingGroupNumber()",
+		response: "object"
 	},
-	"listRingGroupMembers": {
-		"method": "GET",
-		"path": "/RingGroups({Id})/Members",
-		"params": [
+	listRingGroupMembers: {
+		method: "GET",
+		path: "/RingGroups({Id})/Members",
+		params: [
 			{
-				"name": "Id",
-				"prop": "ringGroupId",
-				"kind": "i",
-				"locator": "ringGroups"
+				name: "Id",
+				prop: "ringGroupId",
+				kind: "i",
+				locator: "ringGroups"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	}
 };

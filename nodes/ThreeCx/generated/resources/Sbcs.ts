@@ -4,213 +4,213 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"sbcs"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listSbc",
-			"action": "Get many sbcs"
+			name: "Create",
+			value: "createSbc",
+			action: "Create sbc"
 		},
 		{
-			"name": "Get",
-			"value": "getSbc",
-			"action": "Get sbc"
+			name: "Delete",
+			value: "deleteSbc",
+			action: "Delete sbc"
 		},
 		{
-			"name": "Create",
-			"value": "createSbc",
-			"action": "Create sbc"
+			name: "Get",
+			value: "getSbc",
+			action: "Get sbc"
 		},
 		{
-			"name": "Update",
-			"value": "updateSbc",
-			"action": "Update sbc"
+			name: "Get Many",
+			value: "listSbc",
+			action: "Get many sbcs"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteSbc",
-			"action": "Delete sbc"
+			name: "Push Config",
+			value: "pushConfig",
+			action: "Push config",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Push Config",
-			"value": "pushConfig",
-			"action": "Push config",
-			"description": "3CX 20.0.7 and later"
+			name: "Update",
+			value: "updateSbc",
+			action: "Update sbc"
 		}
 	],
-	"default": "listSbc"
+	default: "listSbc"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "sbcFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "sbcFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Audio Port",
-				"name": "audioPort",
-				"type": "number",
-				"default": 0,
-				"description": "3CX 20.0.7 and later"
+				displayName: "Audio Port",
+				name: "audioPort",
+				type: "number",
+				default: 0,
+				description: "3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Connection",
-				"name": "connection",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.8 and later"
+				displayName: "Connection",
+				name: "connection",
+				type: "json",
+				default: "{}",
+				description: "3CX 20.0.8 and later"
 			},
 			{
-				"displayName": "Display Name",
-				"name": "displayName",
-				"type": "string",
-				"default": ""
+				displayName: "Display Name",
+				name: "displayName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Group",
-				"name": "group",
-				"type": "string",
-				"default": ""
+				displayName: "Group",
+				name: "group",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Has Connection",
-				"name": "hasConnection",
-				"type": "boolean",
-				"default": false
+				displayName: "Has Connection",
+				name: "hasConnection",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Local I Pv 4",
-				"name": "localIPv4",
-				"type": "string",
-				"default": ""
+				displayName: "Local I Pv 4",
+				name: "localIPv4",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Log Level",
-				"name": "logLevel",
-				"type": "options",
-				"options": [
+				displayName: "Log Level",
+				name: "logLevel",
+				type: "options",
+				options: [
 					{
-						"name": "None",
-						"value": "None"
+						name: "Low",
+						value: "Low"
 					},
 					{
-						"name": "Low",
-						"value": "Low"
+						name: "Medium",
+						value: "Medium"
 					},
 					{
-						"name": "Medium",
-						"value": "Medium"
+						name: "None",
+						value: "None"
 					},
 					{
-						"name": "Verbose",
-						"value": "Verbose"
+						name: "Verbose",
+						value: "Verbose"
 					}
 				],
-				"default": "None",
-				"description": "3CX 20.0.7 and later"
+				default: "None",
+				description: "3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Log Size",
-				"name": "logSize",
-				"type": "number",
-				"default": 0,
-				"description": "3CX 20.0.7 and later"
+				displayName: "Log Size",
+				name: "logSize",
+				type: "number",
+				default: 0,
+				description: "3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Passive Server",
-				"name": "passiveServer",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.7 and later"
+				displayName: "Passive Server",
+				name: "passiveServer",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Passive Server Is Enabled",
-				"name": "passiveServerIsEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.7 and later"
+				displayName: "Passive Server Is Enabled",
+				name: "passiveServerIsEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether Passive Server Is Enabled is on; 3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Password",
-				"name": "password",
-				"type": "string",
-				"default": "",
-				"typeOptions": {
-					"password": true
+				displayName: "Password",
+				name: "password",
+				type: "string",
+				default: "",
+				typeOptions: {
+					password: true
 				}
 			},
 			{
-				"displayName": "Phone MAC",
-				"name": "phoneMac",
-				"type": "string",
-				"default": ""
+				displayName: "Phone MAC",
+				name: "phoneMac",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Phone User Id",
-				"name": "phoneUserId",
-				"type": "number",
-				"default": 0
+				displayName: "Phone User ID",
+				name: "phoneUserId",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Provision Link",
-				"name": "provisionLink",
-				"type": "string",
-				"default": ""
+				displayName: "Provision Link",
+				name: "provisionLink",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Public IP",
-				"name": "publicIp",
-				"type": "string",
-				"default": ""
+				displayName: "Public IP",
+				name: "publicIp",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Security",
-				"name": "security",
-				"type": "options",
-				"options": [
+				displayName: "Security",
+				name: "security",
+				type: "options",
+				options: [
 					{
-						"name": "TCP",
-						"value": "TCP"
+						name: "TCP",
+						value: "TCP"
 					},
 					{
-						"name": "TLS",
-						"value": "TLS"
+						name: "TLS",
+						value: "TLS"
 					}
 				],
-				"default": "TCP",
-				"description": "3CX 20.0.7 and later"
+				default: "TCP",
+				description: "3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Version",
-				"name": "version",
-				"type": "string",
-				"default": ""
+				displayName: "Version",
+				name: "version",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createSbc",
 					"updateSbc"
 				]
@@ -220,225 +220,225 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listSbc": {
-		"method": "GET",
-		"path": "/Sbcs",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listSbc: {
+		method: "GET",
+		path: "/Sbcs",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getSbc": {
-		"method": "GET",
-		"path": "/Sbcs({Name})",
-		"params": [
+	getSbc: {
+		method: "GET",
+		path: "/Sbcs({Name})",
+		params: [
 			{
-				"name": "Name",
-				"prop": "name",
-				"kind": "s"
+				name: "Name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createSbc": {
-		"method": "POST",
-		"path": "/Sbcs",
-		"body": {
-			"collection": "sbcFields",
-			"fields": {
-				"audioPort": [
+	createSbc: {
+		method: "POST",
+		path: "/Sbcs",
+		body: {
+			collection: "sbcFields",
+			fields: {
+				audioPort: [
 					"AudioPort",
 					"i"
 				],
-				"connection": [
+				connection: [
 					"Connection",
-					"j"
+					"o"
 				],
-				"displayName": [
+				displayName: [
 					"DisplayName",
 					"s"
 				],
-				"group": [
+				group: [
 					"Group",
 					"s"
 				],
-				"hasConnection": [
+				hasConnection: [
 					"HasConnection",
 					"b"
 				],
-				"localIPv4": [
+				localIPv4: [
 					"LocalIPv4",
 					"s"
 				],
-				"logLevel": [
+				logLevel: [
 					"LogLevel",
 					"e:SbcLogLevel"
 				],
-				"logSize": [
+				logSize: [
 					"LogSize",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"passiveServer": [
+				passiveServer: [
 					"PassiveServer",
 					"s"
 				],
-				"passiveServerIsEnabled": [
+				passiveServerIsEnabled: [
 					"PassiveServerIsEnabled",
 					"b"
 				],
-				"password": [
+				password: [
 					"Password",
 					"s"
 				],
-				"phoneMac": [
+				phoneMac: [
 					"PhoneMAC",
 					"s"
 				],
-				"phoneUserId": [
+				phoneUserId: [
 					"PhoneUserId",
 					"i"
 				],
-				"provisionLink": [
+				provisionLink: [
 					"ProvisionLink",
 					"s"
 				],
-				"publicIp": [
+				publicIp: [
 					"PublicIP",
 					"s"
 				],
-				"security": [
+				security: [
 					"Security",
 					"e:Security"
 				],
-				"version": [
+				version: [
 					"Version",
 					"s"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateSbc": {
-		"method": "PATCH",
-		"path": "/Sbcs({Name})",
-		"params": [
+	updateSbc: {
+		method: "PATCH",
+		path: "/Sbcs({Name})",
+		params: [
 			{
-				"name": "Name",
-				"prop": "name",
-				"kind": "s"
+				name: "Name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"body": {
-			"collection": "sbcFields",
-			"fields": {
-				"audioPort": [
+		body: {
+			collection: "sbcFields",
+			fields: {
+				audioPort: [
 					"AudioPort",
 					"i"
 				],
-				"connection": [
+				connection: [
 					"Connection",
-					"j"
+					"o"
 				],
-				"displayName": [
+				displayName: [
 					"DisplayName",
 					"s"
 				],
-				"group": [
+				group: [
 					"Group",
 					"s"
 				],
-				"hasConnection": [
+				hasConnection: [
 					"HasConnection",
 					"b"
 				],
-				"localIPv4": [
+				localIPv4: [
 					"LocalIPv4",
 					"s"
 				],
-				"logLevel": [
+				logLevel: [
 					"LogLevel",
 					"e:SbcLogLevel"
 				],
-				"logSize": [
+				logSize: [
 					"LogSize",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"passiveServer": [
+				passiveServer: [
 					"PassiveServer",
 					"s"
 				],
-				"passiveServerIsEnabled": [
+				passiveServerIsEnabled: [
 					"PassiveServerIsEnabled",
 					"b"
 				],
-				"password": [
+				password: [
 					"Password",
 					"s"
 				],
-				"phoneMac": [
+				phoneMac: [
 					"PhoneMAC",
 					"s"
 				],
-				"phoneUserId": [
+				phoneUserId: [
 					"PhoneUserId",
 					"i"
 				],
-				"provisionLink": [
+				provisionLink: [
 					"ProvisionLink",
 					"s"
 				],
-				"publicIp": [
+				publicIp: [
 					"PublicIP",
 					"s"
 				],
-				"security": [
+				security: [
 					"Security",
 					"e:Security"
 				],
-				"version": [
+				version: [
 					"Version",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteSbc": {
-		"method": "DELETE",
-		"path": "/Sbcs({Name})",
-		"params": [
+	deleteSbc: {
+		method: "DELETE",
+		path: "/Sbcs({Name})",
+		params: [
 			{
-				"name": "Name",
-				"prop": "name",
-				"kind": "s"
+				name: "Name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"pushConfig": {
-		"method": "POST",
-		"path": "/Sbcs({Name})/Pbx.PushConfig",
-		"params": [
+	pushConfig: {
+		method: "POST",
+		path: "/Sbcs({Name})/Pbx.PushConfig",
+		params: [
 			{
-				"name": "Name",
-				"prop": "name",
-				"kind": "s"
+				name: "Name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"response": "none",
-		"versions": "3CX 20.0.7 and later"
+		response: "none",
+		versions: "3CX 20.0.7 and later"
 	}
 };

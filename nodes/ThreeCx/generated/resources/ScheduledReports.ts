@@ -4,247 +4,247 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"scheduledReports"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listScheduledReport",
-			"action": "Get many scheduled reports"
+			name: "Create",
+			value: "createScheduledReport",
+			action: "Create scheduled report"
 		},
 		{
-			"name": "Get",
-			"value": "getScheduledReport",
-			"action": "Get scheduled report"
+			name: "Delete",
+			value: "deleteScheduledReport",
+			action: "Delete scheduled report"
 		},
 		{
-			"name": "Create",
-			"value": "createScheduledReport",
-			"action": "Create scheduled report"
+			name: "Get",
+			value: "getScheduledReport",
+			action: "Get scheduled report"
 		},
 		{
-			"name": "Update",
-			"value": "updateScheduledReport",
-			"action": "Update scheduled report"
+			name: "Get Many",
+			value: "listScheduledReport",
+			action: "Get many scheduled reports"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteScheduledReport",
-			"action": "Delete scheduled report"
+			name: "Update",
+			value: "updateScheduledReport",
+			action: "Update scheduled report"
 		}
 	],
-	"default": "listScheduledReport"
+	default: "listScheduledReport"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "scheduledReportFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "scheduledReportFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "DN",
-				"name": "dn",
-				"type": "string",
-				"default": ""
+				displayName: "DN",
+				name: "dn",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Email Addresses",
-				"name": "emailAddresses",
-				"type": "string",
-				"default": ""
+				displayName: "Email Addresses",
+				name: "emailAddresses",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Filter Description",
-				"name": "filterDescription",
-				"type": "string",
-				"default": ""
+				displayName: "Filter Description",
+				name: "filterDescription",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Report Link",
-				"name": "reportLink",
-				"type": "string",
-				"default": ""
+				displayName: "Report Link",
+				name: "reportLink",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Report Params",
-				"name": "reportParams",
-				"type": "string",
-				"default": ""
+				displayName: "Report Params",
+				name: "reportParams",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Report Type",
-				"name": "reportType",
-				"type": "options",
-				"options": [
+				displayName: "Report Type",
+				name: "reportType",
+				type: "options",
+				options: [
 					{
-						"name": "None",
-						"value": "None"
+						name: "Abandoned Chats",
+						value: "AbandonedChats"
 					},
 					{
-						"name": "Call Logs",
-						"value": "CallLogs"
+						name: "Agent In Queue Statistics",
+						value: "AgentInQueueStatistics"
 					},
 					{
-						"name": "Chat Logs",
-						"value": "ChatLogs"
+						name: "Agent Login History",
+						value: "AgentLoginHistory"
 					},
 					{
-						"name": "Audit Logs",
-						"value": "AuditLogs"
+						name: "Audit Logs",
+						value: "AuditLogs"
 					},
 					{
-						"name": "Inbound Rules",
-						"value": "InboundRules"
+						name: "Call Cost By Extension Dept",
+						value: "CallCostByExtensionDept"
 					},
 					{
-						"name": "Queue Abandoned Calls",
-						"value": "QueueAbandonedCalls"
+						name: "Call Distribution",
+						value: "CallDistribution"
 					},
 					{
-						"name": "Queue Answered Calls By Waiting Time",
-						"value": "QueueAnsweredCallsByWaitingTime"
+						name: "Call Logs",
+						value: "CallLogs"
 					},
 					{
-						"name": "Queue Callbacks",
-						"value": "QueueCallbacks"
+						name: "Chat Logs",
+						value: "ChatLogs"
 					},
 					{
-						"name": "Queue Failed Callbacks",
-						"value": "QueueFailedCallbacks"
+						name: "Extension Statistics",
+						value: "ExtensionStatistics"
 					},
 					{
-						"name": "Queue Performance Overview",
-						"value": "QueuePerformanceOverview"
+						name: "Extensions Statistics By Ring Groups",
+						value: "ExtensionsStatisticsByRingGroups"
 					},
 					{
-						"name": "Queue Detailed Statistics",
-						"value": "QueueDetailedStatistics"
+						name: "Inbound Calls",
+						value: "InboundCalls"
 					},
 					{
-						"name": "Queue Team General Statistics",
-						"value": "QueueTeamGeneralStatistics"
+						name: "Inbound Rules",
+						value: "InboundRules"
 					},
 					{
-						"name": "Sla Statistics",
-						"value": "SlaStatistics"
+						name: "None",
+						value: "None"
 					},
 					{
-						"name": "Sla Breaches",
-						"value": "SlaBreaches"
+						name: "Out Bound Calls",
+						value: "OutBoundCalls"
 					},
 					{
-						"name": "Agent In Queue Statistics",
-						"value": "AgentInQueueStatistics"
+						name: "Queue Abandoned Calls",
+						value: "QueueAbandonedCalls"
 					},
 					{
-						"name": "Agent Login History",
-						"value": "AgentLoginHistory"
+						name: "Queue Agents Chat",
+						value: "QueueAgentsChat"
 					},
 					{
-						"name": "Extensions Statistics By Ring Groups",
-						"value": "ExtensionsStatisticsByRingGroups"
+						name: "Queue Answered Calls By Waiting Time",
+						value: "QueueAnsweredCallsByWaitingTime"
 					},
 					{
-						"name": "Extension Statistics",
-						"value": "ExtensionStatistics"
+						name: "Queue Callbacks",
+						value: "QueueCallbacks"
 					},
 					{
-						"name": "Call Cost By Extension Dept",
-						"value": "CallCostByExtensionDept"
+						name: "Queue Chat Performance",
+						value: "QueueChatPerformance"
 					},
 					{
-						"name": "Queue Chat Performance",
-						"value": "QueueChatPerformance"
+						name: "Queue Detailed Statistics",
+						value: "QueueDetailedStatistics"
 					},
 					{
-						"name": "Queue Agents Chat",
-						"value": "QueueAgentsChat"
+						name: "Queue Failed Callbacks",
+						value: "QueueFailedCallbacks"
 					},
 					{
-						"name": "Abandoned Chats",
-						"value": "AbandonedChats"
+						name: "Queue Performance Overview",
+						value: "QueuePerformanceOverview"
 					},
 					{
-						"name": "Ring Groups",
-						"value": "RingGroups"
+						name: "Queue Team General Statistics",
+						value: "QueueTeamGeneralStatistics"
 					},
 					{
-						"name": "Inbound Calls",
-						"value": "InboundCalls"
+						name: "Ring Groups",
+						value: "RingGroups"
 					},
 					{
-						"name": "Out Bound Calls",
-						"value": "OutBoundCalls"
+						name: "Sla Breaches",
+						value: "SlaBreaches"
 					},
 					{
-						"name": "User Activity",
-						"value": "UserActivity"
+						name: "Sla Statistics",
+						value: "SlaStatistics"
 					},
 					{
-						"name": "Call Distribution",
-						"value": "CallDistribution"
+						name: "User Activity",
+						value: "UserActivity"
 					}
 				],
-				"default": "None"
+				default: "None"
 			},
 			{
-				"displayName": "Schedule Type",
-				"name": "scheduleType",
-				"type": "options",
-				"options": [
+				displayName: "Schedule Type",
+				name: "scheduleType",
+				type: "options",
+				options: [
 					{
-						"name": "Daily",
-						"value": "Daily"
+						name: "Daily",
+						value: "Daily"
 					},
 					{
-						"name": "Weekly",
-						"value": "Weekly"
+						name: "Hourly",
+						value: "Hourly"
 					},
 					{
-						"name": "Monthly",
-						"value": "Monthly"
+						name: "Monthly",
+						value: "Monthly"
 					},
 					{
-						"name": "Hourly",
-						"value": "Hourly"
+						name: "Not Scheduled",
+						value: "NotScheduled"
 					},
 					{
-						"name": "Not Scheduled",
-						"value": "NotScheduled"
+						name: "Weekly",
+						value: "Weekly"
 					}
 				],
-				"default": "Daily"
+				default: "Daily"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createScheduledReport",
 					"updateScheduledReport"
 				]
@@ -254,140 +254,140 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listScheduledReport": {
-		"method": "GET",
-		"path": "/ScheduledReports",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listScheduledReport: {
+		method: "GET",
+		path: "/ScheduledReports",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getScheduledReport": {
-		"method": "GET",
-		"path": "/ScheduledReports({Id})",
-		"params": [
+	getScheduledReport: {
+		method: "GET",
+		path: "/ScheduledReports({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createScheduledReport": {
-		"method": "POST",
-		"path": "/ScheduledReports",
-		"body": {
-			"collection": "scheduledReportFields",
-			"fields": {
-				"dn": [
+	createScheduledReport: {
+		method: "POST",
+		path: "/ScheduledReports",
+		body: {
+			collection: "scheduledReportFields",
+			fields: {
+				dn: [
 					"DN",
 					"s"
 				],
-				"emailAddresses": [
+				emailAddresses: [
 					"EmailAddresses",
 					"s"
 				],
-				"filterDescription": [
+				filterDescription: [
 					"FilterDescription",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"reportLink": [
+				reportLink: [
 					"ReportLink",
 					"s"
 				],
-				"reportParams": [
+				reportParams: [
 					"ReportParams",
 					"s"
 				],
-				"reportType": [
+				reportType: [
 					"ReportType",
 					"e:ScheduledReportType"
 				],
-				"scheduleType": [
+				scheduleType: [
 					"ScheduleType",
 					"e:ReportScheduleType"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateScheduledReport": {
-		"method": "PATCH",
-		"path": "/ScheduledReports({Id})",
-		"params": [
+	updateScheduledReport: {
+		method: "PATCH",
+		path: "/ScheduledReports({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"collection": "scheduledReportFields",
-			"fields": {
-				"dn": [
+		body: {
+			collection: "scheduledReportFields",
+			fields: {
+				dn: [
 					"DN",
 					"s"
 				],
-				"emailAddresses": [
+				emailAddresses: [
 					"EmailAddresses",
 					"s"
 				],
-				"filterDescription": [
+				filterDescription: [
 					"FilterDescription",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"reportLink": [
+				reportLink: [
 					"ReportLink",
 					"s"
 				],
-				"reportParams": [
+				reportParams: [
 					"ReportParams",
 					"s"
 				],
-				"reportType": [
+				reportType: [
 					"ReportType",
 					"e:ScheduledReportType"
 				],
-				"scheduleType": [
+				scheduleType: [
 					"ScheduleType",
 					"e:ReportScheduleType"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteScheduledReport": {
-		"method": "DELETE",
-		"path": "/ScheduledReports({Id})",
-		"params": [
+	deleteScheduledReport: {
+		method: "DELETE",
+		path: "/ScheduledReports({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	}
 };

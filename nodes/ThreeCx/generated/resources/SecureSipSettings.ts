@@ -4,58 +4,58 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"secureSipSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getSecureSipSettings",
-			"action": "Get secure sip settings"
+			name: "Get",
+			value: "getSecureSipSettings",
+			action: "Get secure sip settings"
 		},
 		{
-			"name": "Update",
-			"value": "updateSecureSipSettings",
-			"action": "Update secure sip settings"
+			name: "Update",
+			value: "updateSecureSipSettings",
+			action: "Update secure sip settings"
 		}
 	],
-	"default": "getSecureSipSettings"
+	default: "getSecureSipSettings"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "secureSipSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "secureSipSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Certificate",
-				"name": "certificate",
-				"type": "json",
-				"default": "{}"
+				displayName: "Certificate",
+				name: "certificate",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Private Key",
-				"name": "privateKey",
-				"type": "json",
-				"default": "{}"
+				displayName: "Private Key",
+				name: "privateKey",
+				type: "json",
+				default: "{}"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateSecureSipSettings"
 				]
 			}
@@ -64,30 +64,30 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getSecureSipSettings": {
-		"method": "GET",
-		"path": "/SecureSipSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getSecureSipSettings: {
+		method: "GET",
+		path: "/SecureSipSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateSecureSipSettings": {
-		"method": "PATCH",
-		"path": "/SecureSipSettings",
-		"body": {
-			"collection": "secureSipSettingsFields",
-			"fields": {
-				"certificate": [
+	updateSecureSipSettings: {
+		method: "PATCH",
+		path: "/SecureSipSettings",
+		body: {
+			collection: "secureSipSettingsFields",
+			fields: {
+				certificate: [
 					"Certificate",
-					"j"
+					"o"
 				],
-				"privateKey": [
+				privateKey: [
 					"PrivateKey",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	}
 };

@@ -4,30 +4,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"securityTokens"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listSecurityRefreshToken",
-			"action": "Get many security tokens"
+			name: "Get Many",
+			value: "listSecurityRefreshToken",
+			action: "Get many security tokens"
 		},
 		{
-			"name": "Revoke Security Token",
-			"value": "revokeSecurityToken",
-			"action": "Revoke security token"
+			name: "Revoke Security Token",
+			value: "revokeSecurityToken",
+			action: "Revoke security token"
 		}
 	],
-	"default": "listSecurityRefreshToken"
+	default: "listSecurityRefreshToken"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -35,24 +35,24 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listSecurityRefreshToken": {
-		"method": "GET",
-		"path": "/SecurityTokens",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listSecurityRefreshToken: {
+		method: "GET",
+		path: "/SecurityTokens",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"revokeSecurityToken": {
-		"method": "POST",
-		"path": "/SecurityTokens({Id})/Pbx.RevokeToken",
-		"params": [
+	revokeSecurityToken: {
+		method: "POST",
+		path: "/SecurityTokens({Id})/Pbx.RevokeToken",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"response": "none"
+		response: "none"
 	}
 };

@@ -4,150 +4,150 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"servicePrincipals"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listServicePrincipal",
-			"action": "Get many service principals"
+			name: "Create",
+			value: "createServicePrincipal",
+			action: "Create service principal"
 		},
 		{
-			"name": "Get",
-			"value": "getServicePrincipal",
-			"action": "Get service principal"
+			name: "Delete",
+			value: "deleteServicePrincipal",
+			action: "Delete service principal"
 		},
 		{
-			"name": "Create",
-			"value": "createServicePrincipal",
-			"action": "Create service principal"
+			name: "Generate App Token",
+			value: "generateAppToken",
+			action: "Generate app token"
 		},
 		{
-			"name": "Update",
-			"value": "updateServicePrincipal",
-			"action": "Update service principal"
+			name: "Get",
+			value: "getServicePrincipal",
+			action: "Get service principal"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteServicePrincipal",
-			"action": "Delete service principal"
+			name: "Get Many",
+			value: "listServicePrincipal",
+			action: "Get many service principals"
 		},
 		{
-			"name": "Generate App Token",
-			"value": "generateAppToken",
-			"action": "Generate app token"
+			name: "Update",
+			value: "updateServicePrincipal",
+			action: "Update service principal"
 		}
 	],
-	"default": "listServicePrincipal"
+	default: "listServicePrincipal"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "servicePrincipalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "servicePrincipalFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Call Control Enabled",
-				"name": "callControlEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Call Control Enabled",
+				name: "callControlEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Groups",
-				"name": "groups",
-				"type": "json",
-				"default": "[]"
+				displayName: "Groups",
+				name: "groups",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Is System",
-				"name": "isSystem",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.9 and later"
+				displayName: "Is System",
+				name: "isSystem",
+				type: "boolean",
+				default: false,
+				description: "Whether Is System is on; 3CX 20.0.9 and later"
 			},
 			{
-				"displayName": "Last Used",
-				"name": "lastUsed",
-				"type": "dateTime",
-				"default": ""
+				displayName: "Last Used",
+				name: "lastUsed",
+				type: "dateTime",
+				default: ""
 			},
 			{
-				"displayName": "My Phone Enabled",
-				"name": "myPhoneEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.8 and later"
+				displayName: "My Phone Enabled",
+				name: "myPhoneEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether My Phone Enabled is on; 3CX 20.0.8 and later"
 			},
 			{
-				"displayName": "Number",
-				"name": "number",
-				"type": "string",
-				"default": ""
+				displayName: "Number",
+				name: "number",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Peers",
-				"name": "peers",
-				"type": "json",
-				"default": "[]"
+				displayName: "Peers",
+				name: "peers",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Transcription Mode",
-				"name": "transcriptionMode",
-				"type": "options",
-				"options": [
+				displayName: "Transcription Mode",
+				name: "transcriptionMode",
+				type: "options",
+				options: [
 					{
-						"name": "Nothing",
-						"value": "Nothing"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Voicemail",
-						"value": "Voicemail"
+						name: "Inherit",
+						value: "Inherit"
 					},
 					{
-						"name": "Recordings",
-						"value": "Recordings"
+						name: "Nothing",
+						value: "Nothing"
 					},
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Recordings",
+						value: "Recordings"
 					},
 					{
-						"name": "Inherit",
-						"value": "Inherit"
+						name: "Voicemail",
+						value: "Voicemail"
 					}
 				],
-				"default": "Nothing"
+				default: "Nothing"
 			},
 			{
-				"displayName": "XAPI Enabled",
-				"name": "xapiEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "XAPI Enabled",
+				name: "xapiEnabled",
+				type: "boolean",
+				default: false
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createServicePrincipal",
 					"updateServicePrincipal"
 				]
@@ -157,160 +157,160 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listServicePrincipal": {
-		"method": "GET",
-		"path": "/ServicePrincipals",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listServicePrincipal: {
+		method: "GET",
+		path: "/ServicePrincipals",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getServicePrincipal": {
-		"method": "GET",
-		"path": "/ServicePrincipals({Id})",
-		"params": [
+	getServicePrincipal: {
+		method: "GET",
+		path: "/ServicePrincipals({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createServicePrincipal": {
-		"method": "POST",
-		"path": "/ServicePrincipals",
-		"body": {
-			"collection": "servicePrincipalFields",
-			"fields": {
-				"callControlEnabled": [
+	createServicePrincipal: {
+		method: "POST",
+		path: "/ServicePrincipals",
+		body: {
+			collection: "servicePrincipalFields",
+			fields: {
+				callControlEnabled: [
 					"CallControlEnabled",
 					"b"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"isSystem": [
+				isSystem: [
 					"IsSystem",
 					"b"
 				],
-				"lastUsed": [
+				lastUsed: [
 					"LastUsed",
 					"d"
 				],
-				"myPhoneEnabled": [
+				myPhoneEnabled: [
 					"MyPhoneEnabled",
 					"b"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"peers": [
+				peers: [
 					"Peers",
-					"j"
+					"a"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"xapiEnabled": [
+				xapiEnabled: [
 					"XAPIEnabled",
 					"b"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateServicePrincipal": {
-		"method": "PATCH",
-		"path": "/ServicePrincipals({Id})",
-		"params": [
+	updateServicePrincipal: {
+		method: "PATCH",
+		path: "/ServicePrincipals({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"collection": "servicePrincipalFields",
-			"fields": {
-				"callControlEnabled": [
+		body: {
+			collection: "servicePrincipalFields",
+			fields: {
+				callControlEnabled: [
 					"CallControlEnabled",
 					"b"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"isSystem": [
+				isSystem: [
 					"IsSystem",
 					"b"
 				],
-				"lastUsed": [
+				lastUsed: [
 					"LastUsed",
 					"d"
 				],
-				"myPhoneEnabled": [
+				myPhoneEnabled: [
 					"MyPhoneEnabled",
 					"b"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"peers": [
+				peers: [
 					"Peers",
-					"j"
+					"a"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"xapiEnabled": [
+				xapiEnabled: [
 					"XAPIEnabled",
 					"b"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteServicePrincipal": {
-		"method": "DELETE",
-		"path": "/ServicePrincipals({Id})",
-		"params": [
+	deleteServicePrincipal: {
+		method: "DELETE",
+		path: "/ServicePrincipals({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"generateAppToken": {
-		"method": "POST",
-		"path": "/ServicePrincipals({Id})/Pbx.GenerateAppToken",
-		"params": [
+	generateAppToken: {
+		method: "POST",
+		path: "/ServicePrincipals({Id})/Pbx.GenerateAppToken",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"response": "object"
+		response: "object"
 	}
 };

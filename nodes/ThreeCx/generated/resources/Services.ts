@@ -4,66 +4,66 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"services"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listServiceInfo",
-			"action": "Get many services"
+			name: "Disable",
+			value: "disable",
+			action: "Disable"
 		},
 		{
-			"name": "Disable",
-			"value": "disable",
-			"action": "Disable"
+			name: "Enable",
+			value: "enable",
+			action: "Enable"
 		},
 		{
-			"name": "Enable",
-			"value": "enable",
-			"action": "Enable"
+			name: "Garbage Collect",
+			value: "garbageCollect",
+			action: "Garbage collect"
 		},
 		{
-			"name": "Garbage Collect",
-			"value": "garbageCollect",
-			"action": "Garbage collect"
+			name: "Get Many",
+			value: "listServiceInfo",
+			action: "Get many services"
 		},
 		{
-			"name": "Restart",
-			"value": "restart",
-			"action": "Restart"
+			name: "Restart",
+			value: "restart",
+			action: "Restart"
 		},
 		{
-			"name": "Restart All",
-			"value": "restartAll",
-			"action": "Restart all",
-			"description": "3CX 20.0.4–20.0.7 only"
+			name: "Restart All",
+			value: "restartAll",
+			action: "Restart all",
+			description: "3CX 20.0.4–20.0.7 only"
 		},
 		{
-			"name": "Restart Operating System",
-			"value": "restartOperatingSystem",
-			"action": "Restart operating system"
+			name: "Restart Operating System",
+			value: "restartOperatingSystem",
+			action: "Restart operating system"
 		},
 		{
-			"name": "Start",
-			"value": "start",
-			"action": "Start"
+			name: "Start",
+			value: "start",
+			action: "Start"
 		},
 		{
-			"name": "Stop",
-			"value": "stop",
-			"action": "Stop"
+			name: "Stop",
+			value: "stop",
+			action: "Stop"
 		}
 	],
-	"default": "listServiceInfo"
+	default: "listServiceInfo"
 };
 
 export const parameters: INodeProperties[] = [];
@@ -71,101 +71,101 @@ export const parameters: INodeProperties[] = [];
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listServiceInfo": {
-		"method": "GET",
-		"path": "/Services",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listServiceInfo: {
+		method: "GET",
+		path: "/Services",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"disable": {
-		"method": "POST",
-		"path": "/Services/Pbx.Disable",
-		"body": {
-			"fields": {
-				"bodyOptions": [
+	disable: {
+		method: "POST",
+		path: "/Services/Pbx.Disable",
+		body: {
+			fields: {
+				bodyOptions: [
 					"options",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"enable": {
-		"method": "POST",
-		"path": "/Services/Pbx.Enable",
-		"body": {
-			"fields": {
-				"bodyOptions": [
+	enable: {
+		method: "POST",
+		path: "/Services/Pbx.Enable",
+		body: {
+			fields: {
+				bodyOptions: [
 					"options",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"garbageCollect": {
-		"method": "POST",
-		"path": "/Services/Pbx.GarbageCollect",
-		"body": {
-			"fields": {
-				"bodyOptions": [
+	garbageCollect: {
+		method: "POST",
+		path: "/Services/Pbx.GarbageCollect",
+		body: {
+			fields: {
+				bodyOptions: [
 					"options",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"restart": {
-		"method": "POST",
-		"path": "/Services/Pbx.Restart",
-		"body": {
-			"fields": {
-				"bodyOptions": [
+	restart: {
+		method: "POST",
+		path: "/Services/Pbx.Restart",
+		body: {
+			fields: {
+				bodyOptions: [
 					"options",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"restartAll": {
-		"method": "POST",
-		"path": "/Services/Pbx.RestartAll",
-		"response": "none",
-		"versions": "3CX 20.0.4–20.0.7 only"
+	restartAll: {
+		method: "POST",
+		path: "/Services/Pbx.RestartAll",
+		response: "none",
+		versions: "3CX 20.0.4–20.0.7 only"
 	},
-	"restartOperatingSystem": {
-		"method": "POST",
-		"path": "/Services/Pbx.RestartOperatingSystem",
-		"response": "none"
+	restartOperatingSystem: {
+		method: "POST",
+		path: "/Services/Pbx.RestartOperatingSystem",
+		response: "none"
 	},
-	"start": {
-		"method": "POST",
-		"path": "/Services/Pbx.Start",
-		"body": {
-			"fields": {
-				"bodyOptions": [
+	start: {
+		method: "POST",
+		path: "/Services/Pbx.Start",
+		body: {
+			fields: {
+				bodyOptions: [
 					"options",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"stop": {
-		"method": "POST",
-		"path": "/Services/Pbx.Stop",
-		"body": {
-			"fields": {
-				"bodyOptions": [
+	stop: {
+		method: "POST",
+		path: "/Services/Pbx.Stop",
+		body: {
+			fields: {
+				bodyOptions: [
 					"options",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

@@ -4,41 +4,41 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"sipDevices"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listSipDevice",
-			"action": "Get many sip devices"
+			name: "Get Many",
+			value: "listSipDevice",
+			action: "Get many sip devices"
 		},
 		{
-			"name": "Push Firmware",
-			"value": "pushFirmware",
-			"action": "Push firmware"
+			name: "Push Firmware",
+			value: "pushFirmware",
+			action: "Push firmware"
 		}
 	],
-	"default": "listSipDevice"
+	default: "listSipDevice"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Firmware Id",
-		"name": "firmwareId",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Firmware ID",
+		name: "firmwareId",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"pushFirmware"
 				]
 			}
@@ -49,32 +49,32 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listSipDevice": {
-		"method": "GET",
-		"path": "/SipDevices",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listSipDevice: {
+		method: "GET",
+		path: "/SipDevices",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"pushFirmware": {
-		"method": "POST",
-		"path": "/SipDevices({Id})/Pbx.PushFirmware",
-		"params": [
+	pushFirmware: {
+		method: "POST",
+		path: "/SipDevices({Id})/Pbx.PushFirmware",
+		params: [
 			{
-				"name": "Id",
-				"prop": "id",
-				"kind": "i"
+				name: "Id",
+				prop: "id",
+				kind: "i"
 			}
 		],
-		"body": {
-			"fields": {
-				"firmwareId": [
+		body: {
+			fields: {
+				firmwareId: [
 					"firmwareId",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

@@ -4,49 +4,49 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"syslogSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getSyslogSettings",
-			"action": "Get syslog settings",
-			"description": "3CX 20.0.9 and later"
+			name: "Get",
+			value: "getSyslogSettings",
+			action: "Get syslog settings",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Update",
-			"value": "updateSyslogSettings",
-			"action": "Update syslog settings",
-			"description": "3CX 20.0.9 and later"
+			name: "Test Connection",
+			value: "testConnection",
+			action: "Test connection",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Test Connection",
-			"value": "testConnection",
-			"action": "Test connection",
-			"description": "3CX 20.0.9 and later"
+			name: "Update",
+			value: "updateSyslogSettings",
+			action: "Update syslog settings",
+			description: "3CX 20.0.9 and later"
 		}
 	],
-	"default": "getSyslogSettings"
+	default: "getSyslogSettings"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Config",
-		"name": "config",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Config",
+		name: "config",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"testConnection"
 				]
 			}
@@ -56,72 +56,72 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "syslogSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "syslogSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Category Config",
-				"name": "categoryConfig",
-				"type": "json",
-				"default": "{}"
+				displayName: "Category Config",
+				name: "categoryConfig",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Custom Relay Config",
-				"name": "customRelayConfig",
-				"type": "json",
-				"default": "{}"
+				displayName: "Custom Relay Config",
+				name: "customRelayConfig",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Datadog Config",
-				"name": "datadogConfig",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.9 only"
+				displayName: "Datadog Config",
+				name: "datadogConfig",
+				type: "json",
+				default: "{}",
+				description: "3CX 20.0.9 only"
 			},
 			{
-				"displayName": "Elastic Config",
-				"name": "elasticConfig",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.9 only"
+				displayName: "Elastic Config",
+				name: "elasticConfig",
+				type: "json",
+				default: "{}",
+				description: "3CX 20.0.9 only"
 			},
 			{
-				"displayName": "Integration Type",
-				"name": "integrationType",
-				"type": "options",
-				"options": [
+				displayName: "Integration Type",
+				name: "integrationType",
+				type: "options",
+				options: [
 					{
-						"name": "None",
-						"value": "None"
+						name: "Custom",
+						value: "Custom"
 					},
 					{
-						"name": "Custom",
-						"value": "Custom"
+						name: "None",
+						value: "None"
 					}
 				],
-				"default": "None"
+				default: "None"
 			},
 			{
-				"displayName": "Is Enabled",
-				"name": "isEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.9 only"
+				displayName: "Is Enabled",
+				name: "isEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether Is Enabled is on; 3CX 20.0.9 only"
 			},
 			{
-				"displayName": "Splunk Config",
-				"name": "splunkConfig",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.9 only"
+				displayName: "Splunk Config",
+				name: "splunkConfig",
+				type: "json",
+				default: "{}",
+				description: "3CX 20.0.9 only"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateSyslogSettings"
 				]
 			}
@@ -130,66 +130,66 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getSyslogSettings": {
-		"method": "GET",
-		"path": "/SyslogSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object",
-		"versions": "3CX 20.0.9 and later"
+	getSyslogSettings: {
+		method: "GET",
+		path: "/SyslogSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object",
+		versions: "3CX 20.0.9 and later"
 	},
-	"updateSyslogSettings": {
-		"method": "PATCH",
-		"path": "/SyslogSettings",
-		"body": {
-			"collection": "syslogSettingsFields",
-			"fields": {
-				"categoryConfig": [
+	updateSyslogSettings: {
+		method: "PATCH",
+		path: "/SyslogSettings",
+		body: {
+			collection: "syslogSettingsFields",
+			fields: {
+				categoryConfig: [
 					"CategoryConfig",
-					"j"
+					"o"
 				],
-				"customRelayConfig": [
+				customRelayConfig: [
 					"CustomRelayConfig",
-					"j"
+					"o"
 				],
-				"datadogConfig": [
+				datadogConfig: [
 					"DatadogConfig",
-					"j"
+					"o"
 				],
-				"elasticConfig": [
+				elasticConfig: [
 					"ElasticConfig",
-					"j"
+					"o"
 				],
-				"integrationType": [
+				integrationType: [
 					"IntegrationType",
 					"e:SyslogIntegrationType"
 				],
-				"isEnabled": [
+				isEnabled: [
 					"IsEnabled",
 					"b"
 				],
-				"splunkConfig": [
+				splunkConfig: [
 					"SplunkConfig",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true,
-		"versions": "3CX 20.0.9 and later"
+		response: "none",
+		reread: true,
+		versions: "3CX 20.0.9 and later"
 	},
-	"testConnection": {
-		"method": "POST",
-		"path": "/SyslogSettings/Pbx.TestConnection",
-		"body": {
-			"fields": {
-				"config": [
+	testConnection: {
+		method: "POST",
+		path: "/SyslogSettings/Pbx.TestConnection",
+		body: {
+			fields: {
+				config: [
 					"config",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.9 and later"
+		response: "none",
+		versions: "3CX 20.0.9 and later"
 	}
 };

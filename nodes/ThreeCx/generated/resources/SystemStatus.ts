@@ -4,141 +4,141 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"systemStatus"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getSystemStatus",
-			"action": "Get system status"
+			name: "API Token",
+			value: "apiToken",
+			action: "API Token"
 		},
 		{
-			"name": "API Token",
-			"value": "apiToken",
-			"action": "API token"
+			name: "Get",
+			value: "getSystemStatus",
+			action: "Get system status"
 		},
 		{
-			"name": "Get Remote Access Status",
-			"value": "getRemoteAccessStatus",
-			"action": "Get remote access status",
-			"description": "3CX 20.0.6 and later"
+			name: "Get Remote Access Status",
+			value: "getRemoteAccessStatus",
+			action: "Get remote access status",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Get Request Help Link",
-			"value": "getRequestHelpLink",
-			"action": "Get request help link"
+			name: "Get Request Help Link",
+			value: "getRequestHelpLink",
+			action: "Get request help link"
 		},
 		{
-			"name": "Get Version Type",
-			"value": "getVersionType",
-			"action": "Get version type"
+			name: "Get Version Type",
+			value: "getVersionType",
+			action: "Get version type"
 		},
 		{
-			"name": "Is Request Help Enabled",
-			"value": "isRequestHelpEnabled",
-			"action": "Is request help enabled"
+			name: "Is Request Help Enabled",
+			value: "isRequestHelpEnabled",
+			action: "Is request help enabled"
 		},
 		{
-			"name": "My Phone Request Id Telemetry",
-			"value": "myPhoneRequestIdTelemetry",
-			"action": "My phone request id telemetry",
-			"description": "3CX 20.0.7 and later"
+			name: "My Phone Request ID Telemetry",
+			value: "myPhoneRequestIdTelemetry",
+			action: "My phone request ID telemetry",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Network Telemetry",
-			"value": "networkTelemetry",
-			"action": "Network telemetry",
-			"description": "3CX 20.0.7 and later"
+			name: "Network Telemetry",
+			value: "networkTelemetry",
+			action: "Network telemetry",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Request Help",
-			"value": "requestHelp",
-			"action": "Request help"
+			name: "Request Help",
+			value: "requestHelp",
+			action: "Request help"
 		},
 		{
-			"name": "Revoke Remote Access",
-			"value": "revokeRemoteAccess",
-			"action": "Revoke remote access",
-			"description": "3CX 20.0.6 and later"
+			name: "Revoke Remote Access",
+			value: "revokeRemoteAccess",
+			action: "Revoke remote access",
+			description: "3CX 20.0.6 and later"
 		},
 		{
-			"name": "Service Telemetry",
-			"value": "serviceTelemetry",
-			"action": "Service telemetry",
-			"description": "3CX 20.0.7 and later"
+			name: "Service Telemetry",
+			value: "serviceTelemetry",
+			action: "Service telemetry",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Set Chat Log Status",
-			"value": "setChatLogStatus",
-			"action": "Set chat log status"
+			name: "Set Chat Log Status",
+			value: "setChatLogStatus",
+			action: "Set chat log status"
 		},
 		{
-			"name": "Set Multi Company Mode",
-			"value": "setMultiCompanyMode",
-			"action": "Set multi company mode"
+			name: "Set Multi Company Mode",
+			value: "setMultiCompanyMode",
+			action: "Set multi company mode"
 		},
 		{
-			"name": "Start DB Maintenance",
-			"value": "startDbMaintenance",
-			"action": "Start DB maintenance"
+			name: "Start DB Maintenance",
+			value: "startDbMaintenance",
+			action: "Start DB maintenance"
 		},
 		{
-			"name": "System Database Information",
-			"value": "systemDatabaseInformation",
-			"action": "System database information"
+			name: "System Database Information",
+			value: "systemDatabaseInformation",
+			action: "System database information"
 		},
 		{
-			"name": "System Extensions",
-			"value": "systemExtensions",
-			"action": "System extensions"
+			name: "System Extensions",
+			value: "systemExtensions",
+			action: "System extensions"
 		},
 		{
-			"name": "System Health Status",
-			"value": "systemHealthStatus",
-			"action": "System health status"
+			name: "System Health Status",
+			value: "systemHealthStatus",
+			action: "System health status"
 		},
 		{
-			"name": "System Telemetry",
-			"value": "systemTelemetry",
-			"action": "System telemetry",
-			"description": "3CX 20.0.7 and later"
+			name: "System Telemetry",
+			value: "systemTelemetry",
+			action: "System telemetry",
+			description: "3CX 20.0.7 and later"
 		}
 	],
-	"default": "getSystemStatus"
+	default: "getSystemStatus"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Grant Period Days",
-		"name": "grantPeriodDays",
-		"type": "number",
-		"default": 0,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Grant Period Days",
+		name: "grantPeriodDays",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getRequestHelpLink"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Enable",
-		"name": "enable",
-		"type": "boolean",
-		"default": false,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Enable",
+		name: "enable",
+		type: "boolean",
+		default: false,
+		displayOptions: {
+			show: {
+				operation: [
 					"setChatLogStatus",
 					"setMultiCompanyMode"
 				]
@@ -150,160 +150,160 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getSystemStatus": {
-		"method": "GET",
-		"path": "/SystemStatus",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getSystemStatus: {
+		method: "GET",
+		path: "/SystemStatus",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"apiToken": {
-		"method": "GET",
-		"path": "/SystemStatus/Pbx.APIToken()",
-		"response": "object"
+	apiToken: {
+		method: "GET",
+		path: "/SystemStatus/Pbx.APIToken()",
+		response: "object"
 	},
-	"getRemoteAccessStatus": {
-		"method": "GET",
-		"path": "/SystemStatus/Pbx.GetRemoteAccessStatus()",
-		"response": "object",
-		"versions": "3CX 20.0.6 and later"
+	getRemoteAccessStatus: {
+		method: "GET",
+		path: "/SystemStatus/Pbx.GetRemoteAccessStatus()",
+		response: "object",
+		versions: "3CX 20.0.6 and later"
 	},
-	"getRequestHelpLink": {
-		"method": "GET",
-		"path": "/SystemStatus/Pbx.GetRequestHelpLink(grantPeriodDays={grantPeriodDays})",
-		"params": [
+	getRequestHelpLink: {
+		method: "GET",
+		path: "/SystemStatus/Pbx.GetRequestHelpLink(grantPeriodDays={grantPeriodDays})",
+		params: [
 			{
-				"name": "grantPeriodDays",
-				"prop": "grantPeriodDays",
-				"kind": "i"
+				name: "grantPeriodDays",
+				prop: "grantPeriodDays",
+				kind: "i"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"getVersionType": {
-		"method": "GET",
-		"path": "/SystemStatus/Pbx.GetVersionType()",
-		"response": "object"
+	getVersionType: {
+		method: "GET",
+		path: "/SystemStatus/Pbx.GetVersionType()",
+		response: "object"
 	},
-	"isRequestHelpEnabled": {
-		"method": "GET",
-		"path": "/SystemStatus/Pbx.IsRequestHelpEnabled()",
-		"response": "object"
+	isRequestHelpEnabled: {
+		method: "GET",
+		path: "/SystemStatus/Pbx.IsRequestHelpEnabled()",
+		response: "object"
 	},
-	"myPhoneRequestIdTelemetry": {
-		"method": "GET",
-		"path": "/SystemStatus/Pbx.MyPhoneRequestIdTelemetry(startDate={startDate},endDate={endDate})",
-		"params": [
+	myPhoneRequestIdTelemetry: {
+		method: "GET",
+		path: "/SystemStatus/Pbx.MyPhoneRequestIdTelemetry(startDate={startDate},endDate={endDate})",
+		params: [
 			{
-				"name": "startDate",
-				"prop": "startDate",
-				"kind": "d"
+				name: "startDate",
+				prop: "startDate",
+				kind: "d"
 			},
 			{
-				"name": "endDate",
-				"prop": "endDate",
-				"kind": "d"
+				name: "endDate",
+				prop: "endDate",
+				kind: "d"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.7 and later"
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.7 and later"
 	},
-	"networkTelemetry": {
-		"method": "GET",
-		"path": "/SystemStatus/Pbx.NetworkTelemetry()",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.7 and later"
+	networkTelemetry: {
+		method: "GET",
+		path: "/SystemStatus/Pbx.NetworkTelemetry()",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.7 and later"
 	},
-	"requestHelp": {
-		"method": "POST",
-		"path": "/SystemStatus/Pbx.RequestHelp",
-		"body": {
-			"fields": {
-				"description": [
+	requestHelp: {
+		method: "POST",
+		path: "/SystemStatus/Pbx.RequestHelp",
+		body: {
+			fields: {
+				description: [
 					"description",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"revokeRemoteAccess": {
-		"method": "POST",
-		"path": "/SystemStatus/Pbx.RevokeRemoteAccess",
-		"response": "none",
-		"versions": "3CX 20.0.6 and later"
+	revokeRemoteAccess: {
+		method: "POST",
+		path: "/SystemStatus/Pbx.RevokeRemoteAccess",
+		response: "none",
+		versions: "3CX 20.0.6 and later"
 	},
-	"serviceTelemetry": {
-		"method": "GET",
-		"path": "/SystemStatus/Pbx.ServiceTelemetry()",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.7 and later"
+	serviceTelemetry: {
+		method: "GET",
+		path: "/SystemStatus/Pbx.ServiceTelemetry()",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.7 and later"
 	},
-	"setChatLogStatus": {
-		"method": "POST",
-		"path": "/SystemStatus/Pbx.SetChatLogStatus",
-		"body": {
-			"fields": {
-				"enable": [
+	setChatLogStatus: {
+		method: "POST",
+		path: "/SystemStatus/Pbx.SetChatLogStatus",
+		body: {
+			fields: {
+				enable: [
 					"enable",
 					"b"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"setMultiCompanyMode": {
-		"method": "POST",
-		"path": "/SystemStatus/Pbx.SetMultiCompanyMode",
-		"body": {
-			"fields": {
-				"enable": [
+	setMultiCompanyMode: {
+		method: "POST",
+		path: "/SystemStatus/Pbx.SetMultiCompanyMode",
+		body: {
+			fields: {
+				enable: [
 					"enable",
 					"b"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"startDbMaintenance": {
-		"method": "POST",
-		"path": "/SystemStatus/Pbx.StartDBMaintenance",
-		"response": "none"
+	startDbMaintenance: {
+		method: "POST",
+		path: "/SystemStatus/Pbx.StartDBMaintenance",
+		response: "none"
 	},
-	"systemDatabaseInformation": {
-		"method": "GET",
-		"path": "/SystemStatus/Pbx.SystemDatabaseInformation()",
-		"response": "object"
+	systemDatabaseInformation: {
+		method: "GET",
+		path: "/SystemStatus/Pbx.SystemDatabaseInformation()",
+		response: "object"
 	},
-	"systemExtensions": {
-		"method": "GET",
-		"path": "/SystemStatus/Pbx.SystemExtensions()",
-		"query": "tksfc",
-		"options": "searchOptions",
-		"response": "collection",
-		"paged": true
+	systemExtensions: {
+		method: "GET",
+		path: "/SystemStatus/Pbx.SystemExtensions()",
+		query: "tksfc",
+		options: "searchOptions",
+		response: "collection",
+		paged: true
 	},
-	"systemHealthStatus": {
-		"method": "GET",
-		"path": "/SystemStatus/Pbx.SystemHealthStatus()",
-		"response": "object"
+	systemHealthStatus: {
+		method: "GET",
+		path: "/SystemStatus/Pbx.SystemHealthStatus()",
+		response: "object"
 	},
-	"systemTelemetry": {
-		"method": "GET",
-		"path": "/SystemStatus/Pbx.SystemTelemetry()",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.7 and later"
+	systemTelemetry: {
+		method: "GET",
+		path: "/SystemStatus/Pbx.SystemTelemetry()",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.7 and later"
 	}
 };

@@ -4,79 +4,79 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"tenantProperties"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listProperty",
-			"action": "Get many tenant properties"
+			name: "Create",
+			value: "createProperty",
+			action: "Create property"
 		},
 		{
-			"name": "Get",
-			"value": "getProperty",
-			"action": "Get property"
+			name: "Delete",
+			value: "deleteProperty",
+			action: "Delete property"
 		},
 		{
-			"name": "Create",
-			"value": "createProperty",
-			"action": "Create property"
+			name: "Get",
+			value: "getProperty",
+			action: "Get property"
 		},
 		{
-			"name": "Update",
-			"value": "updateProperty",
-			"action": "Update property"
+			name: "Get Many",
+			value: "listProperty",
+			action: "Get many tenant properties"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteProperty",
-			"action": "Delete property"
+			name: "Update",
+			value: "updateProperty",
+			action: "Update property"
 		}
 	],
-	"default": "listProperty"
+	default: "listProperty"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "propertyFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "propertyFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Description",
-				"name": "description",
-				"type": "string",
-				"default": ""
+				displayName: "Description",
+				name: "description",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Value",
-				"name": "value",
-				"type": "string",
-				"default": ""
+				displayName: "Value",
+				name: "value",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createProperty",
 					"updateProperty"
 				]
@@ -86,92 +86,92 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listProperty": {
-		"method": "GET",
-		"path": "/TenantProperties",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listProperty: {
+		method: "GET",
+		path: "/TenantProperties",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getProperty": {
-		"method": "GET",
-		"path": "/TenantProperties({Name})",
-		"params": [
+	getProperty: {
+		method: "GET",
+		path: "/TenantProperties({Name})",
+		params: [
 			{
-				"name": "Name",
-				"prop": "name",
-				"kind": "s"
+				name: "Name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createProperty": {
-		"method": "POST",
-		"path": "/TenantProperties",
-		"body": {
-			"collection": "propertyFields",
-			"fields": {
-				"description": [
+	createProperty: {
+		method: "POST",
+		path: "/TenantProperties",
+		body: {
+			collection: "propertyFields",
+			fields: {
+				description: [
 					"Description",
 					"s"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"value": [
+				value: [
 					"Value",
 					"s"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateProperty": {
-		"method": "PATCH",
-		"path": "/TenantProperties({Name})",
-		"params": [
+	updateProperty: {
+		method: "PATCH",
+		path: "/TenantProperties({Name})",
+		params: [
 			{
-				"name": "Name",
-				"prop": "name",
-				"kind": "s"
+				name: "Name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"body": {
-			"collection": "propertyFields",
-			"fields": {
-				"description": [
+		body: {
+			collection: "propertyFields",
+			fields: {
+				description: [
 					"Description",
 					"s"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"value": [
+				value: [
 					"Value",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteProperty": {
-		"method": "DELETE",
-		"path": "/TenantProperties({Name})",
-		"params": [
+	deleteProperty: {
+		method: "DELETE",
+		path: "/TenantProperties({Name})",
+		params: [
 			{
-				"name": "Name",
-				"prop": "name",
-				"kind": "s"
+				name: "Name",
+				prop: "name",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	}
 };

@@ -4,172 +4,172 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"trunkTemplates"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listTrunkTemplate",
-			"action": "Get many trunk templates"
+			name: "Create",
+			value: "createTrunkTemplate",
+			action: "Create trunk template"
 		},
 		{
-			"name": "Get",
-			"value": "getTrunkTemplate",
-			"action": "Get trunk template"
+			name: "Delete",
+			value: "deleteTrunkTemplate",
+			action: "Delete trunk template"
 		},
 		{
-			"name": "Create",
-			"value": "createTrunkTemplate",
-			"action": "Create trunk template"
+			name: "Get",
+			value: "getTrunkTemplate",
+			action: "Get trunk template"
 		},
 		{
-			"name": "Update",
-			"value": "updateTrunkTemplate",
-			"action": "Update trunk template"
+			name: "Get Many",
+			value: "listTrunkTemplate",
+			action: "Get many trunk templates"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteTrunkTemplate",
-			"action": "Delete trunk template"
+			name: "Update",
+			value: "updateTrunkTemplate",
+			action: "Update trunk template"
 		}
 	],
-	"default": "listTrunkTemplate"
+	default: "listTrunkTemplate"
 };
 
 export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "trunkTemplateFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "trunkTemplateFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Add Allowed",
-				"name": "addAllowed",
-				"type": "boolean",
-				"default": false
+				displayName: "Add Allowed",
+				name: "addAllowed",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Content",
-				"name": "content",
-				"type": "string",
-				"default": ""
+				displayName: "Content",
+				name: "content",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Countries",
-				"name": "countries",
-				"type": "json",
-				"default": "[]"
+				displayName: "Countries",
+				name: "countries",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Default Proxy Port",
-				"name": "defaultProxyPort",
-				"type": "number",
-				"default": 0
+				displayName: "Default Proxy Port",
+				name: "defaultProxyPort",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Default Registrar Port",
-				"name": "defaultRegistrarPort",
-				"type": "number",
-				"default": 0
+				displayName: "Default Registrar Port",
+				name: "defaultRegistrarPort",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Description",
-				"name": "description",
-				"type": "string",
-				"default": ""
+				displayName: "Description",
+				name: "description",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Editors",
-				"name": "editors",
-				"type": "json",
-				"default": "[]"
+				displayName: "Editors",
+				name: "editors",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "string",
-				"default": ""
+				displayName: "ID",
+				name: "id",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Is Custom",
-				"name": "isCustom",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Is Custom",
+				name: "isCustom",
+				type: "boolean",
+				default: false,
+				description: "Whether Is Custom is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Messaging Template",
-				"name": "messagingTemplate",
-				"type": "json",
-				"default": "{}"
+				displayName: "Messaging Template",
+				name: "messagingTemplate",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Tags",
-				"name": "tags",
-				"type": "json",
-				"default": "[]"
+				displayName: "Tags",
+				name: "tags",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Template Type",
-				"name": "templateType",
-				"type": "options",
-				"options": [
+				displayName: "Template Type",
+				name: "templateType",
+				type: "options",
+				options: [
 					{
-						"name": "Preferred",
-						"value": "Preferred"
+						name: "Dedicated",
+						value: "Dedicated"
 					},
 					{
-						"name": "Supported",
-						"value": "Supported"
+						name: "Deleted",
+						value: "Deleted"
 					},
 					{
-						"name": "Dedicated",
-						"value": "Dedicated"
+						name: "Preferred",
+						value: "Preferred"
 					},
 					{
-						"name": "Third Party",
-						"value": "ThirdParty"
+						name: "Supported",
+						value: "Supported"
 					},
 					{
-						"name": "Deleted",
-						"value": "Deleted"
+						name: "Third Party",
+						value: "ThirdParty"
 					},
 					{
-						"name": "Unknown",
-						"value": "Unknown"
+						name: "Unknown",
+						value: "Unknown"
 					}
 				],
-				"default": "Preferred"
+				default: "Preferred"
 			},
 			{
-				"displayName": "Url",
-				"name": "url",
-				"type": "string",
-				"default": ""
+				displayName: "Url",
+				name: "url",
+				type: "string",
+				default: ""
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createTrunkTemplate",
 					"updateTrunkTemplate"
 				]
@@ -179,180 +179,180 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listTrunkTemplate": {
-		"method": "GET",
-		"path": "/TrunkTemplates",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listTrunkTemplate: {
+		method: "GET",
+		path: "/TrunkTemplates",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getTrunkTemplate": {
-		"method": "GET",
-		"path": "/TrunkTemplates({Id})",
-		"params": [
+	getTrunkTemplate: {
+		method: "GET",
+		path: "/TrunkTemplates({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createTrunkTemplate": {
-		"method": "POST",
-		"path": "/TrunkTemplates",
-		"body": {
-			"collection": "trunkTemplateFields",
-			"fields": {
-				"addAllowed": [
+	createTrunkTemplate: {
+		method: "POST",
+		path: "/TrunkTemplates",
+		body: {
+			collection: "trunkTemplateFields",
+			fields: {
+				addAllowed: [
 					"AddAllowed",
 					"b"
 				],
-				"content": [
+				content: [
 					"Content",
 					"s"
 				],
-				"countries": [
+				countries: [
 					"Countries",
-					"j"
+					"a"
 				],
-				"defaultProxyPort": [
+				defaultProxyPort: [
 					"DefaultProxyPort",
 					"i"
 				],
-				"defaultRegistrarPort": [
+				defaultRegistrarPort: [
 					"DefaultRegistrarPort",
 					"i"
 				],
-				"description": [
+				description: [
 					"Description",
 					"s"
 				],
-				"editors": [
+				editors: [
 					"Editors",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"s"
 				],
-				"isCustom": [
+				isCustom: [
 					"IsCustom",
 					"b"
 				],
-				"messagingTemplate": [
+				messagingTemplate: [
 					"MessagingTemplate",
-					"j"
+					"o"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"tags": [
+				tags: [
 					"Tags",
-					"j"
+					"a"
 				],
-				"templateType": [
+				templateType: [
 					"TemplateType",
 					"e:TemplateType"
 				],
-				"url": [
+				url: [
 					"Url",
 					"s"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateTrunkTemplate": {
-		"method": "PATCH",
-		"path": "/TrunkTemplates({Id})",
-		"params": [
+	updateTrunkTemplate: {
+		method: "PATCH",
+		path: "/TrunkTemplates({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"body": {
-			"collection": "trunkTemplateFields",
-			"fields": {
-				"addAllowed": [
+		body: {
+			collection: "trunkTemplateFields",
+			fields: {
+				addAllowed: [
 					"AddAllowed",
 					"b"
 				],
-				"content": [
+				content: [
 					"Content",
 					"s"
 				],
-				"countries": [
+				countries: [
 					"Countries",
-					"j"
+					"a"
 				],
-				"defaultProxyPort": [
+				defaultProxyPort: [
 					"DefaultProxyPort",
 					"i"
 				],
-				"defaultRegistrarPort": [
+				defaultRegistrarPort: [
 					"DefaultRegistrarPort",
 					"i"
 				],
-				"description": [
+				description: [
 					"Description",
 					"s"
 				],
-				"editors": [
+				editors: [
 					"Editors",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"s"
 				],
-				"isCustom": [
+				isCustom: [
 					"IsCustom",
 					"b"
 				],
-				"messagingTemplate": [
+				messagingTemplate: [
 					"MessagingTemplate",
-					"j"
+					"o"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"tags": [
+				tags: [
 					"Tags",
-					"j"
+					"a"
 				],
-				"templateType": [
+				templateType: [
 					"TemplateType",
 					"e:TemplateType"
 				],
-				"url": [
+				url: [
 					"Url",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteTrunkTemplate": {
-		"method": "DELETE",
-		"path": "/TrunkTemplates({Id})",
-		"params": [
+	deleteTrunkTemplate: {
+		method: "DELETE",
+		path: "/TrunkTemplates({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "getBlackListNumberId",
-				"kind": "s"
+				name: "Id",
+				prop: "getBlackListNumberId",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	}
 };

@@ -4,183 +4,183 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"trunks"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listTrunk",
-			"action": "Get many trunks"
+			name: "Create",
+			value: "createTrunk",
+			action: "Create trunk"
 		},
 		{
-			"name": "Get",
-			"value": "getTrunk",
-			"action": "Get trunk"
+			name: "Delete",
+			value: "deleteTrunk",
+			action: "Delete trunk"
 		},
 		{
-			"name": "Get by Number",
-			"value": "getTrunkByNumber",
-			"action": "Get trunk by number"
+			name: "Export Trunk",
+			value: "exportTrunk",
+			action: "Export trunk"
 		},
 		{
-			"name": "Create",
-			"value": "createTrunk",
-			"action": "Create trunk"
+			name: "Finalize Trunk Provisioning",
+			value: "finalizeTrunkProvisioning",
+			action: "Finalize trunk provisioning",
+			description: "3CX 20.0.5 and later"
 		},
 		{
-			"name": "Update",
-			"value": "updateTrunk",
-			"action": "Update trunk"
+			name: "Get",
+			value: "getTrunk",
+			action: "Get trunk"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteTrunk",
-			"action": "Delete trunk"
+			name: "Get by Number",
+			value: "getTrunkByNumber",
+			action: "Get trunk by number"
 		},
 		{
-			"name": "Export Trunk",
-			"value": "exportTrunk",
-			"action": "Export trunk"
+			name: "Get First Available Trunk Number",
+			value: "getFirstAvailableTrunkNumber",
+			action: "Get first available trunk number"
 		},
 		{
-			"name": "Finalize Trunk Provisioning",
-			"value": "finalizeTrunkProvisioning",
-			"action": "Finalize trunk provisioning",
-			"description": "3CX 20.0.5 and later"
+			name: "Get Many",
+			value: "listTrunk",
+			action: "Get many trunks"
 		},
 		{
-			"name": "Get First Available Trunk Number",
-			"value": "getFirstAvailableTrunkNumber",
-			"action": "Get first available trunk number"
+			name: "Get Provider Available Phone Numbers",
+			value: "getProviderAvailablePhoneNumbers",
+			action: "Get provider available phone numbers",
+			description: "3CX 20.0.5–20.0.8 only"
 		},
 		{
-			"name": "Get Provider Available Phone Numbers",
-			"value": "getProviderAvailablePhoneNumbers",
-			"action": "Get provider available phone numbers",
-			"description": "3CX 20.0.5–20.0.8 only"
+			name: "Get Provider Phones",
+			value: "getProviderPhones",
+			action: "Get provider phones",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Get Provider Phones",
-			"value": "getProviderPhones",
-			"action": "Get provider phones",
-			"description": "3CX 20.0.9 and later"
+			name: "Init Master Bridge",
+			value: "initMasterBridge",
+			action: "Init master bridge"
 		},
 		{
-			"name": "Init Master Bridge",
-			"value": "initMasterBridge",
-			"action": "Init master bridge"
+			name: "Init Slave Bridge",
+			value: "initSlaveBridge",
+			action: "Init slave bridge"
 		},
 		{
-			"name": "Init Slave Bridge",
-			"value": "initSlaveBridge",
-			"action": "Init slave bridge"
+			name: "Init Trunk",
+			value: "initTrunk",
+			action: "Init trunk"
 		},
 		{
-			"name": "Init Trunk",
-			"value": "initTrunk",
-			"action": "Init trunk"
+			name: "Provision Trunk",
+			value: "provisionTrunk",
+			action: "Provision trunk",
+			description: "3CX 20.0.4 only"
 		},
 		{
-			"name": "Provision Trunk",
-			"value": "provisionTrunk",
-			"action": "Provision trunk",
-			"description": "3CX 20.0.4 only"
+			name: "Refresh Registration",
+			value: "refreshRegistration",
+			action: "Refresh registration"
 		},
 		{
-			"name": "Refresh Registration",
-			"value": "refreshRegistration",
-			"action": "Refresh registration"
+			name: "Run Analysis",
+			value: "runAnalysis",
+			action: "Run analysis",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Run Analysis",
-			"value": "runAnalysis",
-			"action": "Run analysis",
-			"description": "3CX 20.0.7 and later"
+			name: "Set Routes",
+			value: "setRoutes",
+			action: "Set routes"
 		},
 		{
-			"name": "Set Routes",
-			"value": "setRoutes",
-			"action": "Set routes"
+			name: "Test Inbound Call",
+			value: "testInboundCall",
+			action: "Test inbound call",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Test Inbound Call",
-			"value": "testInboundCall",
-			"action": "Test inbound call",
-			"description": "3CX 20.0.7 and later"
+			name: "Test Outbound Call",
+			value: "testOutboundCall",
+			action: "Test outbound call",
+			description: "3CX 20.0.7 and later"
 		},
 		{
-			"name": "Test Outbound Call",
-			"value": "testOutboundCall",
-			"action": "Test outbound call",
-			"description": "3CX 20.0.7 and later"
+			name: "Update",
+			value: "updateTrunk",
+			action: "Update trunk"
 		}
 	],
-	"default": "listTrunk"
+	default: "listTrunk"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Trunk",
-		"name": "trunkId",
-		"type": "resourceLocator",
-		"default": {
-			"mode": "list",
-			"value": ""
+		displayName: "Trunk",
+		name: "trunkId",
+		type: "resourceLocator",
+		default: {
+			mode: "list",
+			value: ""
 		},
-		"required": true,
-		"modes": [
+		required: true,
+		modes: [
 			{
-				"displayName": "From List",
-				"name": "list",
-				"type": "list",
-				"typeOptions": {
-					"searchListMethod": "searchTrunks",
-					"searchable": true
+				displayName: "From List",
+				name: "list",
+				type: "list",
+				typeOptions: {
+					searchListMethod: "searchTrunks",
+					searchable: true
 				}
 			},
 			{
-				"displayName": "By ID",
-				"name": "id",
-				"type": "string",
-				"placeholder": "e.g. 12",
-				"validation": [
+				displayName: "By ID",
+				name: "id",
+				type: "string",
+				placeholder: "e.g. 12",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Trunk ID must be a whole number, like 12"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Trunk ID must be a whole number, like 12"
 						}
 					}
 				]
 			},
 			{
-				"displayName": "By Number",
-				"name": "number",
-				"type": "string",
-				"placeholder": "e.g. 10000",
-				"validation": [
+				displayName: "By Number",
+				name: "number",
+				type: "string",
+				placeholder: "e.g. 10000",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "Trunk number must look like 10000"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "Trunk number must look like 10000"
 						}
 					}
 				]
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"getTrunk",
 					"updateTrunk",
 					"deleteTrunk",
@@ -193,40 +193,40 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Template",
-		"name": "template",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Template",
+		name: "template",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"initTrunk"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Routes",
-		"name": "routes",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Routes",
+		name: "routes",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"setRoutes"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Contact",
-		"name": "testOutboundCallContact",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Contact",
+		name: "testOutboundCallContact",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"testOutboundCall"
 				]
 			}
@@ -236,403 +236,406 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "trunkFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "trunkFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Auth ID",
-				"name": "authId",
-				"type": "string",
-				"default": ""
+				displayName: "Auth ID",
+				name: "authId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Auth Password",
-				"name": "authPassword",
-				"type": "json",
-				"default": "{}"
+				displayName: "Auth Password",
+				name: "authPassword",
+				type: "string",
+				typeOptions: {
+					password: true
+				},
+				default: ""
 			},
 			{
-				"displayName": "Auto Holiday Mode",
-				"name": "autoHolidayMode",
-				"type": "options",
-				"options": [
+				displayName: "Auto Holiday Mode",
+				name: "autoHolidayMode",
+				type: "options",
+				options: [
 					{
-						"name": "Disabled",
-						"value": "Disabled"
+						name: "Disabled",
+						value: "Disabled"
 					},
 					{
-						"name": "Play And Drop",
-						"value": "PlayAndDrop"
+						name: "Play And Continue",
+						value: "PlayAndContinue"
 					},
 					{
-						"name": "Play And Continue",
-						"value": "PlayAndContinue"
+						name: "Play And Drop",
+						value: "PlayAndDrop"
 					}
 				],
-				"default": "Disabled",
-				"description": "3CX 20.0.9 only"
+				default: "Disabled",
+				description: "3CX 20.0.9 only"
 			},
 			{
-				"displayName": "Certificate",
-				"name": "certificate",
-				"type": "string",
-				"default": ""
+				displayName: "Certificate",
+				name: "certificate",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Certificate Expiration Date",
-				"name": "certificateExpirationDate",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.8 and later"
+				displayName: "Certificate Expiration Date",
+				name: "certificateExpirationDate",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.8 and later"
 			},
 			{
-				"displayName": "Certificate Name",
-				"name": "certificateName",
-				"type": "string",
-				"default": ""
+				displayName: "Certificate Name",
+				name: "certificateName",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Configuration Issue",
-				"name": "configurationIssue",
-				"type": "string",
-				"default": ""
+				displayName: "Configuration Issue",
+				name: "configurationIssue",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Did Numbers",
-				"name": "didNumbers",
-				"type": "json",
-				"default": "[]"
+				displayName: "Did Numbers",
+				name: "didNumbers",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Direction",
-				"name": "direction",
-				"type": "options",
-				"options": [
+				displayName: "Direction",
+				name: "direction",
+				type: "options",
+				options: [
 					{
-						"name": "None",
-						"value": "None"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Inbound",
-						"value": "Inbound"
+						name: "Inbound",
+						value: "Inbound"
 					},
 					{
-						"name": "Outbound",
-						"value": "Outbound"
+						name: "None",
+						value: "None"
 					},
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Outbound",
+						value: "Outbound"
 					}
 				],
-				"default": "None"
+				default: "None"
 			},
 			{
-				"displayName": "Disable Call Transfer",
-				"name": "disableCallTransfer",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.10 and later"
+				displayName: "Disable Call Transfer",
+				name: "disableCallTransfer",
+				type: "boolean",
+				default: false,
+				description: "Whether Disable Call Transfer is on; 3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Disable Video",
-				"name": "disableVideo",
-				"type": "boolean",
-				"default": false
+				displayName: "Disable Video",
+				name: "disableVideo",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Diversion Header",
-				"name": "diversionHeader",
-				"type": "boolean",
-				"default": false
+				displayName: "Diversion Header",
+				name: "diversionHeader",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "E164 Country Code",
-				"name": "e164CountryCode",
-				"type": "string",
-				"default": ""
+				displayName: "E164 Country Code",
+				name: "e164CountryCode",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "E164 Process Incoming Number",
-				"name": "e164ProcessIncomingNumber",
-				"type": "boolean",
-				"default": false
+				displayName: "E164 Process Incoming Number",
+				name: "e164ProcessIncomingNumber",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Emergency Geo Locations",
-				"name": "emergencyGeoLocations",
-				"type": "json",
-				"default": "[]"
+				displayName: "Emergency Geo Locations",
+				name: "emergencyGeoLocations",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Enable Inbound Calls",
-				"name": "enableInboundCalls",
-				"type": "boolean",
-				"default": false
+				displayName: "Enable Inbound Calls",
+				name: "enableInboundCalls",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Enable Outbound Calls",
-				"name": "enableOutboundCalls",
-				"type": "boolean",
-				"default": false
+				displayName: "Enable Outbound Calls",
+				name: "enableOutboundCalls",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "External Number",
-				"name": "externalNumber",
-				"type": "string",
-				"default": ""
+				displayName: "External Number",
+				name: "externalNumber",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Gateway",
-				"name": "gateway",
-				"type": "json",
-				"default": "{}"
+				displayName: "Gateway",
+				name: "gateway",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Groups",
-				"name": "groups",
-				"type": "json",
-				"default": "[]"
+				displayName: "Groups",
+				name: "groups",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "In CID Formatting",
-				"name": "inCidFormatting",
-				"type": "json",
-				"default": "[]"
+				displayName: "In CID Formatting",
+				name: "inCidFormatting",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "IP Restriction",
-				"name": "ipRestriction",
-				"type": "options",
-				"options": [
+				displayName: "IP Restriction",
+				name: "ipRestriction",
+				type: "options",
+				options: [
 					{
-						"name": "Any",
-						"value": "Any"
+						name: "Any",
+						value: "Any"
 					},
 					{
-						"name": "IPV 4",
-						"value": "IPV4"
+						name: "IPV 4",
+						value: "IPV4"
 					},
 					{
-						"name": "IPV 6",
-						"value": "IPV6"
+						name: "IPV 6",
+						value: "IPV6"
 					}
 				],
-				"default": "Any"
+				default: "Any"
 			},
 			{
-				"displayName": "Is Online",
-				"name": "isOnline",
-				"type": "boolean",
-				"default": false
+				displayName: "Is Online",
+				name: "isOnline",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Is Webmeeting Bridge",
-				"name": "isWebmeetingBridge",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4–20.0.5 only"
+				displayName: "Is Webmeeting Bridge",
+				name: "isWebmeetingBridge",
+				type: "boolean",
+				default: false,
+				description: "Whether Is Webmeeting Bridge is on; 3CX 20.0.4–20.0.5 only"
 			},
 			{
-				"displayName": "Messaging",
-				"name": "messaging",
-				"type": "json",
-				"default": "{}"
+				displayName: "Messaging",
+				name: "messaging",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Number",
-				"name": "number",
-				"type": "string",
-				"default": ""
+				displayName: "Number",
+				name: "number",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Outbound Caller ID",
-				"name": "outboundCallerId",
-				"type": "string",
-				"default": ""
+				displayName: "Out CID Formatting",
+				name: "outCidFormatting",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Out CID Formatting",
-				"name": "outCidFormatting",
-				"type": "json",
-				"default": "[]"
+				displayName: "Outbound Caller ID",
+				name: "outboundCallerId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Public Info Groups",
-				"name": "publicInfoGroups",
-				"type": "json",
-				"default": "[]"
+				displayName: "Public I Pin SIP",
+				name: "publicIPinSip",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Public I Pin SIP",
-				"name": "publicIPinSip",
-				"type": "string",
-				"default": ""
+				displayName: "Public Info Groups",
+				name: "publicInfoGroups",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Publish Info",
-				"name": "publishInfo",
-				"type": "boolean",
-				"default": false
+				displayName: "Publish Info",
+				name: "publishInfo",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Receive Extensions",
-				"name": "receiveExtensions",
-				"type": "json",
-				"default": "[]"
+				displayName: "Receive Extensions",
+				name: "receiveExtensions",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Receive Info",
-				"name": "receiveInfo",
-				"type": "boolean",
-				"default": false
+				displayName: "Receive Info",
+				name: "receiveInfo",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Remote My Phone Uri Host",
-				"name": "remoteMyPhoneUriHost",
-				"type": "string",
-				"default": ""
+				displayName: "Remote My Phone Uri Host",
+				name: "remoteMyPhoneUriHost",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Remote PBX Preffix",
-				"name": "remotePbxPreffix",
-				"type": "string",
-				"default": ""
+				displayName: "Remote PBX Preffix",
+				name: "remotePbxPreffix",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Routing Rules",
-				"name": "routingRules",
-				"type": "json",
-				"default": "[]"
+				displayName: "Routing Rules",
+				name: "routingRules",
+				type: "json",
+				default: "[]"
 			},
 			{
-				"displayName": "Script Name",
-				"name": "scriptName",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.10 and later"
+				displayName: "Script Name",
+				name: "scriptName",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Secondary Registrar",
-				"name": "secondaryRegistrar",
-				"type": "string",
-				"default": ""
+				displayName: "Secondary Registrar",
+				name: "secondaryRegistrar",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Separate Auth Id",
-				"name": "separateAuthId",
-				"type": "string",
-				"default": ""
+				displayName: "Separate Auth ID",
+				name: "separateAuthId",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Simultaneous Calls",
-				"name": "simultaneousCalls",
-				"type": "number",
-				"default": 0
+				displayName: "Simultaneous Calls",
+				name: "simultaneousCalls",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Tags",
-				"name": "tags",
-				"type": "json",
-				"default": "[]",
-				"description": "3CX 20.0.6 and later"
+				displayName: "Tags",
+				name: "tags",
+				type: "json",
+				default: "[]",
+				description: "3CX 20.0.6 and later"
 			},
 			{
-				"displayName": "Transcription Mode",
-				"name": "transcriptionMode",
-				"type": "options",
-				"options": [
+				displayName: "Transcription Mode",
+				name: "transcriptionMode",
+				type: "options",
+				options: [
 					{
-						"name": "Nothing",
-						"value": "Nothing"
+						name: "Both",
+						value: "Both"
 					},
 					{
-						"name": "Voicemail",
-						"value": "Voicemail"
+						name: "Inherit",
+						value: "Inherit"
 					},
 					{
-						"name": "Recordings",
-						"value": "Recordings"
+						name: "Nothing",
+						value: "Nothing"
 					},
 					{
-						"name": "Both",
-						"value": "Both"
+						name: "Recordings",
+						value: "Recordings"
 					},
 					{
-						"name": "Inherit",
-						"value": "Inherit"
+						name: "Voicemail",
+						value: "Voicemail"
 					}
 				],
-				"default": "Nothing"
+				default: "Nothing"
 			},
 			{
-				"displayName": "Transport Restriction",
-				"name": "transportRestriction",
-				"type": "options",
-				"options": [
+				displayName: "Transport Restriction",
+				name: "transportRestriction",
+				type: "options",
+				options: [
 					{
-						"name": "Any",
-						"value": "Any"
+						name: "Any",
+						value: "Any"
 					},
 					{
-						"name": "UDP",
-						"value": "UDP"
+						name: "TCP",
+						value: "TCP"
 					},
 					{
-						"name": "TCP",
-						"value": "TCP"
+						name: "TLS",
+						value: "TLS"
 					},
 					{
-						"name": "TLS",
-						"value": "TLS"
+						name: "UDP",
+						value: "UDP"
 					}
 				],
-				"default": "Any"
+				default: "Any"
 			},
 			{
-				"displayName": "Trunk Reg Times",
-				"name": "trunkRegTimes",
-				"type": "json",
-				"default": "[]",
-				"description": "3CX 20.0.6 and later"
+				displayName: "Trunk Reg Times",
+				name: "trunkRegTimes",
+				type: "json",
+				default: "[]",
+				description: "3CX 20.0.6 and later"
 			},
 			{
-				"displayName": "Tunnel Enabled",
-				"name": "tunnelEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Tunnel Enabled",
+				name: "tunnelEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Tunnel Remote Addr",
-				"name": "tunnelRemoteAddr",
-				"type": "string",
-				"default": ""
+				displayName: "Tunnel Remote Addr",
+				name: "tunnelRemoteAddr",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Tunnel Remote Port",
-				"name": "tunnelRemotePort",
-				"type": "number",
-				"default": 0
+				displayName: "Tunnel Remote Port",
+				name: "tunnelRemotePort",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Use Separate Auth Id",
-				"name": "useSeparateAuthId",
-				"type": "boolean",
-				"default": false
+				displayName: "Use Separate Auth ID",
+				name: "useSeparateAuthId",
+				type: "boolean",
+				default: false
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createTrunk",
 					"updateTrunk"
 				]
@@ -642,655 +645,655 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listTrunk": {
-		"method": "GET",
-		"path": "/Trunks",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listTrunk: {
+		method: "GET",
+		path: "/Trunks",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getTrunk": {
-		"method": "GET",
-		"path": "/Trunks({Id})",
-		"params": [
+	getTrunk: {
+		method: "GET",
+		path: "/Trunks({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "trunkId",
-				"kind": "i",
-				"locator": "trunks"
+				name: "Id",
+				prop: "trunkId",
+				kind: "i",
+				locator: "trunks"
 			}
 		],
-		"byNumber": "/Trunks(Number={Number})",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		byNumber: "/Trunks(Number={Number})",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"getTrunkByNumber": {
-		"method": "GET",
-		"path": "/Trunks(Number={Number})",
-		"params": [
+	getTrunkByNumber: {
+		method: "GET",
+		path: "/Trunks(Number={Number})",
+		params: [
 			{
-				"name": "Number",
-				"prop": "number",
-				"kind": "s"
+				name: "Number",
+				prop: "number",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createTrunk": {
-		"method": "POST",
-		"path": "/Trunks",
-		"body": {
-			"collection": "trunkFields",
-			"fields": {
-				"authId": [
+	createTrunk: {
+		method: "POST",
+		path: "/Trunks",
+		body: {
+			collection: "trunkFields",
+			fields: {
+				authId: [
 					"AuthID",
 					"s"
 				],
-				"authPassword": [
+				authPassword: [
 					"AuthPassword",
-					"j"
+					"c"
 				],
-				"autoHolidayMode": [
+				autoHolidayMode: [
 					"AutoHolidayMode",
 					"e:HolidayMode"
 				],
-				"certificate": [
+				certificate: [
 					"Certificate",
 					"s"
 				],
-				"certificateExpirationDate": [
+				certificateExpirationDate: [
 					"CertificateExpirationDate",
 					"s"
 				],
-				"certificateName": [
+				certificateName: [
 					"CertificateName",
 					"s"
 				],
-				"configurationIssue": [
+				configurationIssue: [
 					"ConfigurationIssue",
 					"s"
 				],
-				"didNumbers": [
+				didNumbers: [
 					"DidNumbers",
-					"j"
+					"a"
 				],
-				"direction": [
+				direction: [
 					"Direction",
 					"e:DirectionType"
 				],
-				"disableCallTransfer": [
+				disableCallTransfer: [
 					"DisableCallTransfer",
 					"b"
 				],
-				"disableVideo": [
+				disableVideo: [
 					"DisableVideo",
 					"b"
 				],
-				"diversionHeader": [
+				diversionHeader: [
 					"DiversionHeader",
 					"b"
 				],
-				"e164CountryCode": [
+				e164CountryCode: [
 					"E164CountryCode",
 					"s"
 				],
-				"e164ProcessIncomingNumber": [
+				e164ProcessIncomingNumber: [
 					"E164ProcessIncomingNumber",
 					"b"
 				],
-				"emergencyGeoLocations": [
+				emergencyGeoLocations: [
 					"EmergencyGeoLocations",
-					"j"
+					"a"
 				],
-				"enableInboundCalls": [
+				enableInboundCalls: [
 					"EnableInboundCalls",
 					"b"
 				],
-				"enableOutboundCalls": [
+				enableOutboundCalls: [
 					"EnableOutboundCalls",
 					"b"
 				],
-				"externalNumber": [
+				externalNumber: [
 					"ExternalNumber",
 					"s"
 				],
-				"gateway": [
+				gateway: [
 					"Gateway",
-					"j"
+					"o"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"inCidFormatting": [
+				inCidFormatting: [
 					"InCIDFormatting",
-					"j"
+					"a"
 				],
-				"ipRestriction": [
+				ipRestriction: [
 					"IPRestriction",
 					"e:TypeOfIPRestriction"
 				],
-				"isOnline": [
+				isOnline: [
 					"IsOnline",
 					"b"
 				],
-				"isWebmeetingBridge": [
+				isWebmeetingBridge: [
 					"IsWebmeetingBridge",
 					"b"
 				],
-				"messaging": [
+				messaging: [
 					"Messaging",
-					"j"
+					"o"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"outboundCallerId": [
+				outboundCallerId: [
 					"OutboundCallerID",
 					"s"
 				],
-				"outCidFormatting": [
+				outCidFormatting: [
 					"OutCIDFormatting",
-					"j"
+					"a"
 				],
-				"publicInfoGroups": [
+				publicInfoGroups: [
 					"PublicInfoGroups",
-					"j"
+					"a"
 				],
-				"publicIPinSip": [
+				publicIPinSip: [
 					"PublicIPinSIP",
 					"s"
 				],
-				"publishInfo": [
+				publishInfo: [
 					"PublishInfo",
 					"b"
 				],
-				"receiveExtensions": [
+				receiveExtensions: [
 					"ReceiveExtensions",
-					"j"
+					"a"
 				],
-				"receiveInfo": [
+				receiveInfo: [
 					"ReceiveInfo",
 					"b"
 				],
-				"remoteMyPhoneUriHost": [
+				remoteMyPhoneUriHost: [
 					"RemoteMyPhoneUriHost",
 					"s"
 				],
-				"remotePbxPreffix": [
+				remotePbxPreffix: [
 					"RemotePBXPreffix",
 					"s"
 				],
-				"routingRules": [
+				routingRules: [
 					"RoutingRules",
-					"j"
+					"a"
 				],
-				"scriptName": [
+				scriptName: [
 					"ScriptName",
 					"s"
 				],
-				"secondaryRegistrar": [
+				secondaryRegistrar: [
 					"SecondaryRegistrar",
 					"s"
 				],
-				"separateAuthId": [
+				separateAuthId: [
 					"SeparateAuthId",
 					"s"
 				],
-				"simultaneousCalls": [
+				simultaneousCalls: [
 					"SimultaneousCalls",
 					"i"
 				],
-				"tags": [
+				tags: [
 					"Tags",
-					"j"
+					"a"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"transportRestriction": [
+				transportRestriction: [
 					"TransportRestriction",
 					"e:TypeOfTransportRestriction"
 				],
-				"trunkRegTimes": [
+				trunkRegTimes: [
 					"TrunkRegTimes",
-					"j"
+					"a"
 				],
-				"tunnelEnabled": [
+				tunnelEnabled: [
 					"TunnelEnabled",
 					"b"
 				],
-				"tunnelRemoteAddr": [
+				tunnelRemoteAddr: [
 					"TunnelRemoteAddr",
 					"s"
 				],
-				"tunnelRemotePort": [
+				tunnelRemotePort: [
 					"TunnelRemotePort",
 					"i"
 				],
-				"useSeparateAuthId": [
+				useSeparateAuthId: [
 					"UseSeparateAuthId",
 					"b"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateTrunk": {
-		"method": "PATCH",
-		"path": "/Trunks({Id})",
-		"params": [
+	updateTrunk: {
+		method: "PATCH",
+		path: "/Trunks({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "trunkId",
-				"kind": "i",
-				"locator": "trunks"
+				name: "Id",
+				prop: "trunkId",
+				kind: "i",
+				locator: "trunks"
 			}
 		],
-		"body": {
-			"collection": "trunkFields",
-			"fields": {
-				"authId": [
+		body: {
+			collection: "trunkFields",
+			fields: {
+				authId: [
 					"AuthID",
 					"s"
 				],
-				"authPassword": [
+				authPassword: [
 					"AuthPassword",
-					"j"
+					"c"
 				],
-				"autoHolidayMode": [
+				autoHolidayMode: [
 					"AutoHolidayMode",
 					"e:HolidayMode"
 				],
-				"certificate": [
+				certificate: [
 					"Certificate",
 					"s"
 				],
-				"certificateExpirationDate": [
+				certificateExpirationDate: [
 					"CertificateExpirationDate",
 					"s"
 				],
-				"certificateName": [
+				certificateName: [
 					"CertificateName",
 					"s"
 				],
-				"configurationIssue": [
+				configurationIssue: [
 					"ConfigurationIssue",
 					"s"
 				],
-				"didNumbers": [
+				didNumbers: [
 					"DidNumbers",
-					"j"
+					"a"
 				],
-				"direction": [
+				direction: [
 					"Direction",
 					"e:DirectionType"
 				],
-				"disableCallTransfer": [
+				disableCallTransfer: [
 					"DisableCallTransfer",
 					"b"
 				],
-				"disableVideo": [
+				disableVideo: [
 					"DisableVideo",
 					"b"
 				],
-				"diversionHeader": [
+				diversionHeader: [
 					"DiversionHeader",
 					"b"
 				],
-				"e164CountryCode": [
+				e164CountryCode: [
 					"E164CountryCode",
 					"s"
 				],
-				"e164ProcessIncomingNumber": [
+				e164ProcessIncomingNumber: [
 					"E164ProcessIncomingNumber",
 					"b"
 				],
-				"emergencyGeoLocations": [
+				emergencyGeoLocations: [
 					"EmergencyGeoLocations",
-					"j"
+					"a"
 				],
-				"enableInboundCalls": [
+				enableInboundCalls: [
 					"EnableInboundCalls",
 					"b"
 				],
-				"enableOutboundCalls": [
+				enableOutboundCalls: [
 					"EnableOutboundCalls",
 					"b"
 				],
-				"externalNumber": [
+				externalNumber: [
 					"ExternalNumber",
 					"s"
 				],
-				"gateway": [
+				gateway: [
 					"Gateway",
-					"j"
+					"o"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"inCidFormatting": [
+				inCidFormatting: [
 					"InCIDFormatting",
-					"j"
+					"a"
 				],
-				"ipRestriction": [
+				ipRestriction: [
 					"IPRestriction",
 					"e:TypeOfIPRestriction"
 				],
-				"isOnline": [
+				isOnline: [
 					"IsOnline",
 					"b"
 				],
-				"isWebmeetingBridge": [
+				isWebmeetingBridge: [
 					"IsWebmeetingBridge",
 					"b"
 				],
-				"messaging": [
+				messaging: [
 					"Messaging",
-					"j"
+					"o"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"outboundCallerId": [
+				outboundCallerId: [
 					"OutboundCallerID",
 					"s"
 				],
-				"outCidFormatting": [
+				outCidFormatting: [
 					"OutCIDFormatting",
-					"j"
+					"a"
 				],
-				"publicInfoGroups": [
+				publicInfoGroups: [
 					"PublicInfoGroups",
-					"j"
+					"a"
 				],
-				"publicIPinSip": [
+				publicIPinSip: [
 					"PublicIPinSIP",
 					"s"
 				],
-				"publishInfo": [
+				publishInfo: [
 					"PublishInfo",
 					"b"
 				],
-				"receiveExtensions": [
+				receiveExtensions: [
 					"ReceiveExtensions",
-					"j"
+					"a"
 				],
-				"receiveInfo": [
+				receiveInfo: [
 					"ReceiveInfo",
 					"b"
 				],
-				"remoteMyPhoneUriHost": [
+				remoteMyPhoneUriHost: [
 					"RemoteMyPhoneUriHost",
 					"s"
 				],
-				"remotePbxPreffix": [
+				remotePbxPreffix: [
 					"RemotePBXPreffix",
 					"s"
 				],
-				"routingRules": [
+				routingRules: [
 					"RoutingRules",
-					"j"
+					"a"
 				],
-				"scriptName": [
+				scriptName: [
 					"ScriptName",
 					"s"
 				],
-				"secondaryRegistrar": [
+				secondaryRegistrar: [
 					"SecondaryRegistrar",
 					"s"
 				],
-				"separateAuthId": [
+				separateAuthId: [
 					"SeparateAuthId",
 					"s"
 				],
-				"simultaneousCalls": [
+				simultaneousCalls: [
 					"SimultaneousCalls",
 					"i"
 				],
-				"tags": [
+				tags: [
 					"Tags",
-					"j"
+					"a"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"transportRestriction": [
+				transportRestriction: [
 					"TransportRestriction",
 					"e:TypeOfTransportRestriction"
 				],
-				"trunkRegTimes": [
+				trunkRegTimes: [
 					"TrunkRegTimes",
-					"j"
+					"a"
 				],
-				"tunnelEnabled": [
+				tunnelEnabled: [
 					"TunnelEnabled",
 					"b"
 				],
-				"tunnelRemoteAddr": [
+				tunnelRemoteAddr: [
 					"TunnelRemoteAddr",
 					"s"
 				],
-				"tunnelRemotePort": [
+				tunnelRemotePort: [
 					"TunnelRemotePort",
 					"i"
 				],
-				"useSeparateAuthId": [
+				useSeparateAuthId: [
 					"UseSeparateAuthId",
 					"b"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteTrunk": {
-		"method": "DELETE",
-		"path": "/Trunks({Id})",
-		"params": [
+	deleteTrunk: {
+		method: "DELETE",
+		path: "/Trunks({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "trunkId",
-				"kind": "i",
-				"locator": "trunks"
+				name: "Id",
+				prop: "trunkId",
+				kind: "i",
+				locator: "trunks"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"exportTrunk": {
-		"method": "GET",
-		"path": "/Trunks({Id})/Pbx.ExportTrunk()",
-		"params": [
+	exportTrunk: {
+		method: "GET",
+		path: "/Trunks({Id})/Pbx.ExportTrunk()",
+		params: [
 			{
-				"name": "Id",
-				"prop": "trunkId",
-				"kind": "i",
-				"locator": "trunks"
+				name: "Id",
+				prop: "trunkId",
+				kind: "i",
+				locator: "trunks"
 			}
 		],
-		"response": "object",
-		"file": "trunk"
+		response: "object",
+		file: "trunk"
 	},
-	"finalizeTrunkProvisioning": {
-		"method": "POST",
-		"path": "/Trunks/Pbx.FinalizeTrunkProvisioning",
-		"body": {
-			"fields": {
-				"model": [
+	finalizeTrunkProvisioning: {
+		method: "POST",
+		path: "/Trunks/Pbx.FinalizeTrunkProvisioning",
+		body: {
+			fields: {
+				model: [
 					"model",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.5 and later"
+		response: "object",
+		versions: "3CX 20.0.5 and later"
 	},
-	"getFirstAvailableTrunkNumber": {
-		"method": "GET",
-		"path": "/Trunks/Pbx.GetFirstAvailableTrunkNumber()",
-		"response": "object"
+	getFirstAvailableTrunkNumber: {
+		method: "GET",
+		path: "/Trunks/Pbx.GetFirstAvailableTrunkNumber()",
+		response: "object"
 	},
-	"getProviderAvailablePhoneNumbers": {
-		"method": "POST",
-		"path": "/Trunks/Pbx.GetProviderAvailablePhoneNumbers",
-		"body": {
-			"fields": {
-				"model": [
+	getProviderAvailablePhoneNumbers: {
+		method: "POST",
+		path: "/Trunks/Pbx.GetProviderAvailablePhoneNumbers",
+		body: {
+			fields: {
+				model: [
 					"model",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.5–20.0.8 only"
+		response: "object",
+		versions: "3CX 20.0.5–20.0.8 only"
 	},
-	"getProviderPhones": {
-		"method": "POST",
-		"path": "/Trunks/Pbx.GetProviderPhones",
-		"body": {
-			"fields": {
-				"model": [
+	getProviderPhones: {
+		method: "POST",
+		path: "/Trunks/Pbx.GetProviderPhones",
+		body: {
+			fields: {
+				model: [
 					"model",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.9 and later"
+		response: "object",
+		versions: "3CX 20.0.9 and later"
 	},
-	"initMasterBridge": {
-		"method": "GET",
-		"path": "/Trunks/Pbx.InitMasterBridge()",
-		"response": "object"
+	initMasterBridge: {
+		method: "GET",
+		path: "/Trunks/Pbx.InitMasterBridge()",
+		response: "object"
 	},
-	"initSlaveBridge": {
-		"method": "GET",
-		"path": "/Trunks/Pbx.InitSlaveBridge()",
-		"response": "object"
+	initSlaveBridge: {
+		method: "GET",
+		path: "/Trunks/Pbx.InitSlaveBridge()",
+		response: "object"
 	},
-	"initTrunk": {
-		"method": "GET",
-		"path": "/Trunks/Pbx.InitTrunk(template={template})",
-		"params": [
+	initTrunk: {
+		method: "GET",
+		path: "/Trunks/Pbx.InitTrunk(template={template})",
+		params: [
 			{
-				"name": "template",
-				"prop": "template",
-				"kind": "s"
+				name: "template",
+				prop: "template",
+				kind: "s"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"provisionTrunk": {
-		"method": "POST",
-		"path": "/Trunks/Pbx.ProvisionTrunk",
-		"body": {
-			"fields": {
-				"model": [
+	provisionTrunk: {
+		method: "POST",
+		path: "/Trunks/Pbx.ProvisionTrunk",
+		body: {
+			fields: {
+				model: [
 					"model",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.4 only"
+		response: "object",
+		versions: "3CX 20.0.4 only"
 	},
-	"refreshRegistration": {
-		"method": "POST",
-		"path": "/Trunks/Pbx.RefreshRegistration",
-		"body": {
-			"fields": {
-				"deleteCompanyByIdId": [
+	refreshRegistration: {
+		method: "POST",
+		path: "/Trunks/Pbx.RefreshRegistration",
+		body: {
+			fields: {
+				deleteCompanyByIdId: [
 					"id",
 					"i"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"runAnalysis": {
-		"method": "POST",
-		"path": "/Trunks({Id})/Pbx.RunAnalysis",
-		"params": [
+	runAnalysis: {
+		method: "POST",
+		path: "/Trunks({Id})/Pbx.RunAnalysis",
+		params: [
 			{
-				"name": "Id",
-				"prop": "trunkId",
-				"kind": "i",
-				"locator": "trunks"
+				name: "Id",
+				prop: "trunkId",
+				kind: "i",
+				locator: "trunks"
 			}
 		],
-		"response": "collection",
-		"versions": "3CX 20.0.7 and later"
+		response: "collection",
+		versions: "3CX 20.0.7 and later"
 	},
-	"setRoutes": {
-		"method": "POST",
-		"path": "/Trunks/Pbx.SetRoutes",
-		"body": {
-			"fields": {
-				"routes": [
+	setRoutes: {
+		method: "POST",
+		path: "/Trunks/Pbx.SetRoutes",
+		body: {
+			fields: {
+				routes: [
 					"routes",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"testInboundCall": {
-		"method": "POST",
-		"path": "/Trunks({Id})/Pbx.TestInboundCall",
-		"params": [
+	testInboundCall: {
+		method: "POST",
+		path: "/Trunks({Id})/Pbx.TestInboundCall",
+		params: [
 			{
-				"name": "Id",
-				"prop": "trunkId",
-				"kind": "i",
-				"locator": "trunks"
+				name: "Id",
+				prop: "trunkId",
+				kind: "i",
+				locator: "trunks"
 			}
 		],
-		"response": "object",
-		"versions": "3CX 20.0.7 and later"
+		response: "object",
+		versions: "3CX 20.0.7 and later"
 	},
-	"testOutboundCall": {
-		"method": "POST",
-		"path": "/Trunks({Id})/Pbx.TestOutboundCall",
-		"params": [
+	testOutboundCall: {
+		method: "POST",
+		path: "/Trunks({Id})/Pbx.TestOutboundCall",
+		params: [
 			{
-				"name": "Id",
-				"prop": "trunkId",
-				"kind": "i",
-				"locator": "trunks"
+				name: "Id",
+				prop: "trunkId",
+				kind: "i",
+				locator: "trunks"
 			}
 		],
-		"body": {
-			"fields": {
-				"testOutboundCallContact": [
+		body: {
+			fields: {
+				testOutboundCallContact: [
 					"contact",
 					"s"
 				],
-				"destination": [
+				destination: [
 					"destination",
 					"s"
 				]
 			}
 		},
-		"response": "object",
-		"versions": "3CX 20.0.7 and later"
+		response: "object",
+		versions: "3CX 20.0.7 and later"
 	}
 };

@@ -4,82 +4,82 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"updates"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Client Crm Updates",
-			"value": "getClientCrmUpdates",
-			"action": "Get client crm updates",
-			"description": "3CX 20.0.4–20.0.9 only"
+			name: "Get Client Crm Updates",
+			value: "getClientCrmUpdates",
+			action: "Get client crm updates",
+			description: "3CX 20.0.4–20.0.9 only"
 		},
 		{
-			"name": "Get Prompt Set Updates",
-			"value": "getPromptSetUpdates",
-			"action": "Get prompt set updates"
+			name: "Get Prompt Set Updates",
+			value: "getPromptSetUpdates",
+			action: "Get prompt set updates"
 		},
 		{
-			"name": "Get Server Crm Updates",
-			"value": "getServerCrmUpdates",
-			"action": "Get server crm updates"
+			name: "Get Server Crm Updates",
+			value: "getServerCrmUpdates",
+			action: "Get server crm updates"
 		},
 		{
-			"name": "Get Update Settings",
-			"value": "getUpdateSettings",
-			"action": "Get update settings"
+			name: "Get Update Settings",
+			value: "getUpdateSettings",
+			action: "Get update settings"
 		},
 		{
-			"name": "Get Updates",
-			"value": "getUpdates",
-			"action": "Get updates"
+			name: "Get Updates",
+			value: "getUpdates",
+			action: "Get updates"
 		},
 		{
-			"name": "Get Updates Stats",
-			"value": "getUpdatesStats",
-			"action": "Get updates stats"
+			name: "Get Updates Stats",
+			value: "getUpdatesStats",
+			action: "Get updates stats"
 		},
 		{
-			"name": "Has Debian Upgrade",
-			"value": "hasDebianUpgrade",
-			"action": "Has debian upgrade"
+			name: "Has Debian Upgrade",
+			value: "hasDebianUpgrade",
+			action: "Has debian upgrade"
 		},
 		{
-			"name": "Install Updates",
-			"value": "installUpdates",
-			"action": "Install updates"
+			name: "Install Updates",
+			value: "installUpdates",
+			action: "Install updates"
 		},
 		{
-			"name": "Set Update Settings",
-			"value": "setUpdateSettings",
-			"action": "Set update settings"
+			name: "Set Update Settings",
+			value: "setUpdateSettings",
+			action: "Set update settings"
 		},
 		{
-			"name": "Upgrade Debian",
-			"value": "upgradeDebian",
-			"action": "Upgrade debian"
+			name: "Upgrade Debian",
+			value: "upgradeDebian",
+			action: "Upgrade debian"
 		}
 	],
-	"default": "getClientCrmUpdates"
+	default: "getClientCrmUpdates"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Install",
-		"name": "install",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Install",
+		name: "install",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"installUpdates"
 				]
 			}
@@ -90,71 +90,71 @@ export const parameters: INodeProperties[] = [
 export const bodies: INodeProperties[] = [];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getClientCrmUpdates": {
-		"method": "GET",
-		"path": "/GetClientCrmUpdates()",
-		"response": "object",
-		"versions": "3CX 20.0.4–20.0.9 only"
+	getClientCrmUpdates: {
+		method: "GET",
+		path: "/GetClientCrmUpdates()",
+		response: "object",
+		versions: "3CX 20.0.4–20.0.9 only"
 	},
-	"getPromptSetUpdates": {
-		"method": "GET",
-		"path": "/GetPromptSetUpdates()",
-		"response": "object"
+	getPromptSetUpdates: {
+		method: "GET",
+		path: "/GetPromptSetUpdates()",
+		response: "object"
 	},
-	"getServerCrmUpdates": {
-		"method": "GET",
-		"path": "/GetServerCrmUpdates()",
-		"response": "object"
+	getServerCrmUpdates: {
+		method: "GET",
+		path: "/GetServerCrmUpdates()",
+		response: "object"
 	},
-	"getUpdateSettings": {
-		"method": "GET",
-		"path": "/GetUpdateSettings()",
-		"response": "object"
+	getUpdateSettings: {
+		method: "GET",
+		path: "/GetUpdateSettings()",
+		response: "object"
 	},
-	"getUpdates": {
-		"method": "GET",
-		"path": "/GetUpdates()",
-		"response": "object"
+	getUpdates: {
+		method: "GET",
+		path: "/GetUpdates()",
+		response: "object"
 	},
-	"getUpdatesStats": {
-		"method": "GET",
-		"path": "/GetUpdatesStats()",
-		"response": "object"
+	getUpdatesStats: {
+		method: "GET",
+		path: "/GetUpdatesStats()",
+		response: "object"
 	},
-	"hasDebianUpgrade": {
-		"method": "GET",
-		"path": "/HasDebianUpgrade()",
-		"response": "object"
+	hasDebianUpgrade: {
+		method: "GET",
+		path: "/HasDebianUpgrade()",
+		response: "object"
 	},
-	"installUpdates": {
-		"method": "POST",
-		"path": "/InstallUpdates",
-		"body": {
-			"fields": {
-				"install": [
+	installUpdates: {
+		method: "POST",
+		path: "/InstallUpdates",
+		body: {
+			fields: {
+				install: [
 					"install",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"setUpdateSettings": {
-		"method": "POST",
-		"path": "/SetUpdateSettings",
-		"body": {
-			"fields": {
-				"settings": [
+	setUpdateSettings: {
+		method: "POST",
+		path: "/SetUpdateSettings",
+		body: {
+			fields: {
+				settings: [
 					"settings",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"upgradeDebian": {
-		"method": "POST",
-		"path": "/UpgradeDebian",
-		"response": "none"
+	upgradeDebian: {
+		method: "POST",
+		path: "/UpgradeDebian",
+		response: "none"
 	}
 };

@@ -4,264 +4,264 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"users"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listUser",
-			"action": "Get many users"
+			name: "Batch Delete",
+			value: "batchDelete",
+			action: "Batch delete"
 		},
 		{
-			"name": "Get",
-			"value": "getUser",
-			"action": "Get user"
+			name: "Bulk Update",
+			value: "bulkUpdate",
+			action: "Bulk update"
 		},
 		{
-			"name": "Get by Number",
-			"value": "getUserByNumber",
-			"action": "Get user by number"
+			name: "Create",
+			value: "createUser",
+			action: "Create user"
 		},
 		{
-			"name": "Create",
-			"value": "createUser",
-			"action": "Create user"
+			name: "Delete",
+			value: "deleteUser",
+			action: "Delete user"
 		},
 		{
-			"name": "Update",
-			"value": "updateUser",
-			"action": "Update user"
+			name: "Download Greeting",
+			value: "downloadGreeting",
+			action: "Download greeting"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteUser",
-			"action": "Delete user"
+			name: "Export Extensions",
+			value: "exportExtensions",
+			action: "Export extensions"
 		},
 		{
-			"name": "Batch Delete",
-			"value": "batchDelete",
-			"action": "Batch delete"
+			name: "Generate Prov Link",
+			value: "generateProvLink",
+			action: "Generate prov link"
 		},
 		{
-			"name": "Bulk Update",
-			"value": "bulkUpdate",
-			"action": "Bulk update"
+			name: "Get",
+			value: "getUser",
+			action: "Get user"
 		},
 		{
-			"name": "Download Greeting",
-			"value": "downloadGreeting",
-			"action": "Download greeting"
+			name: "Get by Number",
+			value: "getUserByNumber",
+			action: "Get user by number"
 		},
 		{
-			"name": "Export Extensions",
-			"value": "exportExtensions",
-			"action": "Export extensions"
+			name: "Get Call Log",
+			value: "getCallLog",
+			action: "Get call log",
+			description: "3CX 20.0.6 only"
 		},
 		{
-			"name": "Generate Prov Link",
-			"value": "generateProvLink",
-			"action": "Generate prov link"
+			name: "Get Duplicated Emails",
+			value: "getDuplicatedEmails",
+			action: "Get duplicated emails"
 		},
 		{
-			"name": "Get Call Log",
-			"value": "getCallLog",
-			"action": "Get call log",
-			"description": "3CX 20.0.6 only"
+			name: "Get First Available Extension Number",
+			value: "getFirstAvailableExtensionNumber",
+			action: "Get first available extension number"
 		},
 		{
-			"name": "Get Duplicated Emails",
-			"value": "getDuplicatedEmails",
-			"action": "Get duplicated emails"
+			name: "Get First Available Hotdesking Number",
+			value: "getFirstAvailableHotdeskingNumber",
+			action: "Get first available hotdesking number"
 		},
 		{
-			"name": "Get First Available Extension Number",
-			"value": "getFirstAvailableExtensionNumber",
-			"action": "Get first available extension number"
+			name: "Get Many",
+			value: "listUser",
+			action: "Get many users"
 		},
 		{
-			"name": "Get First Available Hotdesking Number",
-			"value": "getFirstAvailableHotdeskingNumber",
-			"action": "Get first available hotdesking number"
+			name: "Get Monitor Status",
+			value: "getMonitorStatus",
+			action: "Get monitor status",
+			description: "3CX 20.0.4–20.0.8 only"
 		},
 		{
-			"name": "Get Monitor Status",
-			"value": "getMonitorStatus",
-			"action": "Get monitor status",
-			"description": "3CX 20.0.4–20.0.8 only"
+			name: "Get Multi Edit Greetings",
+			value: "getMultiEditGreetings",
+			action: "Get multi edit greetings"
 		},
 		{
-			"name": "Get Multi Edit Greetings",
-			"value": "getMultiEditGreetings",
-			"action": "Get multi edit greetings"
+			name: "Get Phone Registrar",
+			value: "getPhoneRegistrar",
+			action: "Get phone registrar"
 		},
 		{
-			"name": "Get Phone Registrar",
-			"value": "getPhoneRegistrar",
-			"action": "Get phone registrar"
+			name: "Get Phone Registrars",
+			value: "getPhoneRegistrars",
+			action: "Get phone registrars"
 		},
 		{
-			"name": "Get Phone Registrars",
-			"value": "getPhoneRegistrars",
-			"action": "Get phone registrars"
+			name: "Get Phone Secret",
+			value: "getPhoneSecret",
+			action: "Get phone secret"
 		},
 		{
-			"name": "Get Phone Secret",
-			"value": "getPhoneSecret",
-			"action": "Get phone secret"
+			name: "Has Duplicated Email",
+			value: "hasDuplicatedEmail",
+			action: "Has duplicated email"
 		},
 		{
-			"name": "Has Duplicated Email",
-			"value": "hasDuplicatedEmail",
-			"action": "Has duplicated email"
+			name: "Install Firmware",
+			value: "installFirmware",
+			action: "Install firmware",
+			description: "3CX 20.0.9 and later"
 		},
 		{
-			"name": "Install Firmware",
-			"value": "installFirmware",
-			"action": "Install firmware",
-			"description": "3CX 20.0.9 and later"
+			name: "List Forwarding Profiles",
+			value: "listForwardingProfiles",
+			action: "List forwarding profiles"
 		},
 		{
-			"name": "List Forwarding Profiles",
-			"value": "listForwardingProfiles",
-			"action": "List forwarding profiles"
+			name: "List Greetings",
+			value: "listGreetings",
+			action: "List greetings"
 		},
 		{
-			"name": "List Greetings",
-			"value": "listGreetings",
-			"action": "List greetings"
+			name: "List Groups",
+			value: "listGroups",
+			action: "List groups"
 		},
 		{
-			"name": "List Groups",
-			"value": "listGroups",
-			"action": "List groups"
+			name: "Make Call",
+			value: "makeCall",
+			action: "Make call"
 		},
 		{
-			"name": "Make Call",
-			"value": "makeCall",
-			"action": "Make call"
+			name: "Make Call User Record Greeting",
+			value: "makeCallUserRecordGreeting",
+			action: "Make call user record greeting"
 		},
 		{
-			"name": "Make Call User Record Greeting",
-			"value": "makeCallUserRecordGreeting",
-			"action": "Make call user record greeting"
+			name: "Multi Delete Greeting",
+			value: "multiDeleteGreeting",
+			action: "Multi delete greeting"
 		},
 		{
-			"name": "Multi Delete Greeting",
-			"value": "multiDeleteGreeting",
-			"action": "Multi delete greeting"
+			name: "Multi User Update",
+			value: "multiUserUpdate",
+			action: "Multi user update"
 		},
 		{
-			"name": "Multi User Update",
-			"value": "multiUserUpdate",
-			"action": "Multi user update"
+			name: "Reboot Phone",
+			value: "rebootPhone",
+			action: "Reboot phone"
 		},
 		{
-			"name": "Reboot Phone",
-			"value": "rebootPhone",
-			"action": "Reboot phone"
+			name: "Regenerate",
+			value: "regenerate",
+			action: "Regenerate"
 		},
 		{
-			"name": "Regenerate",
-			"value": "regenerate",
-			"action": "Regenerate"
+			name: "Regenerate Passwords",
+			value: "regeneratePasswords",
+			action: "Regenerate passwords"
 		},
 		{
-			"name": "Regenerate Passwords",
-			"value": "regeneratePasswords",
-			"action": "Regenerate passwords"
+			name: "Reprovision All Phones",
+			value: "reprovisionAllPhones",
+			action: "Reprovision all phones"
 		},
 		{
-			"name": "Reprovision All Phones",
-			"value": "reprovisionAllPhones",
-			"action": "Reprovision all phones"
+			name: "Reprovision Phone",
+			value: "reprovisionPhone",
+			action: "Reprovision phone"
 		},
 		{
-			"name": "Reprovision Phone",
-			"value": "reprovisionPhone",
-			"action": "Reprovision phone"
+			name: "Send Welcome Email",
+			value: "sendWelcomeEmail",
+			action: "Send welcome email"
 		},
 		{
-			"name": "Send Welcome Email",
-			"value": "sendWelcomeEmail",
-			"action": "Send welcome email"
+			name: "Set Monitor Status",
+			value: "setMonitorStatus",
+			action: "Set monitor status"
 		},
 		{
-			"name": "Set Monitor Status",
-			"value": "setMonitorStatus",
-			"action": "Set monitor status"
+			name: "Update",
+			value: "updateUser",
+			action: "Update user"
 		},
 		{
-			"name": "Upgrade Phone",
-			"value": "upgradePhone",
-			"action": "Upgrade phone"
+			name: "Upgrade Phone",
+			value: "upgradePhone",
+			action: "Upgrade phone"
 		}
 	],
-	"default": "listUser"
+	default: "listUser"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "User",
-		"name": "userId",
-		"type": "resourceLocator",
-		"default": {
-			"mode": "list",
-			"value": ""
+		displayName: "User",
+		name: "userId",
+		type: "resourceLocator",
+		default: {
+			mode: "list",
+			value: ""
 		},
-		"required": true,
-		"modes": [
+		required: true,
+		modes: [
 			{
-				"displayName": "From List",
-				"name": "list",
-				"type": "list",
-				"typeOptions": {
-					"searchListMethod": "searchUsers",
-					"searchable": true
+				displayName: "From List",
+				name: "list",
+				type: "list",
+				typeOptions: {
+					searchListMethod: "searchUsers",
+					searchable: true
 				}
 			},
 			{
-				"displayName": "By ID",
-				"name": "id",
-				"type": "string",
-				"placeholder": "e.g. 12",
-				"validation": [
+				displayName: "By ID",
+				name: "id",
+				type: "string",
+				placeholder: "e.g. 12",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "User ID must be a whole number, like 12"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "User ID must be a whole number, like 12"
 						}
 					}
 				]
 			},
 			{
-				"displayName": "By Number",
-				"name": "number",
-				"type": "string",
-				"placeholder": "e.g. 100",
-				"validation": [
+				displayName: "By Number",
+				name: "number",
+				type: "string",
+				placeholder: "e.g. 100",
+				validation: [
 					{
-						"type": "regex",
-						"properties": {
-							"regex": "[0-9]+",
-							"errorMessage": "User number must look like 100"
+						type: "regex",
+						properties: {
+							regex: "[0-9]+",
+							errorMessage: "User number must look like 100"
 						}
 					}
 				]
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"getUser",
 					"updateUser",
 					"deleteUser",
@@ -281,13 +281,13 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "User",
-		"name": "user",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "User",
+		name: "user",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"bulkUpdate",
 					"multiUserUpdate"
 				]
@@ -295,108 +295,108 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Request Id",
-		"name": "requestId",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Request ID",
+		name: "requestId",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getCallLog"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Emails",
-		"name": "emails",
-		"type": "json",
-		"default": "[]",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Emails",
+		name: "emails",
+		type: "json",
+		default: "[]",
+		displayOptions: {
+			show: {
+				operation: [
 					"getDuplicatedEmails"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Mac",
-		"name": "getPhoneRegistrarMac",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Mac",
+		name: "getPhoneRegistrarMac",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getPhoneRegistrar"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Macs",
-		"name": "macs",
-		"type": "json",
-		"default": "[]",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Macs",
+		name: "macs",
+		type: "json",
+		default: "[]",
+		displayOptions: {
+			show: {
+				operation: [
 					"getPhoneRegistrars"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Phone",
-		"name": "phone",
-		"type": "json",
-		"default": "{}",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Phone",
+		name: "phone",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
 					"installFirmware"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Contact",
-		"name": "makeCallContact",
-		"type": "string",
-		"default": "",
-		"description": "3CX 20.0.6 and later",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Contact",
+		name: "makeCallContact",
+		type: "string",
+		default: "",
+		description: "3CX 20.0.6 and later",
+		displayOptions: {
+			show: {
+				operation: [
 					"makeCall"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Test Call",
-		"name": "testCall",
-		"type": "boolean",
-		"default": false,
-		"description": "3CX 20.0.6 and later",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Test Call",
+		name: "testCall",
+		type: "boolean",
+		default: false,
+		description: "Whether Test Call is on; 3CX 20.0.6 and later",
+		displayOptions: {
+			show: {
+				operation: [
 					"makeCall"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Mac",
-		"name": "mac",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Mac",
+		name: "mac",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"rebootPhone",
 					"reprovisionPhone",
 					"upgradePhone"
@@ -405,14 +405,14 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Opts",
-		"name": "opts",
-		"type": "json",
-		"default": "{}",
-		"description": "3CX 20.0.5 and later",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Opts",
+		name: "opts",
+		type: "json",
+		default: "{}",
+		description: "3CX 20.0.5 and later",
+		displayOptions: {
+			show: {
+				operation: [
 					"regenerate",
 					"regeneratePasswords"
 				]
@@ -420,39 +420,39 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Days",
-		"name": "days",
-		"type": "number",
-		"default": 0,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Days",
+		name: "days",
+		type: "number",
+		default: 0,
+		displayOptions: {
+			show: {
+				operation: [
 					"setMonitorStatus"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Useragent",
-		"name": "useragent",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Useragent",
+		name: "useragent",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"upgradePhone"
 				]
 			}
 		}
 	},
 	{
-		"displayName": "Version",
-		"name": "version",
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Version",
+		name: "version",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
 					"upgradePhone"
 				]
 			}
@@ -462,65 +462,65 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Parameters of Older 3CX Updates",
-		"name": "olderParameters",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Parameters of Older 3CX Updates",
+		name: "olderParameters",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Configuration Link",
-				"name": "configurationLink",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4 only"
+				displayName: "Configuration Link",
+				name: "configurationLink",
+				type: "boolean",
+				default: false,
+				description: "Whether Configuration Link is on; 3CX 20.0.4 only"
 			},
 			{
-				"displayName": "Deskphone Password",
-				"name": "deskphonePassword",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4 only"
+				displayName: "Deskphone Password",
+				name: "deskphonePassword",
+				type: "boolean",
+				default: false,
+				description: "Whether Deskphone Password is on; 3CX 20.0.4 only"
 			},
 			{
-				"displayName": "Rps Key",
-				"name": "rpsKey",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4 only"
+				displayName: "Rps Key",
+				name: "rpsKey",
+				type: "boolean",
+				default: false,
+				description: "Whether Rps Key is on; 3CX 20.0.4 only"
 			},
 			{
-				"displayName": "Send Welcome Email",
-				"name": "sendWelcomeEmail",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4 only"
+				displayName: "Send Welcome Email",
+				name: "sendWelcomeEmail",
+				type: "boolean",
+				default: false,
+				description: "Whether Send Welcome Email is on; 3CX 20.0.4 only"
 			},
 			{
-				"displayName": "Sip Auth",
-				"name": "sipAuth",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4 only"
+				displayName: "Sip Auth",
+				name: "sipAuth",
+				type: "boolean",
+				default: false,
+				description: "Whether Sip Auth is on; 3CX 20.0.4 only"
 			},
 			{
-				"displayName": "Voicemail PIN",
-				"name": "voicemailPin",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4 only"
+				displayName: "Voicemail PIN",
+				name: "voicemailPin",
+				type: "boolean",
+				default: false,
+				description: "Whether Voicemail PIN is on; 3CX 20.0.4 only"
 			},
 			{
-				"displayName": "Webclient Password",
-				"name": "webclientPassword",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.4 only"
+				displayName: "Webclient Password",
+				name: "webclientPassword",
+				type: "boolean",
+				default: false,
+				description: "Whether Webclient Password is on; 3CX 20.0.4 only"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"regenerate",
 					"regeneratePasswords"
 				]
@@ -530,1251 +530,1251 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listUser": {
-		"method": "GET",
-		"path": "/Users",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listUser: {
+		method: "GET",
+		path: "/Users",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getUser": {
-		"method": "GET",
-		"path": "/Users({Id})",
-		"params": [
+	getUser: {
+		method: "GET",
+		path: "/Users({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "Id",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			}
 		],
-		"byNumber": "/Users(Number={Number})",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		byNumber: "/Users(Number={Number})",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"getUserByNumber": {
-		"method": "GET",
-		"path": "/Users(Number={Number})",
-		"params": [
+	getUserByNumber: {
+		method: "GET",
+		path: "/Users(Number={Number})",
+		params: [
 			{
-				"name": "Number",
-				"prop": "number",
-				"kind": "s"
+				name: "Number",
+				prop: "number",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createUser": {
-		"method": "POST",
-		"path": "/Users",
-		"body": {
-			"collection": "userFields",
-			"fields": {
-				"accessPassword": [
+	createUser: {
+		method: "POST",
+		path: "/Users",
+		body: {
+			collection: "userFields",
+			fields: {
+				accessPassword: [
 					"AccessPassword",
 					"s"
 				],
-				"agentSettings": [
+				agentSettings: [
 					"AgentSettings",
-					"j"
+					"o"
 				],
-				"aiAgent": [
+				aiAgent: [
 					"AIAgent",
 					"b"
 				],
-				"allowLanOnly": [
+				allowLanOnly: [
 					"AllowLanOnly",
 					"b"
 				],
-				"allowOwnRecordings": [
+				allowOwnRecordings: [
 					"AllowOwnRecordings",
 					"b"
 				],
-				"authId": [
+				authId: [
 					"AuthID",
 					"s"
 				],
-				"authPassword": [
+				authPassword: [
 					"AuthPassword",
 					"s"
 				],
-				"blfs": [
+				blfs: [
 					"Blfs",
 					"s"
 				],
-				"blockTunnel": [
+				blockTunnel: [
 					"BlockTunnel",
 					"b"
 				],
-				"breakTime": [
+				breakTime: [
 					"BreakTime",
-					"j"
+					"o"
 				],
-				"callScreening": [
+				callScreening: [
 					"CallScreening",
 					"b"
 				],
-				"callUsEnableChat": [
+				callUsEnableChat: [
 					"CallUsEnableChat",
 					"b"
 				],
-				"callUsEnablePhone": [
+				callUsEnablePhone: [
 					"CallUsEnablePhone",
 					"b"
 				],
-				"callUsEnableVideo": [
+				callUsEnableVideo: [
 					"CallUsEnableVideo",
 					"b"
 				],
-				"callUsRequirement": [
+				callUsRequirement: [
 					"CallUsRequirement",
 					"e:Authentication"
 				],
-				"clickToCallId": [
+				clickToCallId: [
 					"ClickToCallId",
 					"s"
 				],
-				"contactImage": [
+				contactImage: [
 					"ContactImage",
 					"s"
 				],
-				"currentProfileName": [
+				currentProfileName: [
 					"CurrentProfileName",
 					"s"
 				],
-				"datevEnabled": [
+				datevEnabled: [
 					"DatevEnabled",
 					"b"
 				],
-				"deskphonePassword": [
+				deskphonePassword: [
 					"DeskphonePassword",
 					"s"
 				],
-				"displayName": [
+				displayName: [
 					"DisplayName",
 					"s"
 				],
-				"emailAddress": [
+				emailAddress: [
 					"EmailAddress",
 					"s"
 				],
-				"emergencyAdditionalInfo": [
+				emergencyAdditionalInfo: [
 					"EmergencyAdditionalInfo",
 					"s"
 				],
-				"emergencyLocationId": [
+				emergencyLocationId: [
 					"EmergencyLocationId",
 					"s"
 				],
-				"enable2Fa": [
+				enable2Fa: [
 					"Enable2FA",
 					"b"
 				],
-				"enabled": [
+				enabled: [
 					"Enabled",
 					"b"
 				],
-				"enableHotdesking": [
+				enableHotdesking: [
 					"EnableHotdesking",
 					"b"
 				],
-				"firstName": [
+				firstName: [
 					"FirstName",
 					"s"
 				],
-				"forbidRecording": [
+				forbidRecording: [
 					"ForbidRecording",
 					"b"
 				],
-				"forwardingExceptions": [
+				forwardingExceptions: [
 					"ForwardingExceptions",
-					"j"
+					"a"
 				],
-				"forwardingProfiles": [
+				forwardingProfiles: [
 					"ForwardingProfiles",
-					"j"
+					"a"
 				],
-				"googleCalendarEnabled": [
+				googleCalendarEnabled: [
 					"GoogleCalendarEnabled",
 					"b"
 				],
-				"googleContactsEnabled": [
+				googleContactsEnabled: [
 					"GoogleContactsEnabled",
 					"b"
 				],
-				"googleSignInEnabled": [
+				googleSignInEnabled: [
 					"GoogleSignInEnabled",
 					"b"
 				],
-				"greetings": [
+				greetings: [
 					"Greetings",
-					"j"
+					"a"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"hideInPhonebook": [
+				hideInPhonebook: [
 					"HideInPhonebook",
 					"b"
 				],
-				"hotdeskingAssignment": [
+				hotdeskingAssignment: [
 					"HotdeskingAssignment",
 					"s"
 				],
-				"hours": [
+				hours: [
 					"Hours",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"internal": [
+				internal: [
 					"Internal",
 					"b"
 				],
-				"isRegistered": [
+				isRegistered: [
 					"IsRegistered",
 					"b"
 				],
-				"language": [
+				language: [
 					"Language",
 					"s"
 				],
-				"lastName": [
+				lastName: [
 					"LastName",
 					"s"
 				],
-				"mobile": [
+				mobile: [
 					"Mobile",
 					"s"
 				],
-				"ms365CalendarEnabled": [
+				ms365CalendarEnabled: [
 					"MS365CalendarEnabled",
 					"b"
 				],
-				"ms365ContactsEnabled": [
+				ms365ContactsEnabled: [
 					"MS365ContactsEnabled",
 					"b"
 				],
-				"ms365SignInEnabled": [
+				ms365SignInEnabled: [
 					"MS365SignInEnabled",
 					"b"
 				],
-				"ms365TeamsEnabled": [
+				ms365TeamsEnabled: [
 					"MS365TeamsEnabled",
 					"b"
 				],
-				"myPhoneAllowDeleteRecordings": [
+				myPhoneAllowDeleteRecordings: [
 					"MyPhoneAllowDeleteRecordings",
 					"b"
 				],
-				"myPhoneHideForwardings": [
+				myPhoneHideForwardings: [
 					"MyPhoneHideForwardings",
 					"b"
 				],
-				"myPhonePush": [
+				myPhonePush: [
 					"MyPhonePush",
 					"b"
 				],
-				"myPhoneShowRecordings": [
+				myPhoneShowRecordings: [
 					"MyPhoneShowRecordings",
 					"b"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"officeHoursProps": [
+				officeHoursProps: [
 					"OfficeHoursProps",
-					"j"
+					"a"
 				],
-				"outboundCallerId": [
+				outboundCallerId: [
 					"OutboundCallerID",
 					"s"
 				],
-				"pbxDeliversAudio": [
+				pbxDeliversAudio: [
 					"PbxDeliversAudio",
 					"b"
 				],
-				"phones": [
+				phones: [
 					"Phones",
-					"j"
+					"a"
 				],
-				"pinProtected": [
+				pinProtected: [
 					"PinProtected",
 					"b"
 				],
-				"pinProtectTimeout": [
+				pinProtectTimeout: [
 					"PinProtectTimeout",
 					"i"
 				],
-				"primaryGroupId": [
+				primaryGroupId: [
 					"PrimaryGroupId",
 					"i"
 				],
-				"promptSet": [
+				promptSet: [
 					"PromptSet",
 					"s"
 				],
-				"queueStatus": [
+				queueStatus: [
 					"QueueStatus",
 					"e:QueueStatusType"
 				],
-				"recordCalls": [
+				recordCalls: [
 					"RecordCalls",
 					"b"
 				],
-				"recordEmailNotify": [
+				recordEmailNotify: [
 					"RecordEmailNotify",
 					"b"
 				],
-				"recordExternalCallsOnly": [
+				recordExternalCallsOnly: [
 					"RecordExternalCallsOnly",
 					"b"
 				],
-				"require2Fa": [
+				require2Fa: [
 					"Require2FA",
 					"b"
 				],
-				"sendEmailMissedCalls": [
+				sendEmailMissedCalls: [
 					"SendEmailMissedCalls",
 					"b"
 				],
-				"sipid": [
+				sipid: [
 					"SIPID",
 					"s"
 				],
-				"srtpMode": [
+				srtpMode: [
 					"SRTPMode",
 					"e:SRTPModeType"
 				],
-				"tags": [
+				tags: [
 					"Tags",
-					"j"
+					"a"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"vmDisablePinAuth": [
+				vmDisablePinAuth: [
 					"VMDisablePinAuth",
 					"b"
 				],
-				"vmEmailOptions": [
+				vmEmailOptions: [
 					"VMEmailOptions",
 					"e:VMEmailOptionsType"
 				],
-				"vmEnabled": [
+				vmEnabled: [
 					"VMEnabled",
 					"b"
 				],
-				"vmpin": [
+				vmpin: [
 					"VMPIN",
 					"s"
 				],
-				"vmPlayCallerId": [
+				vmPlayCallerId: [
 					"VMPlayCallerID",
 					"b"
 				],
-				"vmPlayMsgDateTime": [
+				vmPlayMsgDateTime: [
 					"VMPlayMsgDateTime",
 					"e:VMPlayMsgDateTimeType"
 				],
-				"webMeetingApproveParticipants": [
+				webMeetingApproveParticipants: [
 					"WebMeetingApproveParticipants",
 					"b"
 				],
-				"webMeetingFriendlyName": [
+				webMeetingFriendlyName: [
 					"WebMeetingFriendlyName",
 					"s"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateUser": {
-		"method": "PATCH",
-		"path": "/Users({Id})",
-		"params": [
+	updateUser: {
+		method: "PATCH",
+		path: "/Users({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "Id",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			}
 		],
-		"body": {
-			"collection": "userFields",
-			"fields": {
-				"accessPassword": [
+		body: {
+			collection: "userFields",
+			fields: {
+				accessPassword: [
 					"AccessPassword",
 					"s"
 				],
-				"agentSettings": [
+				agentSettings: [
 					"AgentSettings",
-					"j"
+					"o"
 				],
-				"aiAgent": [
+				aiAgent: [
 					"AIAgent",
 					"b"
 				],
-				"allowLanOnly": [
+				allowLanOnly: [
 					"AllowLanOnly",
 					"b"
 				],
-				"allowOwnRecordings": [
+				allowOwnRecordings: [
 					"AllowOwnRecordings",
 					"b"
 				],
-				"authId": [
+				authId: [
 					"AuthID",
 					"s"
 				],
-				"authPassword": [
+				authPassword: [
 					"AuthPassword",
 					"s"
 				],
-				"blfs": [
+				blfs: [
 					"Blfs",
 					"s"
 				],
-				"blockTunnel": [
+				blockTunnel: [
 					"BlockTunnel",
 					"b"
 				],
-				"breakTime": [
+				breakTime: [
 					"BreakTime",
-					"j"
+					"o"
 				],
-				"callScreening": [
+				callScreening: [
 					"CallScreening",
 					"b"
 				],
-				"callUsEnableChat": [
+				callUsEnableChat: [
 					"CallUsEnableChat",
 					"b"
 				],
-				"callUsEnablePhone": [
+				callUsEnablePhone: [
 					"CallUsEnablePhone",
 					"b"
 				],
-				"callUsEnableVideo": [
+				callUsEnableVideo: [
 					"CallUsEnableVideo",
 					"b"
 				],
-				"callUsRequirement": [
+				callUsRequirement: [
 					"CallUsRequirement",
 					"e:Authentication"
 				],
-				"clickToCallId": [
+				clickToCallId: [
 					"ClickToCallId",
 					"s"
 				],
-				"contactImage": [
+				contactImage: [
 					"ContactImage",
 					"s"
 				],
-				"currentProfileName": [
+				currentProfileName: [
 					"CurrentProfileName",
 					"s"
 				],
-				"datevEnabled": [
+				datevEnabled: [
 					"DatevEnabled",
 					"b"
 				],
-				"deskphonePassword": [
+				deskphonePassword: [
 					"DeskphonePassword",
 					"s"
 				],
-				"displayName": [
+				displayName: [
 					"DisplayName",
 					"s"
 				],
-				"emailAddress": [
+				emailAddress: [
 					"EmailAddress",
 					"s"
 				],
-				"emergencyAdditionalInfo": [
+				emergencyAdditionalInfo: [
 					"EmergencyAdditionalInfo",
 					"s"
 				],
-				"emergencyLocationId": [
+				emergencyLocationId: [
 					"EmergencyLocationId",
 					"s"
 				],
-				"enable2Fa": [
+				enable2Fa: [
 					"Enable2FA",
 					"b"
 				],
-				"enabled": [
+				enabled: [
 					"Enabled",
 					"b"
 				],
-				"enableHotdesking": [
+				enableHotdesking: [
 					"EnableHotdesking",
 					"b"
 				],
-				"firstName": [
+				firstName: [
 					"FirstName",
 					"s"
 				],
-				"forbidRecording": [
+				forbidRecording: [
 					"ForbidRecording",
 					"b"
 				],
-				"forwardingExceptions": [
+				forwardingExceptions: [
 					"ForwardingExceptions",
-					"j"
+					"a"
 				],
-				"forwardingProfiles": [
+				forwardingProfiles: [
 					"ForwardingProfiles",
-					"j"
+					"a"
 				],
-				"googleCalendarEnabled": [
+				googleCalendarEnabled: [
 					"GoogleCalendarEnabled",
 					"b"
 				],
-				"googleContactsEnabled": [
+				googleContactsEnabled: [
 					"GoogleContactsEnabled",
 					"b"
 				],
-				"googleSignInEnabled": [
+				googleSignInEnabled: [
 					"GoogleSignInEnabled",
 					"b"
 				],
-				"greetings": [
+				greetings: [
 					"Greetings",
-					"j"
+					"a"
 				],
-				"groups": [
+				groups: [
 					"Groups",
-					"j"
+					"a"
 				],
-				"hideInPhonebook": [
+				hideInPhonebook: [
 					"HideInPhonebook",
 					"b"
 				],
-				"hotdeskingAssignment": [
+				hotdeskingAssignment: [
 					"HotdeskingAssignment",
 					"s"
 				],
-				"hours": [
+				hours: [
 					"Hours",
-					"j"
+					"o"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"internal": [
+				internal: [
 					"Internal",
 					"b"
 				],
-				"isRegistered": [
+				isRegistered: [
 					"IsRegistered",
 					"b"
 				],
-				"language": [
+				language: [
 					"Language",
 					"s"
 				],
-				"lastName": [
+				lastName: [
 					"LastName",
 					"s"
 				],
-				"mobile": [
+				mobile: [
 					"Mobile",
 					"s"
 				],
-				"ms365CalendarEnabled": [
+				ms365CalendarEnabled: [
 					"MS365CalendarEnabled",
 					"b"
 				],
-				"ms365ContactsEnabled": [
+				ms365ContactsEnabled: [
 					"MS365ContactsEnabled",
 					"b"
 				],
-				"ms365SignInEnabled": [
+				ms365SignInEnabled: [
 					"MS365SignInEnabled",
 					"b"
 				],
-				"ms365TeamsEnabled": [
+				ms365TeamsEnabled: [
 					"MS365TeamsEnabled",
 					"b"
 				],
-				"myPhoneAllowDeleteRecordings": [
+				myPhoneAllowDeleteRecordings: [
 					"MyPhoneAllowDeleteRecordings",
 					"b"
 				],
-				"myPhoneHideForwardings": [
+				myPhoneHideForwardings: [
 					"MyPhoneHideForwardings",
 					"b"
 				],
-				"myPhonePush": [
+				myPhonePush: [
 					"MyPhonePush",
 					"b"
 				],
-				"myPhoneShowRecordings": [
+				myPhoneShowRecordings: [
 					"MyPhoneShowRecordings",
 					"b"
 				],
-				"number": [
+				number: [
 					"Number",
 					"s"
 				],
-				"officeHoursProps": [
+				officeHoursProps: [
 					"OfficeHoursProps",
-					"j"
+					"a"
 				],
-				"outboundCallerId": [
+				outboundCallerId: [
 					"OutboundCallerID",
 					"s"
 				],
-				"pbxDeliversAudio": [
+				pbxDeliversAudio: [
 					"PbxDeliversAudio",
 					"b"
 				],
-				"phones": [
+				phones: [
 					"Phones",
-					"j"
+					"a"
 				],
-				"pinProtected": [
+				pinProtected: [
 					"PinProtected",
 					"b"
 				],
-				"pinProtectTimeout": [
+				pinProtectTimeout: [
 					"PinProtectTimeout",
 					"i"
 				],
-				"primaryGroupId": [
+				primaryGroupId: [
 					"PrimaryGroupId",
 					"i"
 				],
-				"promptSet": [
+				promptSet: [
 					"PromptSet",
 					"s"
 				],
-				"queueStatus": [
+				queueStatus: [
 					"QueueStatus",
 					"e:QueueStatusType"
 				],
-				"recordCalls": [
+				recordCalls: [
 					"RecordCalls",
 					"b"
 				],
-				"recordEmailNotify": [
+				recordEmailNotify: [
 					"RecordEmailNotify",
 					"b"
 				],
-				"recordExternalCallsOnly": [
+				recordExternalCallsOnly: [
 					"RecordExternalCallsOnly",
 					"b"
 				],
-				"require2Fa": [
+				require2Fa: [
 					"Require2FA",
 					"b"
 				],
-				"sendEmailMissedCalls": [
+				sendEmailMissedCalls: [
 					"SendEmailMissedCalls",
 					"b"
 				],
-				"sipid": [
+				sipid: [
 					"SIPID",
 					"s"
 				],
-				"srtpMode": [
+				srtpMode: [
 					"SRTPMode",
 					"e:SRTPModeType"
 				],
-				"tags": [
+				tags: [
 					"Tags",
-					"j"
+					"a"
 				],
-				"transcriptionMode": [
+				transcriptionMode: [
 					"TranscriptionMode",
 					"e:TranscriptionType"
 				],
-				"vmDisablePinAuth": [
+				vmDisablePinAuth: [
 					"VMDisablePinAuth",
 					"b"
 				],
-				"vmEmailOptions": [
+				vmEmailOptions: [
 					"VMEmailOptions",
 					"e:VMEmailOptionsType"
 				],
-				"vmEnabled": [
+				vmEnabled: [
 					"VMEnabled",
 					"b"
 				],
-				"vmpin": [
+				vmpin: [
 					"VMPIN",
 					"s"
 				],
-				"vmPlayCallerId": [
+				vmPlayCallerId: [
 					"VMPlayCallerID",
 					"b"
 				],
-				"vmPlayMsgDateTime": [
+				vmPlayMsgDateTime: [
 					"VMPlayMsgDateTime",
 					"e:VMPlayMsgDateTimeType"
 				],
-				"webMeetingApproveParticipants": [
+				webMeetingApproveParticipants: [
 					"WebMeetingApproveParticipants",
 					"b"
 				],
-				"webMeetingFriendlyName": [
+				webMeetingFriendlyName: [
 					"WebMeetingFriendlyName",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteUser": {
-		"method": "DELETE",
-		"path": "/Users({Id})",
-		"params": [
+	deleteUser: {
+		method: "DELETE",
+		path: "/Users({Id})",
+		params: [
 			{
-				"name": "Id",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "Id",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"batchDelete": {
-		"method": "POST",
-		"path": "/Users/Pbx.BatchDelete",
-		"body": {
-			"fields": {
-				"ids": [
+	batchDelete: {
+		method: "POST",
+		path: "/Users/Pbx.BatchDelete",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "collection"
+		response: "collection"
 	},
-	"bulkUpdate": {
-		"method": "POST",
-		"path": "/Users/Pbx.BulkUpdate",
-		"body": {
-			"fields": {
-				"ids": [
+	bulkUpdate: {
+		method: "POST",
+		path: "/Users/Pbx.BulkUpdate",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				],
-				"user": [
+				user: [
 					"user",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"downloadGreeting": {
-		"method": "GET",
-		"path": "/Users/Pbx.DownloadGreeting(userId={userId},fileName={fileName})",
-		"params": [
+	downloadGreeting: {
+		method: "GET",
+		path: "/Users/Pbx.DownloadGreeting(userId={userId},fileName={fileName})",
+		params: [
 			{
-				"name": "userId",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "userId",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			},
 			{
-				"name": "fileName",
-				"prop": "fileName",
-				"kind": "s"
+				name: "fileName",
+				prop: "fileName",
+				kind: "s"
 			}
 		],
-		"response": "object",
-		"file": "greeting"
+		response: "object",
+		file: "greeting"
 	},
-	"exportExtensions": {
-		"method": "GET",
-		"path": "/Users/Pbx.ExportExtensions()",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"file": "extensions"
+	exportExtensions: {
+		method: "GET",
+		path: "/Users/Pbx.ExportExtensions()",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		file: "extensions"
 	},
-	"generateProvLink": {
-		"method": "GET",
-		"path": "/Users({Id})/Pbx.GenerateProvLink()",
-		"params": [
+	generateProvLink: {
+		method: "GET",
+		path: "/Users({Id})/Pbx.GenerateProvLink()",
+		params: [
 			{
-				"name": "Id",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "Id",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"getCallLog": {
-		"method": "GET",
-		"path": "/Users/Pbx.GetCallLog(dn={dn},requestId={requestId})",
-		"params": [
+	getCallLog: {
+		method: "GET",
+		path: "/Users/Pbx.GetCallLog(dn={dn},requestId={requestId})",
+		params: [
 			{
-				"name": "dn",
-				"prop": "dn",
-				"kind": "s",
-				"nullable": true
+				name: "dn",
+				prop: "dn",
+				kind: "s",
+				nullable: true
 			},
 			{
-				"name": "requestId",
-				"prop": "requestId",
-				"kind": "s"
+				name: "requestId",
+				prop: "requestId",
+				kind: "s"
 			}
 		],
-		"response": "object",
-		"versions": "3CX 20.0.6 only"
+		response: "object",
+		versions: "3CX 20.0.6 only"
 	},
-	"getDuplicatedEmails": {
-		"method": "POST",
-		"path": "/Users/Pbx.GetDuplicatedEmails",
-		"body": {
-			"fields": {
-				"emails": [
+	getDuplicatedEmails: {
+		method: "POST",
+		path: "/Users/Pbx.GetDuplicatedEmails",
+		body: {
+			fields: {
+				emails: [
 					"emails",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "collection"
+		response: "collection"
 	},
-	"getFirstAvailableExtensionNumber": {
-		"method": "GET",
-		"path": "/Users/Pbx.GetFirstAvailableExtensionNumber()",
-		"response": "object"
+	getFirstAvailableExtensionNumber: {
+		method: "GET",
+		path: "/Users/Pbx.GetFirstAvailableExtensionNumber()",
+		response: "object"
 	},
-	"getFirstAvailableHotdeskingNumber": {
-		"method": "GET",
-		"path": "/Users/Pbx.GetFirstAvailableHotdeskingNumber()",
-		"response": "object"
+	getFirstAvailableHotdeskingNumber: {
+		method: "GET",
+		path: "/Users/Pbx.GetFirstAvailableHotdeskingNumber()",
+		response: "object"
 	},
-	"getMonitorStatus": {
-		"method": "GET",
-		"path": "/Users/Pbx.GetMonitorStatus()",
-		"query": "tksfc",
-		"options": "searchOptions",
-		"response": "collection",
-		"paged": true,
-		"versions": "3CX 20.0.4–20.0.8 only"
+	getMonitorStatus: {
+		method: "GET",
+		path: "/Users/Pbx.GetMonitorStatus()",
+		query: "tksfc",
+		options: "searchOptions",
+		response: "collection",
+		paged: true,
+		versions: "3CX 20.0.4–20.0.8 only"
 	},
-	"getMultiEditGreetings": {
-		"method": "POST",
-		"path": "/Users/Pbx.GetMultiEditGreetings",
-		"body": {
-			"fields": {
-				"ids": [
+	getMultiEditGreetings: {
+		method: "POST",
+		path: "/Users/Pbx.GetMultiEditGreetings",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "collection"
+		response: "collection"
 	},
-	"getPhoneRegistrar": {
-		"method": "GET",
-		"path": "/Users/Pbx.GetPhoneRegistrar(mac={mac})",
-		"params": [
+	getPhoneRegistrar: {
+		method: "GET",
+		path: "/Users/Pbx.GetPhoneRegistrar(mac={mac})",
+		params: [
 			{
-				"name": "mac",
-				"prop": "getPhoneRegistrarMac",
-				"kind": "s"
+				name: "mac",
+				prop: "getPhoneRegistrarMac",
+				kind: "s"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"getPhoneRegistrars": {
-		"method": "POST",
-		"path": "/Users/Pbx.GetPhoneRegistrars",
-		"body": {
-			"fields": {
-				"macs": [
+	getPhoneRegistrars: {
+		method: "POST",
+		path: "/Users/Pbx.GetPhoneRegistrars",
+		body: {
+			fields: {
+				macs: [
 					"macs",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "collection"
+		response: "collection"
 	},
-	"getPhoneSecret": {
-		"method": "GET",
-		"path": "/Users({Id})/Pbx.GetPhoneSecret()",
-		"params": [
+	getPhoneSecret: {
+		method: "GET",
+		path: "/Users({Id})/Pbx.GetPhoneSecret()",
+		params: [
 			{
-				"name": "Id",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "Id",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"hasDuplicatedEmail": {
-		"method": "GET",
-		"path": "/Users({Id})/Pbx.HasDuplicatedEmail()",
-		"params": [
+	hasDuplicatedEmail: {
+		method: "GET",
+		path: "/Users({Id})/Pbx.HasDuplicatedEmail()",
+		params: [
 			{
-				"name": "Id",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "Id",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			}
 		],
-		"response": "object"
+		response: "object"
 	},
-	"installFirmware": {
-		"method": "POST",
-		"path": "/Users/Pbx.InstallFirmware",
-		"body": {
-			"fields": {
-				"phone": [
+	installFirmware: {
+		method: "POST",
+		path: "/Users/Pbx.InstallFirmware",
+		body: {
+			fields: {
+				phone: [
 					"phone",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.9 and later"
+		response: "none",
+		versions: "3CX 20.0.9 and later"
 	},
-	"listForwardingProfiles": {
-		"method": "GET",
-		"path": "/Users({Id})/ForwardingProfiles",
-		"params": [
+	listForwardingProfiles: {
+		method: "GET",
+		path: "/Users({Id})/ForwardingProfiles",
+		params: [
 			{
-				"name": "Id",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "Id",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"listGreetings": {
-		"method": "GET",
-		"path": "/Users({Id})/Greetings",
-		"params": [
+	listGreetings: {
+		method: "GET",
+		path: "/Users({Id})/Greetings",
+		params: [
 			{
-				"name": "Id",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "Id",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"listGroups": {
-		"method": "GET",
-		"path": "/Users({Id})/Groups",
-		"params": [
+	listGroups: {
+		method: "GET",
+		path: "/Users({Id})/Groups",
+		params: [
 			{
-				"name": "Id",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "Id",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			}
 		],
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"makeCall": {
-		"method": "POST",
-		"path": "/Users/Pbx.MakeCall",
-		"body": {
-			"fields": {
-				"makeCallContact": [
+	makeCall: {
+		method: "POST",
+		path: "/Users/Pbx.MakeCall",
+		body: {
+			fields: {
+				makeCallContact: [
 					"contact",
 					"s"
 				],
-				"destination": [
+				destination: [
 					"destination",
 					"s"
 				],
-				"dn": [
+				dn: [
 					"dn",
 					"s"
 				],
-				"testCall": [
+				testCall: [
 					"testCall",
 					"b"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"makeCallUserRecordGreeting": {
-		"method": "POST",
-		"path": "/Users({Id})/Pbx.MakeCallUserRecordGreeting",
-		"params": [
+	makeCallUserRecordGreeting: {
+		method: "POST",
+		path: "/Users({Id})/Pbx.MakeCallUserRecordGreeting",
+		params: [
 			{
-				"name": "Id",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "Id",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			}
 		],
-		"body": {
-			"fields": {
-				"dn": [
+		body: {
+			fields: {
+				dn: [
 					"dn",
 					"s"
 				],
-				"filename": [
+				filename: [
 					"filename",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"multiDeleteGreeting": {
-		"method": "POST",
-		"path": "/Users/Pbx.MultiDeleteGreeting",
-		"body": {
-			"fields": {
-				"filename": [
+	multiDeleteGreeting: {
+		method: "POST",
+		path: "/Users/Pbx.MultiDeleteGreeting",
+		body: {
+			fields: {
+				filename: [
 					"filename",
 					"s"
 				],
-				"ids": [
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"multiUserUpdate": {
-		"method": "POST",
-		"path": "/Users/Pbx.MultiUserUpdate",
-		"body": {
-			"fields": {
-				"ids": [
+	multiUserUpdate: {
+		method: "POST",
+		path: "/Users/Pbx.MultiUserUpdate",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				],
-				"user": [
+				user: [
 					"user",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"rebootPhone": {
-		"method": "POST",
-		"path": "/Users/Pbx.RebootPhone",
-		"body": {
-			"fields": {
-				"mac": [
+	rebootPhone: {
+		method: "POST",
+		path: "/Users/Pbx.RebootPhone",
+		body: {
+			fields: {
+				mac: [
 					"mac",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"regenerate": {
-		"method": "POST",
-		"path": "/Users({Id})/Pbx.Regenerate",
-		"params": [
+	regenerate: {
+		method: "POST",
+		path: "/Users({Id})/Pbx.Regenerate",
+		params: [
 			{
-				"name": "Id",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "Id",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			}
 		],
-		"body": {
-			"fields": {
-				"opts": [
+		body: {
+			fields: {
+				opts: [
 					"opts",
-					"j"
+					"o"
 				]
 			},
-			"olderCollection": "olderParameters",
-			"older": {
-				"configurationLink": [
+			olderCollection: "olderParameters",
+			older: {
+				configurationLink: [
 					"ConfigurationLink",
 					"b"
 				],
-				"deskphonePassword": [
+				deskphonePassword: [
 					"DeskphonePassword",
 					"b"
 				],
-				"rpsKey": [
+				rpsKey: [
 					"RpsKey",
 					"b"
 				],
-				"sendWelcomeEmail": [
+				sendWelcomeEmail: [
 					"SendWelcomeEmail",
 					"b"
 				],
-				"sipAuth": [
+				sipAuth: [
 					"SipAuth",
 					"b"
 				],
-				"voicemailPin": [
+				voicemailPin: [
 					"VoicemailPIN",
 					"b"
 				],
-				"webclientPassword": [
+				webclientPassword: [
 					"WebclientPassword",
 					"b"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"regeneratePasswords": {
-		"method": "POST",
-		"path": "/Users/Pbx.RegeneratePasswords",
-		"body": {
-			"fields": {
-				"ids": [
+	regeneratePasswords: {
+		method: "POST",
+		path: "/Users/Pbx.RegeneratePasswords",
+		body: {
+			fields: {
+				ids: [
 					"Ids",
-					"j"
+					"a"
 				],
-				"opts": [
+				opts: [
 					"opts",
-					"j"
+					"o"
 				]
 			},
-			"olderCollection": "olderParameters",
-			"older": {
-				"configurationLink": [
+			olderCollection: "olderParameters",
+			older: {
+				configurationLink: [
 					"ConfigurationLink",
 					"b"
 				],
-				"deskphonePassword": [
+				deskphonePassword: [
 					"DeskphonePassword",
 					"b"
 				],
-				"rpsKey": [
+				rpsKey: [
 					"RpsKey",
 					"b"
 				],
-				"sendWelcomeEmail": [
+				sendWelcomeEmail: [
 					"SendWelcomeEmail",
 					"b"
 				],
-				"sipAuth": [
+				sipAuth: [
 					"SipAuth",
 					"b"
 				],
-				"voicemailPin": [
+				voicemailPin: [
 					"VoicemailPIN",
 					"b"
 				],
-				"webclientPassword": [
+				webclientPassword: [
 					"WebclientPassword",
 					"b"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"reprovisionAllPhones": {
-		"method": "POST",
-		"path": "/Users/Pbx.ReprovisionAllPhones",
-		"body": {
-			"fields": {
-				"ids": [
+	reprovisionAllPhones: {
+		method: "POST",
+		path: "/Users/Pbx.ReprovisionAllPhones",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"reprovisionPhone": {
-		"method": "POST",
-		"path": "/Users/Pbx.ReprovisionPhone",
-		"body": {
-			"fields": {
-				"mac": [
+	reprovisionPhone: {
+		method: "POST",
+		path: "/Users/Pbx.ReprovisionPhone",
+		body: {
+			fields: {
+				mac: [
 					"mac",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"sendWelcomeEmail": {
-		"method": "POST",
-		"path": "/Users({Id})/Pbx.SendWelcomeEmail",
-		"params": [
+	sendWelcomeEmail: {
+		method: "POST",
+		path: "/Users({Id})/Pbx.SendWelcomeEmail",
+		params: [
 			{
-				"name": "Id",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "Id",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			}
 		],
-		"response": "none"
+		response: "none"
 	},
-	"setMonitorStatus": {
-		"method": "POST",
-		"path": "/Users({Id})/Pbx.SetMonitorStatus",
-		"params": [
+	setMonitorStatus: {
+		method: "POST",
+		path: "/Users({Id})/Pbx.SetMonitorStatus",
+		params: [
 			{
-				"name": "Id",
-				"prop": "userId",
-				"kind": "i",
-				"locator": "users"
+				name: "Id",
+				prop: "userId",
+				kind: "i",
+				locator: "users"
 			}
 		],
-		"body": {
-			"fields": {
-				"days": [
+		body: {
+			fields: {
+				days: [
 					"days",
 					"i"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"upgradePhone": {
-		"method": "POST",
-		"path": "/Users/Pbx.UpgradePhone",
-		"body": {
-			"fields": {
-				"mac": [
+	upgradePhone: {
+		method: "POST",
+		path: "/Users/Pbx.UpgradePhone",
+		body: {
+			fields: {
+				mac: [
 					"mac",
 					"s"
 				],
-				"useragent": [
+				useragent: [
 					"useragent",
 					"s"
 				],
-				"version": [
+				version: [
 					"version",
 					"s"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };

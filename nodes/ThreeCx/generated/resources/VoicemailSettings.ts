@@ -4,82 +4,82 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"voicemailSettings"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get",
-			"value": "getVoicemailSettings",
-			"action": "Get voicemail settings"
+			name: "Create Converter Configuration",
+			value: "createConverterConfiguration",
+			action: "Create converter configuration",
+			description: "3CX 20.0.8 and later"
 		},
 		{
-			"name": "Update",
-			"value": "updateVoicemailSettings",
-			"action": "Update voicemail settings"
+			name: "Delete All User Voicemails",
+			value: "deleteAllUserVoicemails",
+			action: "Delete all user voicemails"
 		},
 		{
-			"name": "Create Converter Configuration",
-			"value": "createConverterConfiguration",
-			"action": "Create converter configuration",
-			"description": "3CX 20.0.8 and later"
+			name: "Delete Converter Configuration",
+			value: "deleteConverterConfiguration",
+			action: "Delete converter configuration",
+			description: "3CX 20.0.8 and later"
 		},
 		{
-			"name": "Delete All User Voicemails",
-			"value": "deleteAllUserVoicemails",
-			"action": "Delete all user voicemails"
+			name: "Get",
+			value: "getVoicemailSettings",
+			action: "Get voicemail settings"
 		},
 		{
-			"name": "Delete Converter Configuration",
-			"value": "deleteConverterConfiguration",
-			"action": "Delete converter configuration",
-			"description": "3CX 20.0.8 and later"
+			name: "Get Configured Converters",
+			value: "getConfiguredConverters",
+			action: "Get configured converters",
+			description: "3CX 20.0.8 and later"
 		},
 		{
-			"name": "Get Configured Converters",
-			"value": "getConfiguredConverters",
-			"action": "Get configured converters",
-			"description": "3CX 20.0.8 and later"
+			name: "Get Connected Converters Data",
+			value: "getConnectedConvertersData",
+			action: "Get connected converters data",
+			description: "3CX 20.0.8 and later"
 		},
 		{
-			"name": "Get Connected Converters Data",
-			"value": "getConnectedConvertersData",
-			"action": "Get connected converters data",
-			"description": "3CX 20.0.8 and later"
+			name: "Get Converter Request Status",
+			value: "getConverterRequestStatus",
+			action: "Get converter request status",
+			description: "3CX 20.0.8 and later"
 		},
 		{
-			"name": "Get Converter Request Status",
-			"value": "getConverterRequestStatus",
-			"action": "Get converter request status",
-			"description": "3CX 20.0.8 and later"
+			name: "Get Transcribe Languages",
+			value: "getTranscribeLanguages",
+			action: "Get transcribe languages"
 		},
 		{
-			"name": "Get Transcribe Languages",
-			"value": "getTranscribeLanguages",
-			"action": "Get transcribe languages"
+			name: "Update",
+			value: "updateVoicemailSettings",
+			action: "Update voicemail settings"
 		}
 	],
-	"default": "getVoicemailSettings"
+	default: "getVoicemailSettings"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Strict",
-		"name": "strict",
-		"type": "boolean",
-		"default": false,
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Strict",
+		name: "strict",
+		type: "boolean",
+		default: false,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getConverterRequestStatus"
 				]
 			}
@@ -89,176 +89,182 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "voicemailSettingsFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "voicemailSettingsFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Analyze Model Grok",
-				"name": "analyzeModelGrok",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.10 and later"
+				displayName: "Analyze Model Grok",
+				name: "analyzeModelGrok",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Analyze Model Open AI",
-				"name": "analyzeModelOpenAi",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.10 and later"
+				displayName: "Analyze Model Open AI",
+				name: "analyzeModelOpenAi",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Auto Delete Days",
-				"name": "autoDeleteDays",
-				"type": "number",
-				"default": 0
+				displayName: "Auto Delete Days",
+				name: "autoDeleteDays",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Auto Delete Enabled",
-				"name": "autoDeleteEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Auto Delete Enabled",
+				name: "autoDeleteEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Call Recording Stereo",
-				"name": "callRecordingStereo",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.9 and later"
+				displayName: "Call Recording Stereo",
+				name: "callRecordingStereo",
+				type: "boolean",
+				default: false,
+				description: "Whether Call Recording Stereo is on; 3CX 20.0.9 and later"
 			},
 			{
-				"displayName": "Extension",
-				"name": "extension",
-				"type": "string",
-				"default": ""
+				displayName: "Extension",
+				name: "extension",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Min Duration",
-				"name": "minDuration",
-				"type": "number",
-				"default": 0
+				displayName: "Min Duration",
+				name: "minDuration",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Operator Enabled",
-				"name": "operatorEnabled",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.6 and later"
+				displayName: "Operator Enabled",
+				name: "operatorEnabled",
+				type: "boolean",
+				default: false,
+				description: "Whether Operator Enabled is on; 3CX 20.0.6 and later"
 			},
 			{
-				"displayName": "Quota",
-				"name": "quota",
-				"type": "number",
-				"default": 0
+				displayName: "Quota",
+				name: "quota",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Remote Storage Enabled",
-				"name": "remoteStorageEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Remote Storage Enabled",
+				name: "remoteStorageEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Send Email Quota Enabled",
-				"name": "sendEmailQuotaEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Send Email Quota Enabled",
+				name: "sendEmailQuotaEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Send Email Quota Percentage",
-				"name": "sendEmailQuotaPercentage",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"minValue": 0,
-					"maxValue": 100
+				displayName: "Send Email Quota Percentage",
+				name: "sendEmailQuotaPercentage",
+				type: "number",
+				default: 0,
+				typeOptions: {
+					minValue: 0,
+					maxValue: 100
 				}
 			},
 			{
-				"displayName": "Transcribe Engine",
-				"name": "transcribeEngine",
-				"type": "options",
-				"options": [
+				displayName: "Transcribe Engine",
+				name: "transcribeEngine",
+				type: "options",
+				options: [
 					{
-						"name": "None",
-						"value": "None"
+						name: "Engine 3 CX",
+						value: "Engine3CX"
 					},
 					{
-						"name": "Google",
-						"value": "Google"
+						name: "Engine 3 CX Local",
+						value: "Engine3CXLocal"
 					},
 					{
-						"name": "Open AI",
-						"value": "OpenAI"
+						name: "Google",
+						value: "Google"
 					},
 					{
-						"name": "Whisper",
-						"value": "Whisper"
+						name: "Grok",
+						value: "Grok"
 					},
 					{
-						"name": "Engine 3 CX",
-						"value": "Engine3CX"
+						name: "None",
+						value: "None"
 					},
 					{
-						"name": "Engine 3 CX Local",
-						"value": "Engine3CXLocal"
+						name: "Open AI",
+						value: "OpenAI"
 					},
 					{
-						"name": "Grok",
-						"value": "Grok"
+						name: "Whisper",
+						value: "Whisper"
 					}
 				],
-				"default": "None"
+				default: "None"
 			},
 			{
-				"displayName": "Transcribe Key Grok",
-				"name": "transcribeKeyGrok",
-				"type": "json",
-				"default": "{}",
-				"description": "3CX 20.0.10 and later"
+				displayName: "Transcribe Key Grok",
+				name: "transcribeKeyGrok",
+				type: "string",
+				typeOptions: {
+					password: true
+				},
+				default: "",
+				description: "3CX 20.0.10 and later"
 			},
 			{
-				"displayName": "Transcribe Language",
-				"name": "transcribeLanguage",
-				"type": "string",
-				"default": ""
+				displayName: "Transcribe Language",
+				name: "transcribeLanguage",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Transcribe Model Open AI",
-				"name": "transcribeModelOpenAi",
-				"type": "string",
-				"default": "",
-				"description": "3CX 20.0.7 and later"
+				displayName: "Transcribe Model Open AI",
+				name: "transcribeModelOpenAi",
+				type: "string",
+				default: "",
+				description: "3CX 20.0.7 and later"
 			},
 			{
-				"displayName": "Transcribe Region",
-				"name": "transcribeRegion",
-				"type": "string",
-				"default": ""
+				displayName: "Transcribe Region",
+				name: "transcribeRegion",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Transcribe Secret Key",
-				"name": "transcribeSecretKey",
-				"type": "json",
-				"default": "{}"
+				displayName: "Transcribe Secret Key",
+				name: "transcribeSecretKey",
+				type: "string",
+				typeOptions: {
+					password: true
+				},
+				default: ""
 			},
 			{
-				"displayName": "Used Space",
-				"name": "usedSpace",
-				"type": "number",
-				"default": 0
+				displayName: "Used Space",
+				name: "usedSpace",
+				type: "number",
+				default: 0
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"updateVoicemailSettings"
 				]
 			}
@@ -267,160 +273,160 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"getVoicemailSettings": {
-		"method": "GET",
-		"path": "/VoicemailSettings",
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+	getVoicemailSettings: {
+		method: "GET",
+		path: "/VoicemailSettings",
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"updateVoicemailSettings": {
-		"method": "PATCH",
-		"path": "/VoicemailSettings",
-		"body": {
-			"collection": "voicemailSettingsFields",
-			"fields": {
-				"analyzeModelGrok": [
+	updateVoicemailSettings: {
+		method: "PATCH",
+		path: "/VoicemailSettings",
+		body: {
+			collection: "voicemailSettingsFields",
+			fields: {
+				analyzeModelGrok: [
 					"AnalyzeModelGrok",
 					"s"
 				],
-				"analyzeModelOpenAi": [
+				analyzeModelOpenAi: [
 					"AnalyzeModelOpenAI",
 					"s"
 				],
-				"autoDeleteDays": [
+				autoDeleteDays: [
 					"AutoDeleteDays",
 					"i"
 				],
-				"autoDeleteEnabled": [
+				autoDeleteEnabled: [
 					"AutoDeleteEnabled",
 					"b"
 				],
-				"callRecordingStereo": [
+				callRecordingStereo: [
 					"CallRecordingStereo",
 					"b"
 				],
-				"extension": [
+				extension: [
 					"Extension",
 					"s"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"minDuration": [
+				minDuration: [
 					"MinDuration",
 					"i"
 				],
-				"operatorEnabled": [
+				operatorEnabled: [
 					"OperatorEnabled",
 					"b"
 				],
-				"quota": [
+				quota: [
 					"Quota",
 					"i"
 				],
-				"remoteStorageEnabled": [
+				remoteStorageEnabled: [
 					"RemoteStorageEnabled",
 					"b"
 				],
-				"sendEmailQuotaEnabled": [
+				sendEmailQuotaEnabled: [
 					"SendEmailQuotaEnabled",
 					"b"
 				],
-				"sendEmailQuotaPercentage": [
+				sendEmailQuotaPercentage: [
 					"SendEmailQuotaPercentage",
 					"p"
 				],
-				"transcribeEngine": [
+				transcribeEngine: [
 					"TranscribeEngine",
 					"e:TranscribeEngine"
 				],
-				"transcribeKeyGrok": [
+				transcribeKeyGrok: [
 					"TranscribeKeyGrok",
-					"j"
+					"c"
 				],
-				"transcribeLanguage": [
+				transcribeLanguage: [
 					"TranscribeLanguage",
 					"s"
 				],
-				"transcribeModelOpenAi": [
+				transcribeModelOpenAi: [
 					"TranscribeModelOpenAI",
 					"s"
 				],
-				"transcribeRegion": [
+				transcribeRegion: [
 					"TranscribeRegion",
 					"s"
 				],
-				"transcribeSecretKey": [
+				transcribeSecretKey: [
 					"TranscribeSecretKey",
-					"j"
+					"c"
 				],
-				"usedSpace": [
+				usedSpace: [
 					"UsedSpace",
 					"i"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"createConverterConfiguration": {
-		"method": "POST",
-		"path": "/VoicemailSettings/Pbx.CreateConverterConfiguration",
-		"response": "none",
-		"versions": "3CX 20.0.8 and later"
+	createConverterConfiguration: {
+		method: "POST",
+		path: "/VoicemailSettings/Pbx.CreateConverterConfiguration",
+		response: "none",
+		versions: "3CX 20.0.8 and later"
 	},
-	"deleteAllUserVoicemails": {
-		"method": "POST",
-		"path": "/VoicemailSettings/Pbx.DeleteAllUserVoicemails",
-		"response": "none"
+	deleteAllUserVoicemails: {
+		method: "POST",
+		path: "/VoicemailSettings/Pbx.DeleteAllUserVoicemails",
+		response: "none"
 	},
-	"deleteConverterConfiguration": {
-		"method": "POST",
-		"path": "/VoicemailSettings/Pbx.DeleteConverterConfiguration",
-		"body": {
-			"fields": {
-				"deleteVectorStoreId": [
+	deleteConverterConfiguration: {
+		method: "POST",
+		path: "/VoicemailSettings/Pbx.DeleteConverterConfiguration",
+		body: {
+			fields: {
+				deleteVectorStoreId: [
 					"id",
 					"s"
 				]
 			}
 		},
-		"response": "none",
-		"versions": "3CX 20.0.8 and later"
+		response: "none",
+		versions: "3CX 20.0.8 and later"
 	},
-	"getConfiguredConverters": {
-		"method": "GET",
-		"path": "/VoicemailSettings/Pbx.GetConfiguredConverters()",
-		"response": "object",
-		"versions": "3CX 20.0.8 and later"
+	getConfiguredConverters: {
+		method: "GET",
+		path: "/VoicemailSettings/Pbx.GetConfiguredConverters()",
+		response: "object",
+		versions: "3CX 20.0.8 and later"
 	},
-	"getConnectedConvertersData": {
-		"method": "GET",
-		"path": "/VoicemailSettings/Pbx.GetConnectedConvertersData()",
-		"response": "object",
-		"versions": "3CX 20.0.8 and later"
+	getConnectedConvertersData: {
+		method: "GET",
+		path: "/VoicemailSettings/Pbx.GetConnectedConvertersData()",
+		response: "object",
+		versions: "3CX 20.0.8 and later"
 	},
-	"getConverterRequestStatus": {
-		"method": "GET",
-		"path": "/VoicemailSettings/Pbx.GetConverterRequestStatus(strict={strict})",
-		"params": [
+	getConverterRequestStatus: {
+		method: "GET",
+		path: "/VoicemailSettings/Pbx.GetConverterRequestStatus(strict={strict})",
+		params: [
 			{
-				"name": "strict",
-				"prop": "strict",
-				"kind": "b"
+				name: "strict",
+				prop: "strict",
+				kind: "b"
 			}
 		],
-		"response": "object",
-		"versions": "3CX 20.0.8 and later"
+		response: "object",
+		versions: "3CX 20.0.8 and later"
 	},
-	"getTranscribeLanguages": {
-		"method": "GET",
-		"path": "/VoicemailSettings/Pbx.GetTranscribeLanguages()",
-		"query": "tksfc",
-		"options": "searchOptions",
-		"response": "collection",
-		"paged": true
+	getTranscribeLanguages: {
+		method: "GET",
+		path: "/VoicemailSettings/Pbx.GetTranscribeLanguages()",
+		query: "tksfc",
+		options: "searchOptions",
+		response: "collection",
+		paged: true
 	}
 };

@@ -4,67 +4,67 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../odata/endpoint';
 
 export const operation: INodeProperties = {
-	"displayName": "Operation",
-	"name": "operation",
-	"type": "options",
-	"noDataExpression": true,
-	"displayOptions": {
-		"show": {
-			"resource": [
+	displayName: "Operation",
+	name: "operation",
+	type: "options",
+	noDataExpression: true,
+	displayOptions: {
+		show: {
+			resource: [
 				"websiteLinks"
 			]
 		}
 	},
-	"options": [
+	options: [
 		{
-			"name": "Get Many",
-			"value": "listWeblink",
-			"action": "Get many website links"
+			name: "Bulk Links Delete",
+			value: "bulkLinksDelete",
+			action: "Bulk links delete"
 		},
 		{
-			"name": "Get",
-			"value": "getWeblink",
-			"action": "Get weblink"
+			name: "Create",
+			value: "createWeblink",
+			action: "Create weblink"
 		},
 		{
-			"name": "Create",
-			"value": "createWeblink",
-			"action": "Create weblink"
+			name: "Delete",
+			value: "deleteWeblink",
+			action: "Delete weblink"
 		},
 		{
-			"name": "Update",
-			"value": "updateWeblink",
-			"action": "Update weblink"
+			name: "Get",
+			value: "getWeblink",
+			action: "Get weblink"
 		},
 		{
-			"name": "Delete",
-			"value": "deleteWeblink",
-			"action": "Delete weblink"
+			name: "Get Many",
+			value: "listWeblink",
+			action: "Get many website links"
 		},
 		{
-			"name": "Bulk Links Delete",
-			"value": "bulkLinksDelete",
-			"action": "Bulk links delete"
+			name: "Update",
+			value: "updateWeblink",
+			action: "Update weblink"
 		},
 		{
-			"name": "Validate Link",
-			"value": "validateLink",
-			"action": "Validate link"
+			name: "Validate Link",
+			value: "validateLink",
+			action: "Validate link"
 		}
 	],
-	"default": "listWeblink"
+	default: "listWeblink"
 };
 
 export const parameters: INodeProperties[] = [
 	{
-		"displayName": "Link",
-		"name": "link",
-		"type": "string",
-		"default": "",
-		"required": true,
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayName: "Link",
+		name: "link",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
 					"getWeblink",
 					"updateWeblink",
 					"deleteWeblink"
@@ -76,119 +76,119 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		"displayName": "Fields",
-		"name": "weblinkFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"options": [
+		displayName: "Fields",
+		name: "weblinkFields",
+		type: "collection",
+		placeholder: "Add Field",
+		default: {},
+		options: [
 			{
-				"displayName": "Advanced",
-				"name": "advanced",
-				"type": "json",
-				"default": "{}"
+				displayName: "Advanced",
+				name: "advanced",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Calls Enabled",
-				"name": "callsEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Calls Enabled",
+				name: "callsEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Chat Box",
-				"name": "chatBox",
-				"type": "json",
-				"default": "{}"
+				displayName: "Chat Box",
+				name: "chatBox",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Chat Enabled",
-				"name": "chatEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Chat Enabled",
+				name: "chatEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Default Record",
-				"name": "defaultRecord",
-				"type": "boolean",
-				"default": false
+				displayName: "Default Record",
+				name: "defaultRecord",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "DN",
-				"name": "dn",
-				"type": "json",
-				"default": "{}"
+				displayName: "DN",
+				name: "dn",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Enable Re Captcha",
-				"name": "enableReCaptcha",
-				"type": "boolean",
-				"default": false,
-				"description": "3CX 20.0.6 and later"
+				displayName: "Enable Re Captcha",
+				name: "enableReCaptcha",
+				type: "boolean",
+				default: false,
+				description: "Whether Enable Re Captcha is on; 3CX 20.0.6 and later"
 			},
 			{
-				"displayName": "General",
-				"name": "general",
-				"type": "json",
-				"default": "{}"
+				displayName: "General",
+				name: "general",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Group",
-				"name": "group",
-				"type": "string",
-				"default": ""
+				displayName: "Group",
+				name: "group",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Hidden",
-				"name": "hidden",
-				"type": "boolean",
-				"default": false
+				displayName: "Hidden",
+				name: "hidden",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Id",
-				"name": "id",
-				"type": "number",
-				"default": 0
+				displayName: "ID",
+				name: "id",
+				type: "number",
+				default: 0
 			},
 			{
-				"displayName": "Link",
-				"name": "link",
-				"type": "string",
-				"default": ""
+				displayName: "Link",
+				name: "link",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Meeting Enabled",
-				"name": "meetingEnabled",
-				"type": "boolean",
-				"default": false
+				displayName: "Meeting Enabled",
+				name: "meetingEnabled",
+				type: "boolean",
+				default: false
 			},
 			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
+				displayName: "Name",
+				name: "name",
+				type: "string",
+				default: ""
 			},
 			{
-				"displayName": "Styling",
-				"name": "styling",
-				"type": "json",
-				"default": "{}"
+				displayName: "Styling",
+				name: "styling",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Translations",
-				"name": "translations",
-				"type": "json",
-				"default": "{}"
+				displayName: "Translations",
+				name: "translations",
+				type: "json",
+				default: "{}"
 			},
 			{
-				"displayName": "Website",
-				"name": "website",
-				"type": "json",
-				"default": "[]"
+				displayName: "Website",
+				name: "website",
+				type: "json",
+				default: "[]"
 			}
 		],
-		"displayOptions": {
-			"show": {
-				"operation": [
+		displayOptions: {
+			show: {
+				operation: [
 					"createWeblink",
 					"updateWeblink"
 				]
@@ -198,230 +198,230 @@ export const bodies: INodeProperties[] = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-	"listWeblink": {
-		"method": "GET",
-		"path": "/WebsiteLinks",
-		"query": "tksfcole",
-		"options": "options",
-		"response": "collection",
-		"paged": true
+	listWeblink: {
+		method: "GET",
+		path: "/WebsiteLinks",
+		query: "tksfcole",
+		options: "options",
+		response: "collection",
+		paged: true
 	},
-	"getWeblink": {
-		"method": "GET",
-		"path": "/WebsiteLinks({Link})",
-		"params": [
+	getWeblink: {
+		method: "GET",
+		path: "/WebsiteLinks({Link})",
+		params: [
 			{
-				"name": "Link",
-				"prop": "link",
-				"kind": "s"
+				name: "Link",
+				prop: "link",
+				kind: "s"
 			}
 		],
-		"query": "le",
-		"options": "selectOptions",
-		"response": "object"
+		query: "le",
+		options: "selectOptions",
+		response: "object"
 	},
-	"createWeblink": {
-		"method": "POST",
-		"path": "/WebsiteLinks",
-		"body": {
-			"collection": "weblinkFields",
-			"fields": {
-				"advanced": [
+	createWeblink: {
+		method: "POST",
+		path: "/WebsiteLinks",
+		body: {
+			collection: "weblinkFields",
+			fields: {
+				advanced: [
 					"Advanced",
-					"j"
+					"o"
 				],
-				"callsEnabled": [
+				callsEnabled: [
 					"CallsEnabled",
 					"b"
 				],
-				"chatBox": [
+				chatBox: [
 					"ChatBox",
-					"j"
+					"o"
 				],
-				"chatEnabled": [
+				chatEnabled: [
 					"ChatEnabled",
 					"b"
 				],
-				"defaultRecord": [
+				defaultRecord: [
 					"DefaultRecord",
 					"b"
 				],
-				"dn": [
+				dn: [
 					"DN",
-					"j"
+					"o"
 				],
-				"enableReCaptcha": [
+				enableReCaptcha: [
 					"EnableReCaptcha",
 					"b"
 				],
-				"general": [
+				general: [
 					"General",
-					"j"
+					"o"
 				],
-				"group": [
+				group: [
 					"Group",
 					"s"
 				],
-				"hidden": [
+				hidden: [
 					"Hidden",
 					"b"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"link": [
+				link: [
 					"Link",
 					"s"
 				],
-				"meetingEnabled": [
+				meetingEnabled: [
 					"MeetingEnabled",
 					"b"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"styling": [
+				styling: [
 					"Styling",
-					"j"
+					"o"
 				],
-				"translations": [
+				translations: [
 					"Translations",
-					"j"
+					"o"
 				],
-				"website": [
+				website: [
 					"Website",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "object"
+		response: "object"
 	},
-	"updateWeblink": {
-		"method": "PATCH",
-		"path": "/WebsiteLinks({Link})",
-		"params": [
+	updateWeblink: {
+		method: "PATCH",
+		path: "/WebsiteLinks({Link})",
+		params: [
 			{
-				"name": "Link",
-				"prop": "link",
-				"kind": "s"
+				name: "Link",
+				prop: "link",
+				kind: "s"
 			}
 		],
-		"body": {
-			"collection": "weblinkFields",
-			"fields": {
-				"advanced": [
+		body: {
+			collection: "weblinkFields",
+			fields: {
+				advanced: [
 					"Advanced",
-					"j"
+					"o"
 				],
-				"callsEnabled": [
+				callsEnabled: [
 					"CallsEnabled",
 					"b"
 				],
-				"chatBox": [
+				chatBox: [
 					"ChatBox",
-					"j"
+					"o"
 				],
-				"chatEnabled": [
+				chatEnabled: [
 					"ChatEnabled",
 					"b"
 				],
-				"defaultRecord": [
+				defaultRecord: [
 					"DefaultRecord",
 					"b"
 				],
-				"dn": [
+				dn: [
 					"DN",
-					"j"
+					"o"
 				],
-				"enableReCaptcha": [
+				enableReCaptcha: [
 					"EnableReCaptcha",
 					"b"
 				],
-				"general": [
+				general: [
 					"General",
-					"j"
+					"o"
 				],
-				"group": [
+				group: [
 					"Group",
 					"s"
 				],
-				"hidden": [
+				hidden: [
 					"Hidden",
 					"b"
 				],
-				"id": [
+				id: [
 					"Id",
 					"i"
 				],
-				"link": [
+				link: [
 					"Link",
 					"s"
 				],
-				"meetingEnabled": [
+				meetingEnabled: [
 					"MeetingEnabled",
 					"b"
 				],
-				"name": [
+				name: [
 					"Name",
 					"s"
 				],
-				"styling": [
+				styling: [
 					"Styling",
-					"j"
+					"o"
 				],
-				"translations": [
+				translations: [
 					"Translations",
-					"j"
+					"o"
 				],
-				"website": [
+				website: [
 					"Website",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none",
-		"reread": true
+		response: "none",
+		reread: true
 	},
-	"deleteWeblink": {
-		"method": "DELETE",
-		"path": "/WebsiteLinks({Link})",
-		"params": [
+	deleteWeblink: {
+		method: "DELETE",
+		path: "/WebsiteLinks({Link})",
+		params: [
 			{
-				"name": "Link",
-				"prop": "link",
-				"kind": "s"
+				name: "Link",
+				prop: "link",
+				kind: "s"
 			}
 		],
-		"ifMatch": true,
-		"options": "ifMatchOptions",
-		"response": "none"
+		ifMatch: true,
+		options: "ifMatchOptions",
+		response: "none"
 	},
-	"bulkLinksDelete": {
-		"method": "POST",
-		"path": "/WebsiteLinks/Pbx.BulkLinksDelete",
-		"body": {
-			"fields": {
-				"ids": [
+	bulkLinksDelete: {
+		method: "POST",
+		path: "/WebsiteLinks/Pbx.BulkLinksDelete",
+		body: {
+			fields: {
+				ids: [
 					"ids",
-					"j"
+					"a"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	},
-	"validateLink": {
-		"method": "POST",
-		"path": "/WebsiteLinks/Pbx.ValidateLink",
-		"body": {
-			"fields": {
-				"model": [
+	validateLink: {
+		method: "POST",
+		path: "/WebsiteLinks/Pbx.ValidateLink",
+		body: {
+			fields: {
+				model: [
 					"model",
-					"j"
+					"o"
 				]
 			}
 		},
-		"response": "none"
+		response: "none"
 	}
 };
