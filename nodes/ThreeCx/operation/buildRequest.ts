@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { InvalidValueError, toApiValue } from '../helpers/values';
 import type { Endpoint } from '../odata/endpoint';
 import { fillPath } from '../odata/literal';
 import { queryString, type QueryOptionValues } from '../odata/queryOptions';
+import { asNodeApiError, xapiNodeError } from '../transport/errors';
 import { pbxConnection } from './connection';
 import { currentEndpoint } from './endpoints';
 import { pathLiterals } from './pathLiterals';
@@ -38,8 +38,8 @@ function addFields(body: IDataObject, given: IDataObject, fields: Record<string,
  * given By Number is looked up here when the operation's path wants the Id.
  */
 export async function buildRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const { endpoint } = currentEndpoint(this);
 	try {
+		const { endpoint } = currentEndpoint(this);
 		const options = (endpoint.options ? this.getNodeParameter(endpoint.options, {}) : {}) as QueryOptionValues;
 		const body = requestBody(this, endpoint);
 		const base = { ...requestOptions, ...(await pbxConnection(this)) };
@@ -54,11 +54,12 @@ export async function buildRequest(this: IExecuteSingleFunctions, requestOptions
 		};
 	} catch (error) {
 		if (error instanceof InvalidValueError) {
-			throw new NodeOperationError(this.getNode(), error.message, {
+			throw xapiNodeError(this.getNode(), {
+				message: error.message,
 				itemIndex: this.getItemIndex(),
 				description: `Nothing was sent to 3CX. Correct "${error.field}" and run the node again.`,
 			});
 		}
-		throw error;
+		throw asNodeApiError(this.getNode(), error, this.getItemIndex());
 	}
 }

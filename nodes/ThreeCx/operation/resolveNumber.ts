@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import type { Endpoint, LocatorSet } from '../odata/endpoint';
 import { queryStringLiteral } from '../odata/literal';
+import { xapiNodeError } from '../transport/errors';
 import { sendXapiRequest } from '../transport/request';
 import { responseJson } from '../transport/response';
 
@@ -29,7 +29,8 @@ export async function idForNumber(context: IExecuteSingleFunctions, locator: Loc
 	const rows = (responseJson(response) as { value?: IDataObject[] } | undefined)?.value;
 	const id = Array.isArray(rows) ? rows[0]?.Id : undefined;
 	if (typeof id !== 'number') {
-		throw new NodeOperationError(context.getNode(), `No ${locator.label.toLowerCase()} has the number ${number}`, {
+		throw xapiNodeError(context.getNode(), {
+			message: `No ${locator.label.toLowerCase()} has the number ${number}`,
 			itemIndex: context.getItemIndex(),
 			description: `3CX found no ${locator.label.toLowerCase()} with that number, so nothing was changed. Check "${locator.label}" (By Number) or choose it From List.`,
 		});

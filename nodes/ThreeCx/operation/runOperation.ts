@@ -7,10 +7,11 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import type { Endpoint } from '../odata/endpoint';
 import { fillPath } from '../odata/literal';
 import { collectPages, MAX_ITEMS_PER_INPUT_ITEM } from '../odata/paging';
+import { asNodeApiError, xapiNodeError } from '../transport/errors';
 import { sendXapiRequest } from '../transport/request';
 import { fileItem, isJsonResponse, responseJson } from '../transport/response';
 import { pathLiterals } from './pathLiterals';
@@ -80,39 +81,43 @@ export async function runOperation(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const { endpoint } = currentEndpoint(this);
-	// buildRequest has set the url; the declarative type keeps it optional.
-	const options = requestData.options as IHttpRequestOptions;
+	try {
+		return await itemsFor(this, requestData.options as IHttpRequestOptions);
+	} catch (error) {
+		throw asNodeApiError(this.getNode(), error, this.getItemIndex());
+	}
+}
+
+/** `options` as buildRequest left them, the url set. */
+async function itemsFor(context: IExecutePaginationFunctions, options: IHttpRequestOptions): Promise<INodeExecutionData[]> {
+	const { endpoint } = currentEndpoint(context);
 	const qs = (options.qs ?? {}) as IDataObject;
 	if (!endpoint.paged || qs.$top !== undefined) {
-		return await toItems(this, endpoint, options, await send(this, endpoint, options));
+		return await toItems(context, endpoint, options, await send(context, endpoint, options));
 	}
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? MAX_ITEMS_PER_INPUT_ITEM + 1 : (this.getNodeParameter('limit', 50) as number);
-	if (!returnAll && limit > MAX_ITEMS_PER_INPUT_ITEM) throw tooManyItems(this, false);
+	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
+	const limit = returnAll ? MAX_ITEMS_PER_INPUT_ITEM + 1 : (context.getNodeParameter('limit', 50) as number);
+	if (!returnAll && limit > MAX_ITEMS_PER_INPUT_ITEM) throw tooManyItems(context, false);
 	// Every row carries the count the first page reported, as a single answer would.
 	let count: number | undefined;
 	const items = await collectPages(
 		async (top, skip) => {
-			const response = await send(this, endpoint, { ...options, qs: { ...qs, $top: top, $skip: skip } });
+			const response = await send(context, endpoint, { ...options, qs: { ...qs, $top: top, $skip: skip } });
 			const page = rowsOf((responseJson(response) ?? {}) as Json);
 			count ??= page.count;
 			return rowItems({ rows: page.rows, count });
 		},
 		{ limit, startAt: typeof qs.$skip === 'number' ? qs.$skip : 0 },
 	);
-	if (items.length > MAX_ITEMS_PER_INPUT_ITEM) throw tooManyItems(this, returnAll);
+	if (items.length > MAX_ITEMS_PER_INPUT_ITEM) throw tooManyItems(context, returnAll);
 	return items;
 }
 
-function tooManyItems(context: IExecutePaginationFunctions, returnAll: boolean): NodeOperationError {
+function tooManyItems(context: IExecutePaginationFunctions, returnAll: boolean): NodeApiError {
 	const most = MAX_ITEMS_PER_INPUT_ITEM.toLocaleString('en-US');
-	return new NodeOperationError(
-		context.getNode(),
-		returnAll ? `Return All stops at ${most} items: 3CX has more` : `Limit must be at most ${most}`,
-		{
-			itemIndex: context.getItemIndex(),
-			description: `n8n cannot pass on more than ${most} items for one input item. Narrow the rows with Options › Filter, or read them in parts with Limit and Options › Skip.`,
-		},
-	);
+	return xapiNodeError(context.getNode(), {
+		message: returnAll ? `Return All stops at ${most} items: 3CX has more` : `Limit must be at most ${most}`,
+		itemIndex: context.getItemIndex(),
+		description: `n8n cannot pass on more than ${most} items for one input item. Narrow the rows with Options › Filter, or read them in parts with Limit and Options › Skip.`,
+	});
 }
