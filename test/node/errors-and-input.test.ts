@@ -2,6 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 import { runThreeCx } from '../helpers/workflow';
 import { fakePbx, resetPbx } from '../helpers/pbx';
+import { endpoints } from '../../nodes/ThreeCx/operation/endpoints';
 
 beforeEach(resetPbx);
 afterAll(() => nock.restore());
@@ -38,19 +39,46 @@ describe('XAPI errors', () => {
 		expect(items[2].json).toEqual({ Id: 3 });
 	});
 
-	test('403 names the role that is needed', async () => {
-		const pbx = fakePbx();
-		pbx.scope.get('/xapi/v1/CallHistoryView').query(true).reply(403, '');
-		const { error } = await runThreeCx({ resource: 'callHistoryView', operation: 'listCallHistoryView' });
-		expect(error?.message).toContain('3CX refused access');
-		expect(error?.description).toContain('System Owner');
+	describe('403 says which role is missing, in the message (all Continue On Fail shows)', () => {
+		const SYSTEM_OWNER = '3CX refused access — this needs the System Owner role';
+		const OTHER_ROLE = "3CX refused access — the API client's role does not allow this operation";
+		test.each([
+			['call history', { resource: 'callHistoryView', operation: 'listCallHistoryView' }, /^\/xapi\/v1\/CallHistoryView/, SYSTEM_OWNER],
+			['a recording download', { resource: 'recordings', operation: 'downloadRecording', recId: 1 }, /^\/xapi\/v1\/Recordings\/Pbx\.DownloadRecording/, SYSTEM_OWNER],
+			['chat messages', { resource: 'chatMessagesHistoryView', operation: 'listChatMessagesHistoryView' }, /^\/xapi\/v1\/ChatMessagesHistoryView/, SYSTEM_OWNER],
+			['a user', { resource: 'users', operation: 'getUser', userId: 1 }, /^\/xapi\/v1\/Users\(1\)/, OTHER_ROLE],
+		])('%s', async (_name, parameters, path, message) => {
+			const pbx = fakePbx();
+			pbx.scope.get(path).query(true).reply(403, { error: { code: '', message: 'Forbidden', details: [] } });
+			const { items } = await runThreeCx(parameters as INodeParameters, { continueOnFail: true });
+			expect(items[0].json.error).toBe(message);
+			expect(items[0].error?.description).toContain('3CX said: Forbidden');
+		});
 	});
 
-	test('404 of an operation that only some updates have says which updates have it', async () => {
-		const pbx = fakePbx();
-		pbx.scope.get('/xapi/v1/Users/Pbx.GetMonitorStatus()').query(true).reply(404, '');
-		const { error } = await runThreeCx({ resource: 'users', operation: 'getMonitorStatus' });
-		expect(error?.description).toContain('3CX 20.0.4–20.0.8 only');
+	describe('404 of an operation that only some updates have says which, in the message', () => {
+		test('without a key: the update is the only explanation', async () => {
+			const pbx = fakePbx();
+			pbx.scope.get('/xapi/v1/Users/Pbx.GetMonitorStatus()').query(true).reply(404, '');
+			const { items } = await runThreeCx({ resource: 'users', operation: 'getMonitorStatus' }, { continueOnFail: true });
+			expect(items[0].json.error).toBe('Not found — this operation exists in 3CX 20.0.4–20.0.8 only');
+		});
+
+		test('with a key: or the record is missing', async () => {
+			const pbx = fakePbx();
+			pbx.scope.get('/xapi/v1/Holidays(4)').query(true).reply(404, { error: { code: '', message: 'WARNINGS.XAPI.NOT_FOUND', details: [] } });
+			const { error } = await runThreeCx({ resource: 'holidays', operation: 'getHoliday', [endpoints.getHoliday.params![0].prop]: 4 });
+			expect(error?.message).toBe('Not found — this operation exists in 3CX 20.0.6 and later, or the record does not exist');
+			expect(error?.httpCode).toBe('404');
+		});
+
+		test('a targeted XAPI answer means the operation exists: it names what is missing', async () => {
+			const pbx = fakePbx();
+			const body = { error: { code: '', message: 'recName:\nWARNINGS.XAPI.NOT_FOUND', details: [{ code: '', message: 'WARNINGS.XAPI.NOT_FOUND', target: 'recName' }] } };
+			pbx.scope.get("/xapi/v1/Recordings/Pbx.DownloadRecordingByName(recName='x')").reply(404, body);
+			const { error } = await runThreeCx({ resource: 'recordings', operation: 'downloadRecordingByName', recName: 'x' });
+			expect(error?.message).toBe('Not found — recName: not found');
+		});
 	});
 });
 

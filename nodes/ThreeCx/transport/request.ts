@@ -1,7 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import type { Endpoint } from '../odata/endpoint';
-import { inspectFailure, toNodeApiError } from './errors';
+import { toNodeApiError } from './errors';
+import { inspectFailure } from './failure';
 
 export const CREDENTIAL_TYPE = 'threeCxApi';
 

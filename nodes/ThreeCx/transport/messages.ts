@@ -1,0 +1,108 @@
+import type { Endpoint } from '../odata/endpoint';
+import type { FailedResponse } from './failure';
+
+export interface Message {
+	message: string;
+	description?: string;
+}
+
+/** "WARNINGS.XAPI.ALREADY_IN_USE" → "already in use". */
+export function readableCode(text: string): string {
+	return text.replace(/\b(?:[A-Z]+\.)*XAPI\.([A-Z0-9_]+)\b/g, (_, code: string) => code.toLowerCase().replace(/_/g, ' '));
+}
+
+interface XapiError {
+	error?: { message?: string; details?: Array<{ message?: string; target?: string }> };
+}
+
+/** The XAPI error body as one sentence: "Number: already in use". */
+export function xapiMessage(body: unknown): string | undefined {
+	const error = (body as XapiError)?.error;
+	if (!error || typeof error !== 'object') return undefined;
+	const details = (error.details ?? []).filter((d) => d.message);
+	if (details.length) {
+		return details.map((d) => (d.target ? `${d.target}: ${readableCode(d.message!)}` : readableCode(d.message!))).join('; ');
+	}
+	return error.message ? readableCode(error.message.replace(/\s*\n\s*/g, ' ')) : undefined;
+}
+
+/**
+ * Paths that read, archive or purge call history, recordings and chats: 3CX gives them to the
+ * System Owner role only. Matched on the path's first segment, or on the function it calls.
+ */
+const SYSTEM_OWNER_SETS = new Set([
+	'CallHistoryView',
+	'ChatHistoryView',
+	'ChatMessagesHistoryView',
+	'Recordings',
+	'ReportChatLog',
+	'ReportCallLogData',
+	'LastCdrAndChatMessageTimestamp',
+	'PurgeCalls',
+	'PurgeChats',
+]);
+const SYSTEM_OWNER_FUNCTIONS = new Set(['Pbx.GetCallLog', 'Pbx.ArchiveChats', 'Pbx.ArchiveRecordings']);
+
+export function needsSystemOwner(path: string): boolean {
+	return path
+		.split('/')
+		.filter(Boolean)
+		.some((segment, index) => (index === 0 ? SYSTEM_OWNER_SETS : SYSTEM_OWNER_FUNCTIONS).has(segment.replace(/\(.*$/, '')));
+}
+
+/** An entity key in the path (`/Users({Id})`, `/Users(Number={Number})`), not a function's parameters. */
+function hasEntityKey(path: string): boolean {
+	return path.split('/').some((segment) => !segment.startsWith('Pbx.') && /^\w+\(.*\{/.test(segment));
+}
+
+const API_SETTINGS = '3CX Admin › Integrations › API';
+
+function accessDenied(endpoint: Endpoint, xapi: string | undefined): Message {
+	const detail = xapi ? ` 3CX said: ${xapi}.` : '';
+	if (needsSystemOwner(endpoint.path)) {
+		return {
+			message: '3CX refused access — this needs the System Owner role',
+			description: `Call history, recordings and chats are for the System Owner role only: give it to the API client (${API_SETTINGS}).${detail}`,
+		};
+	}
+	return {
+		message: "3CX refused access — the API client's role does not allow this operation",
+		description: `Give the API client a role that allows it (${API_SETTINGS}).${detail}`,
+	};
+}
+
+function notFound(endpoint: Endpoint, xapi: string | undefined): Message {
+	// A targeted code ("Id: not found") comes from an operation that exists: the record is missing.
+	if (xapi && xapi.toLowerCase() !== 'not found') return { message: `Not found — ${xapi}`, description: 'Check the key or number you gave.' };
+	if (!endpoint.versions) return { message: 'Not found', description: 'Check the key or number you gave.' };
+	return {
+		message: `Not found — this operation exists in ${endpoint.versions}${hasEntityKey(endpoint.path) ? ', or the record does not exist' : ''}`,
+		description: 'Check which update your PBX runs (3CX Admin › Dashboard).',
+	};
+}
+
+/** What to tell the user about a failed request: only facts that are safe to show. */
+export function failureMessage(failure: FailedResponse, endpoint: Endpoint): Message {
+	const xapi = xapiMessage(failure.body);
+	switch (failure.status) {
+		case 401:
+			return { message: '3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client' };
+		case 403:
+			return accessDenied(endpoint, xapi);
+		case 404:
+			return notFound(endpoint, xapi);
+		case 429:
+			return { message: '3CX is rate-limiting requests (HTTP 429)', description: 'Use fewer parallel items or batching.' };
+		default:
+			if (failure.status && failure.status >= 500) {
+				return { message: `3CX failed with HTTP ${failure.status}${xapi ? `: ${xapi}` : ''}` };
+			}
+			if (failure.status) return { message: xapi ?? `3CX answered HTTP ${failure.status}` };
+	}
+	if (failure.tokenError) return { message: failure.tokenError.message };
+	const tls = /CERT|SSL|TLS|SELF_SIGNED/i.test(failure.code ?? '');
+	return {
+		message: `Could not reach the 3CX PBX${failure.code ? ` (${failure.code})` : ''}`,
+		description: tls ? 'Its certificate is not trusted: turn on Ignore SSL Issues in the credential for a self-signed certificate.' : 'Check the PBX URL in the credential and that n8n can reach it.',
+	};
+}
