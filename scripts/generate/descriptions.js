@@ -1,7 +1,7 @@
 'use strict';
 const { humanize, lowerCamel } = require('./naming');
 const { versionNote } = require('./versions');
-const { byText, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty } = require('./ui-properties');
+const { byText, describe, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty } = require('./ui-properties');
 const { giveUniqueNames, checkOperationInputs } = require('./unique-names');
 const { locatorProperty } = require('./locators');
 
@@ -15,13 +15,20 @@ class SharedProperties {
 	constructor() {
 		this.byKey = new Map();
 	}
-	/** `rename(name)` writes a new name for the property back into `op`'s model (see unique-names.js). */
-	add(property, op, rename) {
+	/**
+	 * `rename(name)` writes a new name for the property back into `op`'s model (see unique-names.js).
+	 * With `notes`, the property's update note is `op`'s alone (`note`, maybe none): the operations
+	 * sharing the property still share one input, and its description says which note is whose.
+	 * `yields`: see giveUniqueNames.
+	 */
+	add(property, op, rename, notes, { yields = false } = {}) {
 		const key = JSON.stringify(property);
-		const entry = this.byKey.get(key) ?? { property, operations: [], tags: new Set(), renames: [] };
+		const entry = this.byKey.get(key) ?? { property, operations: [], tags: new Set(), renames: [], notes: [], yields };
 		entry.operations.push(op.value);
 		entry.tags.add(op.tag);
 		entry.renames.push(rename);
+		entry.yields &&= yields;
+		if (notes) entry.notes.push({ operation: op.name, note: notes.note });
 		this.byKey.set(key, entry);
 	}
 	entries() {
@@ -31,12 +38,31 @@ class SharedProperties {
 	list(tag) {
 		return [...this.byKey.values()]
 			.filter(({ tags }) => tag === '*' || (tag === undefined ? tags.size > 1 : tags.size === 1 && tags.has(tag)))
-			.map(({ property, operations }) => ({
+			.map(({ property, operations, notes }) => ({
 				...property,
+				...describe(property, sharedNote(notes)),
 				displayOptions: { show: { operation: operations } },
 			}));
 	}
 }
+
+/** One note for all the operations, or each note with the operations it is about. */
+function sharedNote(notes) {
+	const distinct = [...new Set(notes.map(({ note }) => note))];
+	if (distinct.length <= 1) return distinct[0];
+	const names = (note) => notes.filter((n) => n.note === note).map((n) => n.operation);
+	const list = (items) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0]);
+	return distinct
+		.filter(Boolean)
+		.map((note) => `In ${list([...new Set(names(note))])}: ${note}`)
+		.join('; ');
+}
+
+/**
+ * Defaults for parameters only an older form of a function takes, where the type's own would
+ * mislead: GetLogs of 3CX 20.0.4–20.0.5 took a page size `top` (0 would read no rows).
+ */
+const LEGACY_DEFAULTS = { top: 100 };
 
 const resourceValue = (tag) => lowerCamel(tag);
 
@@ -70,9 +96,13 @@ function operationInputs(operations, versions) {
 	const parameters = new SharedProperties();
 	const bodies = new SharedProperties();
 	for (const op of operations) {
-		for (const param of op.pathParams) {
-			const property = param.locator ? locatorProperty(param.locator.entry, param) : valueProperty(param, { required: !param.nullable });
-			parameters.add(property, op, (name) => (param.prop = name));
+		for (const param of op.pathParams.filter((p) => !p.aliasOf)) {
+			// A parameter some updates lack must not be required of users of those updates.
+			const note = versionNote(param.versions, versions, op.versions);
+			const property = param.locator
+				? locatorProperty(param.locator.entry, param)
+				: valueProperty(param, { required: !param.nullable && !note, initial: param.legacy ? LEGACY_DEFAULTS[param.name] : undefined });
+			parameters.add(property, op, (name) => (param.prop = name), { note }, { yields: Boolean(param.legacy) });
 		}
 		op.bodyCollection = bodyCollectionName(op);
 		const fields = (op.body?.fields ?? []).filter((f) => !f.older);
@@ -90,7 +120,7 @@ function operationInputs(operations, versions) {
 	// n8n's lint rule: a collection whose name says "update" is shown as "Update Fields".
 	for (const { property } of bodies.entries()) if (/update/.test(property.name) && property.displayName === 'Fields') property.displayName = 'Update Fields';
 	for (const op of operations) {
-		const topLevel = [...op.pathParams.map((p) => p.prop), ...(op.body?.fields ?? []).filter((f) => !f.older && !op.bodyCollection).map((f) => f.prop)];
+		const topLevel = [...op.pathParams.filter((p) => !p.aliasOf).map((p) => p.prop), ...(op.body?.fields ?? []).filter((f) => !f.older && !op.bodyCollection).map((f) => f.prop)];
 		checkOperationInputs(op, [...topLevel, op.bodyCollection, op.olderCollection, op.optionsCollection].filter(Boolean));
 	}
 	const pick = (tag) => ({ parameters: parameters.list(tag), bodies: bodies.list(tag) });
@@ -108,12 +138,13 @@ function endpoint(op, versions) {
 		...(op.legacyPath ? { legacyPath: op.legacyPath } : {}),
 		...(op.pathParams.length
 			? {
+					// An alias reads its newest counterpart's input under the older form's name.
 					params: op.pathParams.map((p) => ({
 						name: p.name,
-						prop: p.prop,
+						prop: (p.aliasOf ?? p).prop,
 						kind: kindCode(p),
 						...(p.nullable ? { nullable: true } : {}),
-						...(p.locator ? { locator: p.locator.key } : {}),
+						...((p.aliasOf ?? p).locator ? { locator: (p.aliasOf ?? p).locator.key } : {}),
 					})),
 				}
 			: {}),

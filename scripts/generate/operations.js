@@ -106,6 +106,27 @@ function mergeBodyFields(occurrences) {
 	return [...fields.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * The path parameters of every form of the operation. Each of the newest form's parameters says
+ * which updates have it (`versions`, matched by node parameter name: `number` and `Number` are one
+ * input). The older form's parameters that the newest form lacks are inputs too, so that its path
+ * can be filled when the newest answers 404: `legacy` ones (no newest counterpart; empty means null)
+ * or, named differently only in case, an `aliasOf` the newest parameter (no input of their own).
+ */
+function pathParametersOfAllForms(occurrences, newestParams, legacy) {
+	const presence = new Map();
+	for (const { doc, op, version } of occurrences) {
+		for (const { prop } of pathParameters(doc, op)) presence.set(prop, [...(presence.get(prop) ?? []), version]);
+	}
+	const params = newestParams.map((p) => ({ ...p, versions: presence.get(p.prop) }));
+	for (const older of legacy ? pathParameters(legacy.doc, legacy.op) : []) {
+		if (params.some((p) => p.name === older.name)) continue;
+		const aliasOf = params.find((p) => p.prop === older.prop);
+		params.push(aliasOf ? { ...older, aliasOf } : { ...older, nullable: true, legacy: true, versions: presence.get(older.prop) });
+	}
+	return params;
+}
+
 function buildOperation(entry, operationIdTags) {
 	const { tag, operationId, occurrences } = entry;
 	const newest = occurrences[occurrences.length - 1];
@@ -113,9 +134,8 @@ function buildOperation(entry, operationIdTags) {
 	const response = classifyResponse(doc, op);
 	const newestBody = bodyOf(doc, op);
 	const crud = crudKind(method, path, tag, response, newestBody);
-	const pathParams = pathParameters(doc, op);
 	const legacy = occurrences.find((o) => o.path !== path);
-	const legacyParams = legacy ? pathParameters(legacy.doc, legacy.op) : [];
+	const pathParams = pathParametersOfAllForms(occurrences, pathParameters(doc, op), legacy);
 	const hasGetOnSamePath = Boolean(doc.paths[path].get);
 	const sharedOpId = operationIdTags.get(operationId).size > 1;
 	const fileStem = /^(Download|Export)/.test(operationId)
@@ -128,7 +148,7 @@ function buildOperation(entry, operationIdTags) {
 	for (const field of body?.fields ?? []) field.older = body.style === 'params' && !field.versions.includes(newestVersion);
 	// Action parameters sit beside the path parameters at the top level, so a clash gets a prefix;
 	// entity fields live inside a collection, where the names cannot clash.
-	const topLevel = new Set(pathParams.map((p) => p.prop));
+	const topLevel = new Set(pathParams.filter((p) => !p.aliasOf).map((p) => p.prop));
 	for (const field of body?.fields ?? []) {
 		const prop = lowerCamel(field.name);
 		const clashes = body.style === 'params' && (topLevel.has(prop) || RESERVED.has(prop));
@@ -145,8 +165,7 @@ function buildOperation(entry, operationIdTags) {
 		versions: occurrences.map((o) => o.version),
 		method: method.toUpperCase(),
 		path,
-		legacyPath:
-			legacy && legacyParams.every((lp) => pathParams.some((p) => p.name === lp.name)) ? legacy.path : undefined,
+		legacyPath: legacy?.path,
 		pathParams,
 		queryOptions: queryOptions(doc, op),
 		ifMatch: (op.parameters ?? []).some((p) => deref(doc, p).name === 'If-Match'),

@@ -12,8 +12,17 @@ const isSecret = (name) => /password|secret|token|apikey/i.test(name) || /(PIN|P
 /** The order n8n's lint rules want options in: by name, as String#localeCompare sorts. */
 const byText = (key) => (a, b) => a[key].localeCompare(b[key]);
 
-/** The node parameter for one typed value (a path parameter, an action parameter or a body field). */
-function valueProperty({ name, prop, type }, { required = false, description } = {}) {
+/** A description with an update note: n8n words a boolean's as a question ("Whether …"), the note follows it. */
+function describe({ type, displayName }, note) {
+	if (!note) return {};
+	return { description: type === 'boolean' ? `Whether ${displayName} is on; ${note}` : note };
+}
+
+/**
+ * The node parameter for one typed value (a path parameter, an action parameter or a body field).
+ * `initial` replaces the type's usual default.
+ */
+function valueProperty({ name, prop, type }, { required = false, description, initial } = {}) {
 	const base = { displayName: humanize(name), name: prop };
 	let typed;
 	switch (type.kind) {
@@ -54,14 +63,8 @@ function valueProperty({ name, prop, type }, { required = false, description } =
 			if (isSecret(name)) typed.typeOptions = { password: true };
 			else if (/email$/i.test(name)) typed.placeholder = 'name@email.com';
 	}
-	// n8n words a boolean's description as a question ("Whether …"); the update note follows it.
-	const text = description && type.kind === 'b' ? `Whether ${base.displayName} is on; ${description}` : description;
-	return {
-		...base,
-		...typed,
-		...(required ? { required: true } : {}),
-		...(text ? { description: text } : {}),
-	};
+	const property = { ...base, ...typed, ...(initial !== undefined ? { default: initial } : {}), ...(required ? { required: true } : {}) };
+	return { ...property, ...describe(property, description) };
 }
 
 /** The collection of action parameters that only older 3CX updates take. */
@@ -99,4 +102,4 @@ function collectionProperty(collectionName, options) {
 	};
 }
 
-module.exports = { byText, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty };
+module.exports = { byText, describe, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty };

@@ -7,15 +7,19 @@
  * item. So when properties share a name, the one used by the most operations keeps it and each
  * other is named after its first operation ("getPhoneRegistrarMac").
  *
- * `entries` are { property, operations: [operation value…], rename(name) }; `rename` writes the
- * new name back where the endpoint table reads it.
+ * `entries` are { property, operations: [operation value…], rename(name), yields? }; `rename`
+ * writes the new name back where the endpoint table reads it. A `yields` entry (an input only an
+ * older form of a function takes, added later than the rest) gives way in a clash, so that no
+ * existing parameter is renamed under the workflows that use it.
  */
 function giveUniqueNames(entries, reserved) {
 	const byName = new Map();
 	for (const entry of entries) byName.set(entry.property.name, [...(byName.get(entry.property.name) ?? []), entry]);
 	for (const [name, group] of byName) {
 		if (group.length === 1 && !reserved.has(name)) continue;
-		group.sort((a, b) => b.operations.length - a.operations.length || a.operations[0].localeCompare(b.operations[0]));
+		group.sort(
+			(a, b) => Number(Boolean(a.yields)) - Number(Boolean(b.yields)) || b.operations.length - a.operations.length || a.operations[0].localeCompare(b.operations[0]),
+		);
 		group.forEach((entry, index) => {
 			if (index === 0 && !reserved.has(name)) return;
 			const unique = `${entry.operations[0]}${name[0].toUpperCase()}${name.slice(1)}`;

@@ -1655,6 +1655,7 @@ export const parameters: INodeProperties[] = [
 		name: "clientTimeZone",
 		type: "string",
 		default: "",
+		description: "In Download Get Inbound Calls and Download Get Outbound Calls: 3CX 20.0.7 and later",
 		displayOptions: {
 			show: {
 				operation: [

@@ -143,6 +143,7 @@ export const parameters: INodeProperties[] = [
 		name: "provider",
 		type: "string",
 		default: "",
+		description: "3CX 20.0.10 and later",
 		displayOptions: {
 			show: {
 				operation: [

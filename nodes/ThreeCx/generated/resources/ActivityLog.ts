@@ -61,6 +61,48 @@ export const parameters: INodeProperties[] = [
 				]
 			}
 		}
+	},
+	{
+		displayName: "Search",
+		name: "search",
+		type: "string",
+		default: "",
+		description: "3CX 20.0.4–20.0.5 only",
+		displayOptions: {
+			show: {
+				operation: [
+					"getLogs"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Top",
+		name: "top",
+		type: "number",
+		default: 100,
+		description: "3CX 20.0.4–20.0.5 only",
+		displayOptions: {
+			show: {
+				operation: [
+					"getLogs"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Skip",
+		name: "skip",
+		type: "number",
+		default: 0,
+		description: "3CX 20.0.4–20.0.5 only",
+		displayOptions: {
+			show: {
+				operation: [
+					"getLogs"
+				]
+			}
+		}
 	}
 ];
 
@@ -75,6 +117,7 @@ export const endpoints: Record<string, Endpoint> = {
 	getLogs: {
 		method: "GET",
 		path: "/ActivityLog/Pbx.GetLogs(startDate={startDate},endDate={endDate},extension={extension},call={call},severity={severity})",
+		legacyPath: "/ActivityLog/Pbx.GetLogs(startDate={startDate},endDate={endDate},extension={extension},call={call},search={search},severity={severity},top={top},skip={skip})",
 		params: [
 			{
 				name: "startDate",
@@ -102,6 +145,24 @@ export const endpoints: Record<string, Endpoint> = {
 				name: "severity",
 				prop: "severity",
 				kind: "s",
+				nullable: true
+			},
+			{
+				name: "search",
+				prop: "search",
+				kind: "s",
+				nullable: true
+			},
+			{
+				name: "top",
+				prop: "top",
+				kind: "i",
+				nullable: true
+			},
+			{
+				name: "skip",
+				prop: "skip",
+				kind: "i",
 				nullable: true
 			}
 		],

@@ -244,9 +244,15 @@ export const endpoints: Record<string, Endpoint> = {
 	getFaxByNumber: {
 		method: "GET",
 		path: "/Fax(Number={Number})",
+		legacyPath: "/Fax/Pbx.GetByNumber(number={number})",
 		params: [
 			{
 				name: "Number",
+				prop: "number",
+				kind: "s"
+			},
+			{
+				name: "number",
 				prop: "number",
 				kind: "s"
 			}

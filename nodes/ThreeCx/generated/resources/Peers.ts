@@ -71,9 +71,15 @@ export const endpoints: Record<string, Endpoint> = {
 	getPeerByNumber: {
 		method: "GET",
 		path: "/Peers(Number={Number})",
+		legacyPath: "/Peers/Pbx.GetPeerByNumber(number={number})",
 		params: [
 			{
 				name: "Number",
+				prop: "number",
+				kind: "s"
+			},
+			{
+				name: "number",
 				prop: "number",
 				kind: "s"
 			}

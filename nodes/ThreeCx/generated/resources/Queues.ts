@@ -681,9 +681,15 @@ export const endpoints: Record<string, Endpoint> = {
 	getQueueByNumber: {
 		method: "GET",
 		path: "/Queues(Number={Number})",
+		legacyPath: "/Queues/Pbx.GetByNumber(number={number})",
 		params: [
 			{
 				name: "Number",
+				prop: "number",
+				kind: "s"
+			},
+			{
+				name: "number",
 				prop: "number",
 				kind: "s"
 			}

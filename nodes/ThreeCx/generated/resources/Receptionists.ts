@@ -434,9 +434,15 @@ export const endpoints: Record<string, Endpoint> = {
 	getReceptionistByNumber: {
 		method: "GET",
 		path: "/Receptionists(Number={Number})",
+		legacyPath: "/Receptionists/Pbx.GetByNumber(number={number})",
 		params: [
 			{
 				name: "Number",
+				prop: "number",
+				kind: "s"
+			},
+			{
+				name: "number",
 				prop: "number",
 				kind: "s"
 			}

@@ -177,7 +177,7 @@ export const parameters: INodeProperties[] = [
 		name: "cdrId",
 		type: "string",
 		default: "",
-		required: true,
+		description: "3CX 20.0.6 and later",
 		displayOptions: {
 			show: {
 				operation: [
@@ -240,6 +240,20 @@ export const parameters: INodeProperties[] = [
 				operation: [
 					"getCallQualityReport",
 					"getOldCallQualityReport"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Call ID",
+		name: "getCallQualityReportCallId",
+		type: "number",
+		default: 0,
+		description: "3CX 20.0.4–20.0.5 only",
+		displayOptions: {
+			show: {
+				operation: [
+					"getCallQualityReport"
 				]
 			}
 		}
@@ -410,6 +424,7 @@ export const endpoints: Record<string, Endpoint> = {
 	getCallQualityReport: {
 		method: "GET",
 		path: "/ReportCallLogData/Pbx.GetCallQualityReport(cdrId={cdrId},srcNumber={srcNumber},dstNumber={dstNumber},srcCallerId={srcCallerId},dstCallerId={dstCallerId})",
+		legacyPath: "/ReportCallLogData/Pbx.GetCallQualityReport(call_id={call_id},srcNumber={srcNumber},dstNumber={dstNumber},srcCallerId={srcCallerId},dstCallerId={dstCallerId})",
 		params: [
 			{
 				name: "cdrId",
@@ -436,6 +451,12 @@ export const endpoints: Record<string, Endpoint> = {
 				name: "dstCallerId",
 				prop: "dstCallerId",
 				kind: "s",
+				nullable: true
+			},
+			{
+				name: "call_id",
+				prop: "getCallQualityReportCallId",
+				kind: "i",
 				nullable: true
 			}
 		],

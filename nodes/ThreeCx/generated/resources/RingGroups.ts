@@ -412,9 +412,15 @@ export const endpoints: Record<string, Endpoint> = {
 	getRingGroupByNumber: {
 		method: "GET",
 		path: "/RingGroups(Number={Number})",
+		legacyPath: "/RingGroups/Pbx.GetByNumber(number={number})",
 		params: [
 			{
 				name: "Number",
+				prop: "number",
+				kind: "s"
+			},
+			{
+				name: "number",
 				prop: "number",
 				kind: "s"
 			}

@@ -672,9 +672,15 @@ export const endpoints: Record<string, Endpoint> = {
 	getTrunkByNumber: {
 		method: "GET",
 		path: "/Trunks(Number={Number})",
+		legacyPath: "/Trunks/Pbx.GetTrunkByNumber(number={number})",
 		params: [
 			{
 				name: "Number",
+				prop: "number",
+				kind: "s"
+			},
+			{
+				name: "number",
 				prop: "number",
 				kind: "s"
 			}

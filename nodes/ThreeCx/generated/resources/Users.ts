@@ -557,9 +557,15 @@ export const endpoints: Record<string, Endpoint> = {
 	getUserByNumber: {
 		method: "GET",
 		path: "/Users(Number={Number})",
+		legacyPath: "/Users/Pbx.GetByNumber(number={number})",
 		params: [
 			{
 				name: "Number",
+				prop: "number",
+				kind: "s"
+			},
+			{
+				name: "number",
 				prop: "number",
 				kind: "s"
 			}
