@@ -1,0 +1,76 @@
+import nock from 'nock';
+import { runThreeCx } from '../helpers/workflow';
+import { fakePbx, resetPbx } from '../helpers/pbx';
+
+/**
+ * JSON fields have a shape in 3CX's spec — a list (Groups) or an object (Trunk) — and the node
+ * holds input to it before anything is sent. 3CX's ConcealedPassword fields take text.
+ */
+beforeEach(resetPbx);
+afterAll(() => nock.restore());
+
+const updateCallFlowApp = (callFlowAppFields: Record<string, unknown>) => ({ resource: 'callFlowApps', operation: 'updateCallFlowApp', callFlowAppId: 42, callFlowAppFields });
+
+describe('a JSON field of the wrong shape is refused, naming the field, and nothing is sent', () => {
+	test.each([
+		['an object for a list', { groups: '{"GroupId":1}' }, 'Groups must be a JSON list (array), not an object'],
+		['a number for a list', { groups: '7' }, 'Groups must be a JSON list (array), not a number'],
+		['a list for an object', { trunk: '[{"Id":1}]' }, 'Trunk must be a JSON object, not a list'],
+		['text for an object', { trunk: '"trunk 1"' }, 'Trunk must be a JSON object, not text'],
+		['an expression’s object for a list', { groups: '={{ { "GroupId": 1 } }}' }, 'Groups must be a JSON list (array), not an object'],
+		['invalid JSON', { groups: '[{"GroupId":1}' }, /^Groups is not valid JSON/],
+	])('%s', async (_name, fields, message) => {
+		const pbx = fakePbx();
+		const { error } = await runThreeCx(updateCallFlowApp(fields));
+		expect(error?.message).toMatch(message);
+		expect(error?.description).toContain('Nothing was sent to 3CX');
+		expect(pbx.seen).toEqual([]);
+	});
+
+	test('an action parameter at the top level too (Set Backup Settings › Settings is an object)', async () => {
+		const pbx = fakePbx();
+		const { error } = await runThreeCx({ resource: 'backups', operation: 'setBackupSettings', settings: '[]' });
+		// Errors name the field as 3CX's spec does; action parameters are lower camel case there.
+		expect(error?.message).toBe('settings must be a JSON object, not a list');
+		expect(pbx.seen).toEqual([]);
+	});
+});
+
+describe('JSON fields of the right shape are sent parsed', () => {
+	test('a list and an object', async () => {
+		const pbx = fakePbx();
+		pbx.scope.patch('/xapi/v1/CallFlowApps(42)').reply(204);
+		pbx.scope.get('/xapi/v1/CallFlowApps(42)').reply(200, { Id: 42 });
+		const { error } = await runThreeCx(updateCallFlowApp({ groups: '[{"GroupId":1}]', trunk: '{"Id":3}', scriptCode: 'x' }));
+		expect(error).toBeUndefined();
+		const [patch] = pbx.xapi('/CallFlowApps(42)').filter((r) => r.method === 'PATCH');
+		expect(patch.body).toEqual({ Groups: [{ GroupId: 1 }], Trunk: { Id: 3 }, ScriptCode: 'x' });
+	});
+
+	test('null (3CX’s “no value”) passes for either shape', async () => {
+		const pbx = fakePbx();
+		pbx.scope.patch('/xapi/v1/CallFlowApps(42)').reply(204);
+		pbx.scope.get('/xapi/v1/CallFlowApps(42)').reply(200, { Id: 42 });
+		await runThreeCx(updateCallFlowApp({ groups: 'null', trunk: ' null ' }));
+		expect(pbx.xapi('/CallFlowApps(42)').find((r) => r.method === 'PATCH')?.body).toEqual({ Groups: null, Trunk: null });
+	});
+
+	test('a JSON field left blank is not sent', async () => {
+		const pbx = fakePbx();
+		pbx.scope.patch('/xapi/v1/CallFlowApps(42)').reply(204);
+		pbx.scope.get('/xapi/v1/CallFlowApps(42)').reply(200, { Id: 42 });
+		await runThreeCx(updateCallFlowApp({ groups: '  ', name: 'Main' }));
+		expect(pbx.xapi('/CallFlowApps(42)').find((r) => r.method === 'PATCH')?.body).toEqual({ Name: 'Main' });
+	});
+});
+
+describe('password fields', () => {
+	test('Mail Password is typed as text and sent as 3CX’s ConcealedPassword object', async () => {
+		const pbx = fakePbx();
+		pbx.scope.patch('/xapi/v1/NotificationSettings').reply(204);
+		pbx.scope.get('/xapi/v1/NotificationSettings').reply(200, {});
+		const { error } = await runThreeCx({ resource: 'notificationSettings', operation: 'updateNotificationSettings', notificationSettingsFields: { mailPassword: 's3cret {not json}' } });
+		expect(error).toBeUndefined();
+		expect(pbx.xapi('/NotificationSettings').find((r) => r.method === 'PATCH')?.body).toEqual({ MailPassword: { Value: 's3cret {not json}' } });
+	});
+});
