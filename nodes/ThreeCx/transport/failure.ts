@@ -1,4 +1,10 @@
-import { TokenError } from './token';
+/** The token could not be minted; its message is safe to show (built without the request). */
+export class TokenError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'TokenError';
+	}
+}
 
 /** What a failed request left behind, whatever layer (axios, n8n, our token code) wrapped it. */
 export interface FailedResponse {
@@ -7,6 +13,8 @@ export interface FailedResponse {
 	body?: unknown;
 	code?: string;
 	tokenError?: TokenError;
+	/** We gave up because 3CX asked to wait this long, beyond the retry budget. */
+	askedToWaitMs?: number;
 }
 
 type Wrapped = { cause?: unknown; response?: { status?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown }; httpCode?: string | null; code?: string };

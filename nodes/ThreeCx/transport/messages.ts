@@ -1,5 +1,6 @@
 import type { Endpoint } from '../odata/endpoint';
 import type { FailedResponse } from './failure';
+import { RETRY_BUDGET_MS } from './retry';
 
 export interface Message {
 	message: string;
@@ -81,8 +82,21 @@ function notFound(endpoint: Endpoint, xapi: string | undefined): Message {
 	};
 }
 
+/** 3CX asked to wait longer than the node retries for: say so, and what to do. */
+export function withAskedWait(message: Message, askedToWaitMs: number | undefined): Message {
+	if (askedToWaitMs === undefined) return message;
+	return {
+		message: `${message.message} — 3CX asked to retry after ${Math.ceil(askedToWaitMs / 1000)} s`,
+		description: `The node retries a read for up to ${RETRY_BUDGET_MS / 1000} s in all. Run it again later, or turn on Retry On Fail in the node's settings with a longer wait.`,
+	};
+}
+
 /** What to tell the user about a failed request: only facts that are safe to show. */
 export function failureMessage(failure: FailedResponse, endpoint: Endpoint): Message {
+	return withAskedWait(statusMessage(failure, endpoint), failure.askedToWaitMs);
+}
+
+function statusMessage(failure: FailedResponse, endpoint: Endpoint): Message {
 	const xapi = xapiMessage(failure.body);
 	switch (failure.status) {
 		case 401:

@@ -1,5 +1,10 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
+import { inspectFailure, TokenError } from './failure';
+import { withAskedWait } from './messages';
+import { withRetries } from './retry';
+
+export { TokenError };
 
 /**
  * 3CX keeps one active token per API client: minting a new one revokes the previous. So every
@@ -12,13 +17,6 @@ interface ClientTokens {
 }
 
 const clients = new Map<string, ClientTokens>();
-
-export class TokenError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'TokenError';
-	}
-}
 
 export function pbxBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	return String(credentials.url ?? '')
@@ -38,33 +36,36 @@ async function mint(helpers: IHttpRequestHelper['helpers'], credentials: ICreden
 		client_secret: String(credentials.apiKey ?? ''),
 		grant_type: 'client_credentials',
 	});
-	let response: { access_token?: unknown; error?: unknown };
-	try {
-		response = (await helpers.httpRequest({
-			method: 'POST',
-			url,
-			body: form.toString(),
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
-			json: true,
-		})) as typeof response;
-	} catch (error) {
-		// The request error carries the form (with the API key) in its config: keep only safe facts.
-		throw new TokenError(describeTokenFailure(url, error));
-	}
+	// A failed mint issues no token, so a busy token endpoint is retried like a read.
+	const response = await withRetries(
+		async () =>
+			(await helpers.httpRequest({
+				method: 'POST',
+				url,
+				body: form.toString(),
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+				json: true,
+			})) as { access_token?: unknown },
+		{
+			retry: true,
+			failureOf: inspectFailure,
+			// The request error carries the form (with the API key) in its config: keep only safe facts.
+			giveUp: (error, askedToWaitMs) => new TokenError(withAskedWait({ message: describeTokenFailure(url, error) }, askedToWaitMs).message),
+		},
+	);
 	if (typeof response?.access_token !== 'string' || response.access_token === '') {
 		throw new TokenError(`3CX answered ${url} without an access token`);
 	}
 	return response.access_token;
 }
 
-function describeTokenFailure(url: string, error: { response?: { status?: number; data?: unknown }; httpCode?: string; code?: string; cause?: { code?: string } }): string {
-	const status = error.response?.status ?? (error.httpCode ? Number(error.httpCode) : undefined);
+function describeTokenFailure(url: string, error: unknown): string {
+	const { status, code } = inspectFailure(error);
 	if (status === 400 || status === 401) {
 		return '3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client';
 	}
 	if (status) return `3CX's token endpoint ${url} answered HTTP ${status}`;
-	const code = error.code ?? error.cause?.code;
 	return `Could not reach the 3CX PBX at ${url}${code ? ` (${code})` : ''} — check the PBX URL${/CERT|SSL|TLS/i.test(code ?? '') ? ' or turn on Ignore SSL Issues for a self-signed certificate' : ''}`;
 }
 
