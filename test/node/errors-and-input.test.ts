@@ -118,6 +118,35 @@ describe('files arrive as binary data', () => {
 		expect(items[0].json).toMatchObject({ fileName: 'extensions.zip', mimeType: 'application/zip' });
 	});
 
+	test('a download answered without Content-Type is a file, not a JSON parse error', async () => {
+		const pbx = fakePbx();
+		const csv = Buffer.from('Number,Name\n100,Ann\n');
+		pbx.scope.get('/xapi/v1/Users/Pbx.ExportExtensions()').reply(200, () => csv);
+		const { items, error } = await runThreeCx({ resource: 'users', operation: 'exportExtensions' });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ fileName: 'extensions.bin', mimeType: 'application/octet-stream', fileSize: csv.length });
+		expect(Buffer.from(items[0].binary!.data.data, 'base64')).toEqual(csv);
+	});
+
+	test('a download answered with a JSON document and no Content-Type stays JSON', async () => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Users/Pbx.ExportExtensions()').reply(200, () => Buffer.from('{"value":"queued"}'));
+		const { items } = await runThreeCx({ resource: 'users', operation: 'exportExtensions' });
+		expect(items[0].json).toEqual({ value: 'queued' });
+		expect(items[0].binary).toBeUndefined();
+	});
+
+	test.each([
+		['audio/ogg', 'recording.ogg'],
+		['application/xml; charset=utf-8', 'recording.xml'],
+		['audio/x-flac', 'recording.flac'],
+	])('%s without a file name is saved as %s', async (type, fileName) => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Recordings/Pbx.DownloadRecording(recId=5)').reply(200, Buffer.from('data'), { 'Content-Type': type });
+		const { items } = await runThreeCx({ resource: 'recordings', operation: 'downloadRecording', recId: 5 });
+		expect(items[0].json).toMatchObject({ fileName, mimeType: type.split(';')[0] });
+	});
+
 	test('an XAPI error answered to a download is an error, not a file', async () => {
 		const pbx = fakePbx();
 		pbx.scope.get('/xapi/v1/Users/Pbx.ExportExtensions()').reply(400, ALREADY_IN_USE);

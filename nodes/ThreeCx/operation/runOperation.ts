@@ -55,7 +55,7 @@ async function toItems(
 	options: IHttpRequestOptions,
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (!isJsonResponse(response)) {
+	if (!isJsonResponse(response, endpoint.file !== undefined)) {
 		const binaryPropertyName = endpoint.file ? (context.getNodeParameter('binaryPropertyName', 'data') as string) : 'data';
 		return [await fileItem(context, response, endpoint.file ?? 'download', binaryPropertyName)];
 	}
