@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
-import { runThreeCx } from '../helpers/workflow';
+import { PBX, runThreeCx } from '../helpers/workflow';
 import { fakePbx, resetPbx } from '../helpers/pbx';
 import { endpoints } from '../../nodes/ThreeCx/operation/endpoints';
 
@@ -79,6 +79,37 @@ describe('XAPI errors', () => {
 			const { error } = await runThreeCx({ resource: 'recordings', operation: 'downloadRecordingByName', recName: 'x' });
 			expect(error?.message).toBe('Not found — recName: not found');
 		});
+	});
+});
+
+describe('the PBX cannot be reached: our wording, the network code in the description', () => {
+	// n8n replaces a message naming a code it knows (ECONNRESET, ENOTFOUND…) with its own sentence.
+	test.each([
+		['ECONNRESET', 'socket hang up'],
+		['ENOTFOUND', 'getaddrinfo ENOTFOUND pbx.test'],
+		['ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5001'],
+		['ETIMEDOUT', 'timeout'],
+	])('%s', async (code, text) => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Users(1)').replyWithError(Object.assign(new Error(text), { code }));
+		const { items } = await runThreeCx({ resource: 'users', operation: 'getUser', userId: 1 }, { continueOnFail: true });
+		expect(items[0].json.error).toBe('Could not reach the 3CX PBX');
+		expect(items[0].error?.description).toBe(`Check the PBX URL in the credential and that n8n can reach it. Error code: ${code}.`);
+	});
+
+	test('an untrusted certificate says which setting allows it', async () => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Users(1)').replyWithError(Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }));
+		const { error } = await runThreeCx({ resource: 'users', operation: 'getUser', userId: 1 });
+		expect(error?.message).toBe('Could not reach the 3CX PBX: its certificate is not trusted');
+		expect(error?.description).toBe('For a self-signed certificate, turn on Ignore SSL Issues in the credential. Error code: DEPTH_ZERO_SELF_SIGNED_CERT.');
+	});
+
+	test('the token endpoint too, naming the URL it tried', async () => {
+		nock(PBX).post('/connect/token').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+		const { error } = await runThreeCx({ resource: 'users', operation: 'getUser', userId: 1 });
+		expect(error?.message).toBe(`Could not reach the 3CX PBX at ${PBX}/connect/token`);
+		expect(error?.description).toContain('Error code: ECONNRESET.');
 	});
 });
 

@@ -22,8 +22,8 @@ const networkError = (code: string, text: string) => Object.assign(new Error(tex
 
 /** A PBX behind a self-signed certificate (the common 3CX setup): a real TLS failure, not a simulated one. */
 async function selfSignedPbx(): Promise<{ url: string; server: Server }> {
-	const tls = (name: string) => readFileSync(join(__dirname, 'tls', name));
-	const server = createServer({ key: tls('self-signed.key'), cert: tls('self-signed.crt') }, (_request, response) => {
+	const tls = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'self-signed', name));
+	const server = createServer({ key: tls('key.pem'), cert: tls('cert.pem') }, (_request, response) => {
 		response.writeHead(200, { 'Content-Type': 'application/json' });
 		response.end(JSON.stringify({ access_token: TOKEN }));
 	});

@@ -1,6 +1,9 @@
-/** The token could not be minted; its message is safe to show (built without the request). */
+/** The token could not be minted; message and description are safe to show (built without the request). */
 export class TokenError extends Error {
-	constructor(message: string) {
+	constructor(
+		message: string,
+		readonly description?: string,
+	) {
 		super(message);
 		this.name = 'TokenError';
 	}

@@ -82,6 +82,19 @@ function notFound(endpoint: Endpoint, xapi: string | undefined): Message {
 	};
 }
 
+/**
+ * The PBX did not answer at all. The network code goes in the description: n8n swaps a message
+ * that names one (ECONNRESET…) for its own generic sentence.
+ */
+export function unreachable(code: string | undefined, url?: string): Message {
+	const where = `Could not reach the 3CX PBX${url ? ` at ${url}` : ''}`;
+	const codeNote = code ? ` Error code: ${code}.` : '';
+	if (/CERT|SSL|TLS/i.test(code ?? '')) {
+		return { message: `${where}: its certificate is not trusted`, description: `For a self-signed certificate, turn on Ignore SSL Issues in the credential.${codeNote}` };
+	}
+	return { message: where, description: `Check the PBX URL in the credential and that n8n can reach it.${codeNote}` };
+}
+
 /** 3CX asked to wait longer than the node retries for: say so, and what to do. */
 export function withAskedWait(message: Message, askedToWaitMs: number | undefined): Message {
 	if (askedToWaitMs === undefined) return message;
@@ -113,10 +126,6 @@ function statusMessage(failure: FailedResponse, endpoint: Endpoint): Message {
 			}
 			if (failure.status) return { message: xapi ?? `3CX answered HTTP ${failure.status}` };
 	}
-	if (failure.tokenError) return { message: failure.tokenError.message };
-	const tls = /CERT|SSL|TLS|SELF_SIGNED/i.test(failure.code ?? '');
-	return {
-		message: `Could not reach the 3CX PBX${failure.code ? ` (${failure.code})` : ''}`,
-		description: tls ? 'Its certificate is not trusted: turn on Ignore SSL Issues in the credential for a self-signed certificate.' : 'Check the PBX URL in the credential and that n8n can reach it.',
-	};
+	if (failure.tokenError) return { message: failure.tokenError.message, description: failure.tokenError.description };
+	return unreachable(failure.code);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 import { inspectFailure, TokenError } from './failure';
-import { withAskedWait } from './messages';
+import { type Message, unreachable, withAskedWait } from './messages';
 import { withRetries } from './retry';
 
 export { TokenError };
@@ -51,7 +51,10 @@ async function mint(helpers: IHttpRequestHelper['helpers'], credentials: ICreden
 			retry: true,
 			failureOf: inspectFailure,
 			// The request error carries the form (with the API key) in its config: keep only safe facts.
-			giveUp: (error, askedToWaitMs) => new TokenError(withAskedWait({ message: describeTokenFailure(url, error) }, askedToWaitMs).message),
+			giveUp: (error, askedToWaitMs) => {
+				const { message, description } = withAskedWait(describeTokenFailure(url, error), askedToWaitMs);
+				return new TokenError(message, description);
+			},
 		},
 	);
 	if (typeof response?.access_token !== 'string' || response.access_token === '') {
@@ -60,13 +63,13 @@ async function mint(helpers: IHttpRequestHelper['helpers'], credentials: ICreden
 	return response.access_token;
 }
 
-function describeTokenFailure(url: string, error: unknown): string {
+function describeTokenFailure(url: string, error: unknown): Message {
 	const { status, code } = inspectFailure(error);
 	if (status === 400 || status === 401) {
-		return '3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client';
+		return { message: '3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client' };
 	}
-	if (status) return `3CX's token endpoint ${url} answered HTTP ${status}`;
-	return `Could not reach the 3CX PBX at ${url}${code ? ` (${code})` : ''} — check the PBX URL${/CERT|SSL|TLS/i.test(code ?? '') ? ' or turn on Ignore SSL Issues for a self-signed certificate' : ''}`;
+	if (status) return { message: `3CX's token endpoint ${url} answered HTTP ${status}` };
+	return unreachable(code, url);
 }
 
 /**
