@@ -79,3 +79,34 @@ test('an update sends only the fields set, even when the collection holds values
 	expect(error).toBeUndefined();
 	expect(items[0].json).toEqual({ Id: 5, FirstName: 'Ann' });
 });
+
+describe('Options › Count', () => {
+	const listUsers = (extra: object) => ({ resource: 'users', operation: 'listUser', ...extra });
+
+	test.each([
+		['Return All', { returnAll: true }],
+		['a Limit', { returnAll: false, limit: 10 }],
+	])('no rows with Count on: one item with the count, so a workflow can react (%s)', async (_name, paging) => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Users').query((q) => q.$count === 'true').reply(200, { '@odata.count': 0, value: [] });
+		const { items, error } = await runThreeCx(listUsers({ ...paging, options: { count: true, filter: "FirstName eq 'Nobody'" } }));
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json)).toEqual([{ '@odata.count': 0 }]);
+	});
+
+	test('no rows with Count off: no items', async () => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Users').query((q) => q.$count === undefined).reply(200, { value: [] });
+		const { items } = await runThreeCx(listUsers({ returnAll: true }));
+		expect(items).toEqual([]);
+	});
+
+	test('rows with Count on each carry the count; an empty last page adds nothing', async () => {
+		const pbx = fakePbx();
+		pbx.scope.get('/xapi/v1/Users').query((q) => q.$skip === '0').reply(200, { '@odata.count': 500, value: users(0, 500) });
+		pbx.scope.get('/xapi/v1/Users').query((q) => q.$skip === '500').reply(200, { '@odata.count': 500, value: [] });
+		const { items } = await runThreeCx(listUsers({ returnAll: true, options: { count: true } }));
+		expect(items).toHaveLength(500);
+		expect(items.every((i) => i.json['@odata.count'] === 500 && typeof i.json.Id === 'number')).toBe(true);
+	});
+});

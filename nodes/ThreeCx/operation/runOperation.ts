@@ -38,6 +38,15 @@ function rowItems({ rows, count }: CollectionPage): INodeExecutionData[] {
 	return rows.map((row) => ({ json: count === undefined ? row : { ...row, '@odata.count': count } }));
 }
 
+/**
+ * With Options › Count on and no rows, the count alone, so that a workflow can react to an empty
+ * result ("the count dropped to 0"); n8n would otherwise end the branch with no item.
+ */
+function countWhenEmpty(items: INodeExecutionData[], count: number | undefined, qs: IDataObject | undefined): INodeExecutionData[] {
+	if (items.length > 0 || qs?.$count !== true) return items;
+	return [{ json: { '@odata.count': count ?? 0 } }];
+}
+
 /** Sends on the newest path; an operation whose path changed between updates falls back to its older form on 404. */
 async function send(context: IExecuteSingleFunctions, endpoint: Endpoint, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
 	try {
@@ -69,7 +78,10 @@ async function toItems(
 		return [{ json: { success: true } }];
 	}
 	if (typeof body !== 'object' || Array.isArray(body)) return [{ json: { value: body } }];
-	if (Array.isArray(body.value)) return rowItems(rowsOf(body));
+	if (Array.isArray(body.value)) {
+		const page = rowsOf(body);
+		return countWhenEmpty(rowItems(page), page.count, options.qs as IDataObject | undefined);
+	}
 	return [{ json: withoutODataContext(body) }];
 }
 
@@ -110,7 +122,7 @@ async function itemsFor(context: IExecutePaginationFunctions, options: IHttpRequ
 		{ limit, startAt: typeof qs.$skip === 'number' ? qs.$skip : 0 },
 	);
 	if (items.length > MAX_ITEMS_PER_INPUT_ITEM) throw tooManyItems(context, returnAll);
-	return items;
+	return countWhenEmpty(items, count, qs);
 }
 
 function tooManyItems(context: IExecutePaginationFunctions, returnAll: boolean): NodeApiError {
