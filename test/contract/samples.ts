@@ -50,7 +50,8 @@ export function operationCases(): OperationCase[] {
 				parameters[property.name] = (param?.kind === 'u' ? UUID : sampleValue(property)) as INodeParameters[string];
 			}
 			// Every field of the Fields collection the newest update has, as its user would fill them in.
-			const body = bodies.find((p) => shownFor(p, operation) && p.displayName === 'Fields');
+			// (Found by name: n8n shows a collection named "…update…" as "Update Fields".)
+			const body = bodies.find((p) => shownFor(p, operation) && p.name === endpoint.body?.collection);
 			if (body) {
 				const current = (body.options as INodeProperties[]).filter((field) => !/ only$/.test(field.description ?? ''));
 				parameters[body.name] = Object.fromEntries(current.map((field) => [field.name, sampleValue(field)])) as INodeParameters[string];
