@@ -4,7 +4,7 @@ import type { AddressInfo } from 'net';
 import { join } from 'path';
 import { inspect } from 'util';
 import nock from 'nock';
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import { PBX, SECRET, runThreeCx, type RunResult } from '../helpers/workflow';
 import { fakePbx, resetPbx } from '../helpers/pbx';
 import { captureN8nLogs, sawEngineDebugLine } from './n8nLogs';
@@ -33,8 +33,8 @@ async function selfSignedPbx(): Promise<{ url: string; server: Server }> {
 }
 
 interface ErrorPath {
-	/** Sets up the failure; may point the credential elsewhere and hand back a cleanup. */
-	arrange: () => Promise<{ credentials?: ICredentialDataDecryptedObject; cleanup?: () => void } | void>;
+	/** Sets up the failure; may point the credential elsewhere, add fields, and hand back a cleanup. */
+	arrange: () => Promise<{ credentials?: ICredentialDataDecryptedObject; cleanup?: () => void; fields?: Record<string, unknown> } | void>;
 }
 
 const tlsPath = (credentials: ICredentialDataDecryptedObject): ErrorPath['arrange'] => async () => {
@@ -59,9 +59,14 @@ const paths: Record<string, ErrorPath['arrange']> = {
 	'real TLS error minting the token': tlsPath({}),
 	'real TLS error with a stored token': tlsPath({ accessToken: TOKEN }),
 	'bad JSON in a 200': async () => void settingsPatch().reply(200, '{not json', { 'Content-Type': 'application/json' }),
+	'bad input in another field': async () => ({ fields: { recordingsQuotaPercentage: 150 } }),
 };
 
-const updateWithMailPassword = { resource: 'notificationSettings', operation: 'updateNotificationSettings', notificationSettingsFields: { mailPassword: JSON.stringify({ Value: MAIL_PASSWORD }) } };
+const updateWithMailPassword = (fields: Record<string, unknown> = {}) => ({
+	resource: 'notificationSettings',
+	operation: 'updateNotificationSettings',
+	notificationSettingsFields: { mailPassword: JSON.stringify({ Value: MAIL_PASSWORD }), ...fields },
+});
 
 /** Everything n8n keeps, shows or logs about the run — the node included, as n8n stores and logs it. */
 function everythingShown(result: RunResult, logLines: string[]): Record<string, string> {
@@ -83,11 +88,11 @@ describe.each([
 	['with Continue On Fail', true],
 ])('secrets never leak, %s', (_label, continueOnFail) => {
 	test.each(Object.entries(paths))('%s', async (_name, arrange) => {
-		const { credentials, cleanup } = (await arrange()) ?? {};
+		const { credentials, cleanup, fields } = (await arrange()) ?? {};
 		const logs = captureN8nLogs();
 		let result: RunResult;
 		try {
-			result = await runThreeCx(updateWithMailPassword, { continueOnFail, credentials });
+			result = await runThreeCx(updateWithMailPassword(fields) as INodeParameters, { continueOnFail, credentials });
 		} finally {
 			logs.stop();
 			cleanup?.();

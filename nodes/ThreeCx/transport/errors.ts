@@ -24,6 +24,9 @@ interface ErrorFacts {
 	body?: JsonObject;
 }
 
+/** The errors xapiNodeError built: safe as they are. */
+const safeErrors = new WeakSet<NodeApiError>();
+
 /**
  * This node's errors are NodeApiErrors: n8n's declarative engine passes those on as they are, and
  * wraps anything else again — with the node, parameters and all. Built from safe facts only.
@@ -37,22 +40,22 @@ export function xapiNodeError(node: INode, facts: ErrorFacts): NodeApiError {
 		error.message = message;
 		error.messages = error.messages.filter((m) => m !== message);
 	}
+	safeErrors.add(error);
 	return error;
 }
 
 /**
- * Any failure of the node's own code, as an error n8n passes on unchanged and that carries the
- * node without its parameters. The original is not kept: an n8n error holds the full node.
+ * Any failure while running the node, as an error n8n passes on unchanged and that carries the
+ * node without its parameters. Another error is not kept, only its words: an n8n error holds the
+ * full node, and a request error the request.
  */
 export function asNodeApiError(node: INode, error: unknown, itemIndex: number): NodeApiError {
-	if (error instanceof NodeApiError) {
-		(error as { node: INode }).node = nodeForErrors(error.node);
-		return error;
-	}
-	const { message, description, context } = error as { message?: unknown; description?: unknown; context?: { itemIndex?: unknown } };
+	if (error instanceof NodeApiError && safeErrors.has(error)) return error;
+	const { message, description, httpCode, context } = error as { message?: unknown; description?: unknown; httpCode?: unknown; context?: { itemIndex?: unknown } };
 	return xapiNodeError(node, {
 		message: typeof message === 'string' && message !== '' ? message : String(error),
 		description: typeof description === 'string' ? description : undefined,
+		httpCode: typeof httpCode === 'string' && /^\d+$/.test(httpCode) ? httpCode : undefined,
 		itemIndex: typeof context?.itemIndex === 'number' ? context.itemIndex : itemIndex,
 	});
 }
