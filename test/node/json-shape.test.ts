@@ -36,31 +36,27 @@ describe('a JSON field of the wrong shape is refused, naming the field, and noth
 	});
 });
 
+/** Runs Update Call Flow App against a PBX that accepts it; returns the body of the PATCH sent. */
+async function patchedCallFlowApp(fields: Record<string, unknown>) {
+	const pbx = fakePbx();
+	pbx.scope.patch('/xapi/v1/CallFlowApps(42)').reply(204);
+	pbx.scope.get('/xapi/v1/CallFlowApps(42)').reply(200, { Id: 42 });
+	const { error } = await runThreeCx(updateCallFlowApp(fields));
+	expect(error).toBeUndefined();
+	return pbx.xapi('/CallFlowApps(42)').find((r) => r.method === 'PATCH')?.body;
+}
+
 describe('JSON fields of the right shape are sent parsed', () => {
 	test('a list and an object', async () => {
-		const pbx = fakePbx();
-		pbx.scope.patch('/xapi/v1/CallFlowApps(42)').reply(204);
-		pbx.scope.get('/xapi/v1/CallFlowApps(42)').reply(200, { Id: 42 });
-		const { error } = await runThreeCx(updateCallFlowApp({ groups: '[{"GroupId":1}]', trunk: '{"Id":3}', scriptCode: 'x' }));
-		expect(error).toBeUndefined();
-		const [patch] = pbx.xapi('/CallFlowApps(42)').filter((r) => r.method === 'PATCH');
-		expect(patch.body).toEqual({ Groups: [{ GroupId: 1 }], Trunk: { Id: 3 }, ScriptCode: 'x' });
+		expect(await patchedCallFlowApp({ groups: '[{"GroupId":1}]', trunk: '{"Id":3}', scriptCode: 'x' })).toEqual({ Groups: [{ GroupId: 1 }], Trunk: { Id: 3 }, ScriptCode: 'x' });
 	});
 
 	test('null (3CX’s “no value”) passes for either shape', async () => {
-		const pbx = fakePbx();
-		pbx.scope.patch('/xapi/v1/CallFlowApps(42)').reply(204);
-		pbx.scope.get('/xapi/v1/CallFlowApps(42)').reply(200, { Id: 42 });
-		await runThreeCx(updateCallFlowApp({ groups: 'null', trunk: ' null ' }));
-		expect(pbx.xapi('/CallFlowApps(42)').find((r) => r.method === 'PATCH')?.body).toEqual({ Groups: null, Trunk: null });
+		expect(await patchedCallFlowApp({ groups: 'null', trunk: ' null ' })).toEqual({ Groups: null, Trunk: null });
 	});
 
 	test('a JSON field left blank is not sent', async () => {
-		const pbx = fakePbx();
-		pbx.scope.patch('/xapi/v1/CallFlowApps(42)').reply(204);
-		pbx.scope.get('/xapi/v1/CallFlowApps(42)').reply(200, { Id: 42 });
-		await runThreeCx(updateCallFlowApp({ groups: '  ', name: 'Main' }));
-		expect(pbx.xapi('/CallFlowApps(42)').find((r) => r.method === 'PATCH')?.body).toEqual({ Name: 'Main' });
+		expect(await patchedCallFlowApp({ groups: '  ', name: 'Main' })).toEqual({ Name: 'Main' });
 	});
 });
 
