@@ -72,7 +72,9 @@ test('n8n’s credential test (the check on saving the credential) passes for th
 	env.pbx.resetStats();
 
 	expect(await testCredential({ apiKey: 'demo-secret' })).toMatchObject({ status: 'OK' });
-	expect(env.pbx.stats.byRoute).toMatchObject({ 'POST /connect/token': 1, 'GET /Defs': 1 });
+	// The token the suite's workflows minted is reused when it is still live; otherwise one is minted.
+	expect(env.pbx.stats.byRoute['GET /Defs']).toBe(1);
+	expect(env.pbx.stats.byRoute['POST /connect/token'] ?? 0).toBeLessThanOrEqual(1);
 
 	const wrong = await testCredential({ apiKey: 'a-wrong-key-never-shown' });
 	expect(wrong.status).toBe('Error');
