@@ -12,6 +12,9 @@ const isSecret = (name) => /password|secret|token|apikey/i.test(name) || /(PIN|P
 /** The order n8n's lint rules want options in: by name, as String#localeCompare sorts. */
 const byText = (key) => (a, b) => a[key].localeCompare(b[key]);
 
+/** 3CX's schema (and so its docs) show a ConcealedPassword as an object; both forms are accepted. */
+const CONCEALED_HINT = 'The password, or 3CX\'s object as JSON: {"Value": "…"}';
+
 /** A description with an update note: n8n words a boolean's as a question ("Whether …"), the note follows it. */
 function describe({ type, displayName }, note) {
 	if (!note) return {};
@@ -64,6 +67,7 @@ function valueProperty({ name, prop, type }, { required = false, description, in
 			else if (/email$/i.test(name)) typed.placeholder = 'name@email.com';
 	}
 	const property = { ...base, ...typed, ...(initial !== undefined ? { default: initial } : {}), ...(required ? { required: true } : {}) };
+	if (type.kind === 'c') return { ...property, description: [CONCEALED_HINT, description].filter(Boolean).join('; ') };
 	return { ...property, ...describe(property, description) };
 }
 

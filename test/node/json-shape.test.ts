@@ -61,12 +61,24 @@ describe('JSON fields of the right shape are sent parsed', () => {
 });
 
 describe('password fields', () => {
-	test('Mail Password is typed as text and sent as 3CX’s ConcealedPassword object', async () => {
+	async function patchedMailPassword(mailPassword: string): Promise<unknown> {
 		const pbx = fakePbx();
 		pbx.scope.patch('/xapi/v1/NotificationSettings').reply(204);
 		pbx.scope.get('/xapi/v1/NotificationSettings').reply(200, {});
-		const { error } = await runThreeCx({ resource: 'notificationSettings', operation: 'updateNotificationSettings', notificationSettingsFields: { mailPassword: 's3cret {not json}' } });
+		const { error } = await runThreeCx({ resource: 'notificationSettings', operation: 'updateNotificationSettings', notificationSettingsFields: { mailPassword } });
 		expect(error).toBeUndefined();
-		expect(pbx.xapi('/NotificationSettings').find((r) => r.method === 'PATCH')?.body).toEqual({ MailPassword: { Value: 's3cret {not json}' } });
+		return pbx.xapi('/NotificationSettings').find((r) => r.method === 'PATCH')?.body;
+	}
+
+	test('Mail Password is typed as text and sent as 3CX’s ConcealedPassword object', async () => {
+		expect(await patchedMailPassword('s3cret {not json}')).toEqual({ MailPassword: { Value: 's3cret {not json}' } });
+	});
+
+	test('3CX’s object given as JSON (as its schema shows the field) is sent as that object', async () => {
+		expect(await patchedMailPassword('{"Value": "s3cret", "Concealed": false}')).toEqual({ MailPassword: { Value: 's3cret', Concealed: false } });
+	});
+
+	test('a password that merely looks like JSON is still the password', async () => {
+		expect(await patchedMailPassword('{"not":"a value"}')).toEqual({ MailPassword: { Value: '{"not":"a value"}' } });
 	});
 });

@@ -85,6 +85,24 @@ export function isBlankJson(kind: string, value: unknown): boolean {
 	return JSON_KINDS.has(kind) && typeof value === 'string' && value.trim() === '';
 }
 
+/**
+ * 3CX's ConcealedPassword is an object `{ Value, Concealed }`; users type the password itself, or
+ * the object as 3CX documents it. Only an object with a Value is taken as the object.
+ */
+function toConcealedPassword(field: string, value: unknown): unknown {
+	const given = typeof value === 'string' && value.trim().startsWith('{') ? parsedOrText(value) : value;
+	if (given !== null && typeof given === 'object' && !Array.isArray(given) && 'Value' in given) return given;
+	return { Value: toText(field, value) };
+}
+
+function parsedOrText(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
 function toEnum(field: string, enumName: string, value: unknown): string | number {
 	const allowed = enums[enumName] ?? [];
 	const match = allowed.find((candidate) => candidate === value || String(candidate) === String(value));
@@ -136,7 +154,7 @@ export function toApiValue(field: string, kind: string, value: unknown): unknown
 			// Blank means not given; should a caller still pass it, nothing is sent for it.
 			return isBlankJson(kind, value) ? undefined : toJsonOfShape(field, kind, value);
 		case 'c':
-			return { Value: toText(field, value) };
+			return toConcealedPassword(field, value);
 		case 'u': {
 			const text = toText(field, value);
 			if (!UUID.test(text)) throw new InvalidValueError(field, `must be a GUID like 0f8fad5b-d9cb-469f-a165-70867728950e, not ${describeValue(value)}`);

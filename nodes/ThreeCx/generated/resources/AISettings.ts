@@ -199,7 +199,8 @@ export const bodies: INodeProperties[] = [
 				typeOptions: {
 					password: true
 				},
-				default: ""
+				default: "",
+				description: "The password, or 3CX's object as JSON: {\"Value\": \"…\"}"
 			},
 			{
 				displayName: "Company Description",
@@ -227,7 +228,7 @@ export const bodies: INodeProperties[] = [
 					password: true
 				},
 				default: "",
-				description: "3CX 20.0.10 and later"
+				description: "The password, or 3CX's object as JSON: {\"Value\": \"…\"}; 3CX 20.0.10 and later"
 			},
 			{
 				displayName: "Provider",

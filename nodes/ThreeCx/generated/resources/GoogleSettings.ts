@@ -59,7 +59,8 @@ export const bodies: INodeProperties[] = [
 				typeOptions: {
 					password: true
 				},
-				default: ""
+				default: "",
+				description: "The password, or 3CX's object as JSON: {\"Value\": \"…\"}"
 			},
 			{
 				displayName: "ID",

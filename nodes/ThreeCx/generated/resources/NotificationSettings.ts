@@ -94,7 +94,7 @@ export const bodies: INodeProperties[] = [
 					password: true
 				},
 				default: "",
-				description: "3CX 20.0.4–20.0.6 only"
+				description: "The password, or 3CX's object as JSON: {\"Value\": \"…\"}; 3CX 20.0.4–20.0.6 only"
 			},
 			{
 				displayName: "Mail Server",

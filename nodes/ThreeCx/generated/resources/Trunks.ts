@@ -255,7 +255,8 @@ export const bodies: INodeProperties[] = [
 				typeOptions: {
 					password: true
 				},
-				default: ""
+				default: "",
+				description: "The password, or 3CX's object as JSON: {\"Value\": \"…\"}"
 			},
 			{
 				displayName: "Auto Holiday Mode",

@@ -225,7 +225,7 @@ export const bodies: INodeProperties[] = [
 					password: true
 				},
 				default: "",
-				description: "3CX 20.0.10 and later"
+				description: "The password, or 3CX's object as JSON: {\"Value\": \"…\"}; 3CX 20.0.10 and later"
 			},
 			{
 				displayName: "Transcribe Language",
@@ -253,7 +253,8 @@ export const bodies: INodeProperties[] = [
 				typeOptions: {
 					password: true
 				},
-				default: ""
+				default: "",
+				description: "The password, or 3CX's object as JSON: {\"Value\": \"…\"}"
 			},
 			{
 				displayName: "Used Space",
