@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { InvalidValueError, toApiValue } from '../helpers/values';
+import { InvalidValueError, isBlankJson, toApiValue } from '../helpers/values';
 import type { Endpoint } from '../odata/endpoint';
 import { fillPath } from '../odata/literal';
 import { queryString, type QueryOptionValues } from '../odata/queryOptions';
@@ -27,7 +27,7 @@ function addFields(body: IDataObject, given: IDataObject, fields: Record<string,
 		// A collection keeps values of fields another operation showed; they are not this operation's.
 		if (!field || value === undefined) continue;
 		const [name, kind] = field;
-		if (kind === 'j' && typeof value === 'string' && value.trim() === '') continue;
+		if (isBlankJson(kind, value)) continue;
 		body[name] = toApiValue(name, kind, value) as IDataObject[string];
 	}
 }
