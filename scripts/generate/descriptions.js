@@ -226,7 +226,7 @@ const QUERY_OPTIONS = {
 	k: { displayName: 'Skip', name: 'skip', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Skip the first n items' },
 	s: { displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Search items by search phrases; a phrase with spaces is quoted automatically' },
 	f: { displayName: 'Filter', name: 'filter', type: 'string', default: '', placeholder: "State eq 'Connected'", description: 'Filter items by property values (OData $filter)' },
-	c: { displayName: 'Count', name: 'count', type: 'boolean', default: true, description: 'Whether to include the total count of items, as @odata.count on each item' },
+	c: { displayName: 'Count', name: 'count', type: 'boolean', default: true, description: 'Whether to include the total count of items, as @odata.count on each item (with no items, one item with the count alone)' },
 	l: { displayName: 'Select', name: 'select', type: 'string', default: '', placeholder: 'Number,Name', description: 'Comma-separated properties to return' },
 	o: { displayName: 'Order By', name: 'orderby', type: 'string', default: '', placeholder: 'Name desc', description: 'Comma-separated properties to order by, each optionally followed by asc or desc' },
 	e: { displayName: 'Expand', name: 'expand', type: 'string', default: '', placeholder: 'Groups', description: 'Comma-separated related entities to include' },

@@ -922,7 +922,7 @@ export const options: INodeProperties[] = [
 				name: "count",
 				type: "boolean",
 				default: true,
-				description: "Whether to include the total count of items, as @odata.count on each item"
+				description: "Whether to include the total count of items, as @odata.count on each item (with no items, one item with the count alone)"
 			},
 			{
 				displayName: "Expand",
@@ -1326,7 +1326,7 @@ export const options: INodeProperties[] = [
 				name: "count",
 				type: "boolean",
 				default: true,
-				description: "Whether to include the total count of items, as @odata.count on each item"
+				description: "Whether to include the total count of items, as @odata.count on each item (with no items, one item with the count alone)"
 			},
 			{
 				displayName: "Filter",
