@@ -117,14 +117,27 @@ function operationInputs(operations, versions) {
 	}
 	const options = queryOptionCollections(operations);
 	giveUniqueNames([...parameters.entries(), ...bodies.entries(), ...options.entries()], NODE_WIDE_NAMES);
-	// n8n's lint rule: a collection whose name says "update" is shown as "Update Fields".
-	for (const { property } of bodies.entries()) if (/update/.test(property.name) && property.displayName === 'Fields') property.displayName = 'Update Fields';
+	for (const { property, operations: users } of bodies.entries()) property.displayName = bodyCollectionLabel(property, users, operations);
 	for (const op of operations) {
 		const topLevel = [...op.pathParams.filter((p) => !p.aliasOf).map((p) => p.prop), ...(op.body?.fields ?? []).filter((f) => !f.older && !op.bodyCollection).map((f) => f.prop)];
 		checkOperationInputs(op, [...topLevel, op.bodyCollection, op.olderCollection, op.optionsCollection].filter(Boolean));
 	}
 	const pick = (tag) => ({ parameters: parameters.list(tag), bodies: bodies.list(tag) });
 	return { forResource: pick, shared: pick(undefined), options: options.list('*') };
+}
+
+/**
+ * n8n's usual labels where the collection serves one kind of operation: "Update Fields" for
+ * updates only, "Additional Fields" for creates only. Shared by both (one collection keeps the
+ * description small), it stays "Fields". n8n's lint rule also wants "Update Fields" on any
+ * collection whose name says "update".
+ */
+function bodyCollectionLabel(property, users, operations) {
+	if (property.displayName !== 'Fields') return property.displayName;
+	const kinds = new Set(users.map((value) => operations.find((op) => op.value === value)?.crud));
+	if (/update/.test(property.name) || (kinds.size === 1 && kinds.has('update'))) return 'Update Fields';
+	if (kinds.size === 1 && kinds.has('create')) return 'Additional Fields';
+	return 'Fields';
 }
 
 /** What the runtime needs to build and send one operation's request. */

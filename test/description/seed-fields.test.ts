@@ -6,7 +6,8 @@ const { properties } = new ThreeCx().description;
 const shownFor = (operation: string) => properties.filter((p) => p.displayOptions?.show?.operation?.includes(operation));
 const displayNames = (list: INodeProperties[]) => list.map((p) => p.displayName).sort();
 const shownAs = (operation: string, displayName: string) => shownFor(operation).find((p) => p.displayName === displayName);
-const fieldsOf = (operation: string) => (shownAs(operation, 'Fields')?.options ?? []) as INodeProperties[];
+/** The entity's Fields collection ("Fields", "Update Fields" or "Additional Fields", by what it serves). */
+const fieldsOf = (operation: string) => (shownFor(operation).find((p) => p.type === 'collection' && /Fields$/.test(p.name))?.options ?? []) as INodeProperties[];
 /** A field's options as the editor lists them (by name, as n8n's lint rule wants): [shown name, value sent]. */
 const choices = (fields: INodeProperties[], field: string) =>
 	(fields.find((f) => f.name === field)?.options as Array<{ name: string; value: unknown }> | undefined)?.map((o) => [o.name, o.value]);
@@ -101,4 +102,12 @@ test('Download Chat History takes a Client Time Zone and all eight OData options
 	expect(inputs.find((p) => p.name === 'clientTimeZone')?.displayName).toBe('Client Time Zone');
 	const options = inputs.find((p) => p.displayName === 'Options')!.options as INodeProperties[];
 	expect(displayNames(options)).toEqual(['Count', 'Expand', 'Filter', 'Order By', 'Search', 'Select', 'Skip', 'Top']);
+});
+
+test('an entity’s fields are labelled as n8n labels them where the collection serves one kind of operation', () => {
+	const label = (operation: string) => shownFor(operation).find((p) => p.type === 'collection' && /Fields$/.test(p.name))?.displayName;
+	// Settings singletons are only ever updated.
+	expect(label('updateNotificationSettings')).toBe('Update Fields');
+	// Create and Update of one entity share the collection, which keeps the description within its budget.
+	expect([label('createReceptionist'), label('updateReceptionist')]).toEqual(['Fields', 'Fields']);
 });

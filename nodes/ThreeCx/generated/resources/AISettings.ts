@@ -186,7 +186,7 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "aiSettingsFields",
 		type: "collection",
 		placeholder: "Add Field",

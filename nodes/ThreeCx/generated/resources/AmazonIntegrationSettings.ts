@@ -42,7 +42,7 @@ export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "amazonIntegrationSettingsFields",
 		type: "collection",
 		placeholder: "Add Field",

@@ -34,7 +34,7 @@ export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "codecsSettingsFields",
 		type: "collection",
 		placeholder: "Add Field",

@@ -95,7 +95,7 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "conferenceSettingsFields",
 		type: "collection",
 		placeholder: "Add Field",

@@ -129,7 +129,7 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "crmIntegrationFields",
 		type: "collection",
 		placeholder: "Add Field",

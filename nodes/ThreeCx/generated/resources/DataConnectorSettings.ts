@@ -48,7 +48,7 @@ export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "dataConnectorSettingsFields",
 		type: "collection",
 		placeholder: "Add Field",

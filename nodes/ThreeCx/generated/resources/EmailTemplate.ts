@@ -61,7 +61,7 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "emailTemplateFields",
 		type: "collection",
 		placeholder: "Add Field",

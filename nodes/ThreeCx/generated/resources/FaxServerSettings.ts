@@ -44,7 +44,7 @@ export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "faxServerSettingsFields",
 		type: "collection",
 		placeholder: "Add Field",

@@ -40,7 +40,7 @@ export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "googleSettingsFields",
 		type: "collection",
 		placeholder: "Add Field",

@@ -54,7 +54,7 @@ export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Additional Fields",
 		name: "holidayFields",
 		type: "collection",
 		placeholder: "Add Field",

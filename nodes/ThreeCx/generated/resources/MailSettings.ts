@@ -57,7 +57,7 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "mailSettingsFields",
 		type: "collection",
 		placeholder: "Add Field",

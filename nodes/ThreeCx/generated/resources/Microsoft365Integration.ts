@@ -117,7 +117,7 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "microsoft365IntegrationFields",
 		type: "collection",
 		placeholder: "Add Field",

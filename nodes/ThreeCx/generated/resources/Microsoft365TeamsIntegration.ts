@@ -69,7 +69,7 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "microsoft365TeamsIntegrationFields",
 		type: "collection",
 		placeholder: "Add Field",

@@ -39,7 +39,7 @@ export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "networkSettingsFields",
 		type: "collection",
 		placeholder: "Add Field",

@@ -120,7 +120,7 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "promptSetFields",
 		type: "collection",
 		placeholder: "Add Field",

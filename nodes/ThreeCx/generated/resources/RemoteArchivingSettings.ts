@@ -54,7 +54,7 @@ export const parameters: INodeProperties[] = [];
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "remoteArchivingSettingsFields",
 		type: "collection",
 		placeholder: "Add Field",

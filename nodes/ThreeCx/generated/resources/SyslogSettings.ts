@@ -56,7 +56,7 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "syslogSettingsFields",
 		type: "collection",
 		placeholder: "Add Field",

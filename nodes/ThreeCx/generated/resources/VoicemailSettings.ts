@@ -89,7 +89,7 @@ export const parameters: INodeProperties[] = [
 
 export const bodies: INodeProperties[] = [
 	{
-		displayName: "Fields",
+		displayName: "Update Fields",
 		name: "voicemailSettingsFields",
 		type: "collection",
 		placeholder: "Add Field",
