@@ -111,11 +111,13 @@ describe('3CX node as a tool of an n8n AI Agent (real n8n, fake LLM, fake PBX)',
 		});
 	});
 
-	it('sends the PBX one token request and one XAPI GET per tool call, with the $fromAI-provided number', () => {
+	it('sends the PBX one token request and, per tool call, a GET with the $fromAI-provided number', () => {
 		const lines = proxy.requests.map(({ method, url }) => `${method} ${decodeURIComponent(url)}`);
 		expect(lines).toEqual([
 			'POST /connect/token',
 			`GET /xapi/v1/Users(Number='${WRONG_EXTENSION}')?$select=${SELECTED_FIELDS}`,
+			// A 404 may mean an update before 20.0.8, which reads a number through GetByNumber instead.
+			`GET /xapi/v1/Users/Pbx.GetByNumber(number='${WRONG_EXTENSION}')?$select=${SELECTED_FIELDS}`,
 			`GET /xapi/v1/Users(Number='${EXTENSION}')?$select=${SELECTED_FIELDS}`,
 		]);
 	});
