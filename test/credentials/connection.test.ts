@@ -2,10 +2,6 @@
 // token for executions running at the same time, and the credential test n8n runs when a user
 // saves the credential (n8n 2.41's CredentialsTester routes the test request through a
 // RoutingNode of a stand-in node type; this does the same).
-import { readFileSync } from 'fs';
-import { createServer, type Server } from 'https';
-import type { AddressInfo } from 'net';
-import { join } from 'path';
 import nock from 'nock';
 import { ExecuteContext, RoutingNode } from 'n8n-core';
 import {
@@ -21,6 +17,7 @@ import {
 import { ThreeCxApi } from '../../credentials/ThreeCxApi.credentials';
 import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
 import { resetPbx } from '../helpers/pbx';
+import { startSelfSignedServer, type SelfSignedServer } from '../helpers/selfSignedServer';
 import { PBX, SECRET, credentialsHelperFor, runThreeCx, testAdditionalData } from '../helpers/workflow';
 
 afterAll(() => nock.restore());
@@ -118,23 +115,22 @@ describe('executions at the same time', () => {
 });
 
 describe('Ignore SSL Issues, against a PBX with a self-signed certificate', () => {
-	const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'self-signed', name));
 	const seen: string[] = [];
-	let server: Server;
+	let server: SelfSignedServer;
 	let url: string;
 
 	beforeAll(async () => {
-		server = createServer({ key: fixture('key.pem'), cert: fixture('cert.pem') }, (req, res) => {
+		server = await startSelfSignedServer((req, res) => {
 			seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`.trim());
 			res.setHeader('Content-Type', 'application/json');
 			res.end(JSON.stringify(req.url === '/connect/token' ? { access_token: 'tls-token', expires_in: 3600 } : { Id: 1 }));
 		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+		// With a trailing slash, as users paste it.
+		url = `${server.url}/`;
 	});
 
 	afterAll(async () => {
-		await new Promise((resolve) => server.close(resolve));
+		await server.close();
 	});
 
 	beforeEach(() => {

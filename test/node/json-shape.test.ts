@@ -1,4 +1,5 @@
 import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
 import { runThreeCx } from '../helpers/workflow';
 import { fakePbx, resetPbx } from '../helpers/pbx';
 
@@ -9,7 +10,7 @@ import { fakePbx, resetPbx } from '../helpers/pbx';
 beforeEach(resetPbx);
 afterAll(() => nock.restore());
 
-const updateCallFlowApp = (callFlowAppFields: Record<string, unknown>) => ({ resource: 'callFlowApps', operation: 'updateCallFlowApp', callFlowAppId: 42, callFlowAppFields });
+const updateCallFlowApp = (callFlowAppFields: INodeParameters): INodeParameters => ({ resource: 'callFlowApps', operation: 'updateCallFlowApp', callFlowAppId: 42, callFlowAppFields });
 
 describe('a JSON field of the wrong shape is refused, naming the field, and nothing is sent', () => {
 	test.each([
@@ -37,7 +38,7 @@ describe('a JSON field of the wrong shape is refused, naming the field, and noth
 });
 
 /** Runs Update Call Flow App against a PBX that accepts it; returns the body of the PATCH sent. */
-async function patchedCallFlowApp(fields: Record<string, unknown>) {
+async function patchedCallFlowApp(fields: INodeParameters) {
 	const pbx = fakePbx();
 	pbx.scope.patch('/xapi/v1/CallFlowApps(42)').reply(204);
 	pbx.scope.get('/xapi/v1/CallFlowApps(42)').reply(200, { Id: 42 });

@@ -1,13 +1,10 @@
-import { readFileSync } from 'fs';
-import { createServer, type Server } from 'https';
-import type { AddressInfo } from 'net';
-import { join } from 'path';
 import { inspect } from 'util';
 import nock from 'nock';
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import { PBX, SECRET, runThreeCx, type RunResult } from '../helpers/workflow';
 import { fakePbx, resetPbx } from '../helpers/pbx';
-import { captureN8nLogs, sawEngineDebugLine } from './n8nLogs';
+import { captureN8nLogs, sawEngineDebugLine } from '../helpers/n8nLogs';
+import { startSelfSignedServer } from '../helpers/selfSignedServer';
 
 const MAIL_PASSWORD = 'mail-pass-S3CRET';
 const TOKEN = 'tok-SECRET-7f3a';
@@ -21,15 +18,13 @@ const settingsPatch = () => fakePbx({ token: TOKEN }).scope.patch('/xapi/v1/Noti
 const networkError = (code: string, text: string) => Object.assign(new Error(text), { code });
 
 /** A PBX behind a self-signed certificate (the common 3CX setup): a real TLS failure, not a simulated one. */
-async function selfSignedPbx(): Promise<{ url: string; server: Server }> {
-	const tls = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'self-signed', name));
-	const server = createServer({ key: tls('key.pem'), cert: tls('cert.pem') }, (_request, response) => {
+async function selfSignedPbx() {
+	const server = await startSelfSignedServer((_request, response) => {
 		response.writeHead(200, { 'Content-Type': 'application/json' });
 		response.end(JSON.stringify({ access_token: TOKEN }));
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	nock.enableNetConnect('127.0.0.1');
-	return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+	return server;
 }
 
 interface ErrorPath {
@@ -38,8 +33,8 @@ interface ErrorPath {
 }
 
 const tlsPath = (credentials: ICredentialDataDecryptedObject): ErrorPath['arrange'] => async () => {
-	const { url, server } = await selfSignedPbx();
-	return { credentials: { url, ...credentials }, cleanup: () => server.close() };
+	const { url, close } = await selfSignedPbx();
+	return { credentials: { url, ...credentials }, cleanup: close };
 };
 
 const paths: Record<string, ErrorPath['arrange']> = {
