@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './description';
 import { listSearch } from './methods/listSearch';
-import { runOperation } from './operation/runOperation';
+import { runAnyOperation } from './callControl/dispatch';
 
 export class ThreeCx implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +12,7 @@ export class ThreeCx implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Administer a 3CX V20 phone system through its Configuration API (XAPI)',
+		description: 'Administer a 3CX V20 phone system through its Configuration API (XAPI), and control its live calls',
 		documentationUrl: 'https://www.3cx.com/docs/configuration-rest-api/',
 		defaults: { name: '3CX' },
 		usableAsTool: true,
@@ -24,7 +24,7 @@ export class ThreeCx implements INodeType {
 		requestDefaults: { headers: { Accept: 'application/json' } },
 		// Declarative nodes call `pagination` for requests marked `paginate`; every operation is, so
 		// this is the one place that owns sending, paging, re-reading and file answers.
-		requestOperations: { pagination: runOperation },
+		requestOperations: { pagination: runAnyOperation },
 		properties,
 	};
 

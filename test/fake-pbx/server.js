@@ -16,16 +16,19 @@ const {
 	writeResponse,
 } = require('./http-io');
 const { XapiError } = require('./errors');
+const { acceptUpgrade, refuseUpgrade } = require('./websocket');
 
 const XAPI_ROOT = '/xapi/v1';
 const TOKEN_PATH = '/connect/token';
+const CALL_CONTROL_ROOT = '/callcontrol';
+const CALL_CONTROL_SOCKET = '/callcontrol/ws';
 
 /**
  * @param {{ store: import('./entity-store').PbxStore, tokens: import('./tokens').TokenStore,
  *   stats: object, faults: import('./faults').FaultQueue, taps: import('./request-taps').RequestTaps,
- *   config: object }} deps
+ *   config: object, callControl: import('./call-control').CallControl }} deps
  */
-function createPbxServer({ store, tokens, stats, faults, taps, config }) {
+function createPbxServer({ store, tokens, stats, faults, taps, config, callControl }) {
 	function count(routeKey) {
 		stats.requests++;
 		stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
@@ -52,6 +55,7 @@ function createPbxServer({ store, tokens, stats, faults, taps, config }) {
 		}
 		const { token } = tokens.mint(clientId);
 		stats.mints++;
+		callControl.closeSocketsWithout((live) => tokens.isLive(live));
 		const expiresIn = config.expiresInUnit === 'minutes' ? Math.max(1, Math.round(config.tokenLifetimeSeconds / 60)) : config.tokenLifetimeSeconds;
 		return {
 			status: 200,
@@ -104,10 +108,36 @@ function createPbxServer({ store, tokens, stats, faults, taps, config }) {
 		return route(ctx);
 	}
 
+	/** Call Control REST: the same bearer token as XAPI; faults apply with scope 'xapi' or 'all'. */
+	async function handleCallControl(req, url, raw) {
+		const routeKey = `${req.method} ${url.pathname.replace(/^(\/callcontrol\/)[^/]+/, '$1{dn}').replace(/(\/participants\/)\d+/, '$1{id}').replace(/(\/devices\/)[^/]+/, '$1{deviceid}')}`;
+		count(routeKey);
+		const fault = faults.take('xapi', routeKey);
+		if (fault) {
+			stats.injectedFaults++;
+			return errorResponse(fault);
+		}
+		const auth = tokens.verify(bearerToken(req));
+		if (!auth.ok) {
+			stats.unauthorized++;
+			return emptyResponse(401, { 'WWW-Authenticate': 'Bearer' });
+		}
+		let body;
+		if (req.method === 'POST') {
+			try {
+				body = parseJsonBody(req, raw);
+			} catch (error) {
+				return errorResponse(error);
+			}
+		}
+		return callControl.handle(req.method, url.pathname, body);
+	}
+
 	async function respond(req) {
 		const url = new URL(req.url, 'http://127.0.0.1');
 		const raw = await readBody(req);
 		if (url.pathname === TOKEN_PATH) return handleToken(req, raw);
+		if (url.pathname === CALL_CONTROL_ROOT || url.pathname.startsWith(`${CALL_CONTROL_ROOT}/`)) return handleCallControl(req, url, raw);
 		if (url.pathname === XAPI_ROOT || url.pathname.startsWith(`${XAPI_ROOT}/`)) {
 			const response = await handleXapi(req, url, raw).catch(toErrorResponse);
 			// Real PBXs stamp their build on every XAPI answer; clients read it as the version.
@@ -127,6 +157,19 @@ function createPbxServer({ store, tokens, stats, faults, taps, config }) {
 			});
 	});
 	server.keepAliveTimeout = 5000;
+	server.on('upgrade', (req, socket) => {
+		const url = new URL(req.url, 'http://127.0.0.1');
+		count(`GET ${url.pathname} (WebSocket)`);
+		if (url.pathname !== CALL_CONTROL_SOCKET) return refuseUpgrade(socket, 404, 'Not Found');
+		const token = bearerToken(req);
+		if (!tokens.verify(token).ok) {
+			stats.unauthorized++;
+			return refuseUpgrade(socket, 401, 'Unauthorized', { 'WWW-Authenticate': 'Bearer' });
+		}
+		let detach = () => {};
+		const accepted = acceptUpgrade(req, socket, () => detach());
+		if (accepted) detach = callControl.attach(accepted, token);
+	});
 	return server;
 }
 
