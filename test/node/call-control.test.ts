@@ -1,5 +1,5 @@
 import nock from 'nock';
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
 import { startFakePbx, type FakePbx } from '../fake-pbx';
 import { runThreeCx } from '../helpers/workflow';
@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 
 const credentials = () => ({ url: pbx.url, clientId: 'demo', apiKey: 'secret-of-the-api-key' });
-const run = (operation: string, parameters: INodeParameters = {}, options: { continueOnFail?: boolean; items?: object[] } = {}) =>
+const run = (operation: string, parameters: INodeParameters = {}, options: { continueOnFail?: boolean; items?: IDataObject[] } = {}) =>
 	runThreeCx({ resource: 'callControl', operation, ...parameters }, { credentials: credentials(), ...options });
 const sent = () => pbx.callControl.requests.map(({ method, path, body }) => ({ method, path, ...(body ? { body } : {}) }));
 
@@ -52,7 +52,7 @@ describe('Call Control actions', () => {
 
 	test('Answer, Transfer To and Drop act on the participant; Get Participants reads a DN’s calls', async () => {
 		const call = pbx.callControl.inbound({ from: '+491701111', to: '100' });
-		const [ringing] = (await run('callControlGetParticipants', { callControlDn: '100' })).items.map((i) => i.json);
+		const [ringing] = (await run('callControlGetParticipants', { callControlDn: '100' })).items.map((i) => i.json as { id: number });
 		expect(ringing).toMatchObject({ dn: '100', status: 'Ringing', party_caller_id: '+491701111', callid: call });
 
 		expect((await run('callControlAnswer', { callControlDn: '100', callControlParticipantId: ringing.id })).error).toBeUndefined();
