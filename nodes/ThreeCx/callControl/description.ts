@@ -30,7 +30,7 @@ const operation: INodeProperties = {
 		{ name: 'Answer', value: 'callControlAnswer', action: 'Answer a ringing call', description: 'Answer a ringing participant on its device' },
 		{ name: 'Divert', value: 'callControlDivert', action: 'Divert a ringing call', description: 'Send a ringing call elsewhere instead of the DN' },
 		{ name: 'Drop', value: 'callControlDrop', action: 'Drop a call', description: 'Hang up a participant' },
-		{ name: 'Get Monitored DNs', value: 'callControlGetDns', action: 'Get the monitored dns', description: 'The extensions and route points this API client watches, with devices and calls' },
+		{ name: 'Get Monitored DNs', value: 'callControlGetDns', action: 'Get monitored extensions and route points', description: 'The extensions and route points this API client watches, with devices and calls' },
 		{ name: 'Get Participant', value: 'callControlGetParticipant', action: 'Get a call participant', description: 'One participant of a DN as it is now' },
 		{ name: 'Get Participants', value: 'callControlGetParticipants', action: 'Get the participants of a DN', description: 'The current calls of a DN, one item each' },
 		{ name: 'Make Call', value: 'callControlMakeCall', action: 'Make a call', description: 'Call a number from an extension or route point' },
