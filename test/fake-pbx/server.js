@@ -64,6 +64,22 @@ function createPbxServer({ store, tokens, stats, faults, taps, config, callContr
 		};
 	}
 
+	/** An injected fault, or 401 for a missing, revoked or expired token; else the client the token is for. */
+	function admit(req, routeKey) {
+		const fault = faults.take('xapi', routeKey);
+		if (fault) {
+			stats.injectedFaults++;
+			return { refused: errorResponse(fault) };
+		}
+		const auth = tokens.verify(bearerToken(req));
+		if (!auth.ok) {
+			stats.unauthorized++;
+			const challenge = auth.reason === 'missing' ? 'Bearer' : `Bearer error="invalid_token", error_description="The access token is ${auth.reason === 'expired' ? 'expired' : 'invalid'}"`;
+			return { refused: emptyResponse(401, { 'WWW-Authenticate': challenge }) };
+		}
+		return { auth };
+	}
+
 	async function handleXapi(req, url, raw) {
 		let described;
 		try {
@@ -76,18 +92,8 @@ function createPbxServer({ store, tokens, stats, faults, taps, config, callContr
 		count(routeKey);
 		taps.run(routeKey, url.searchParams);
 
-		const fault = faults.take('xapi', routeKey);
-		if (fault) {
-			stats.injectedFaults++;
-			return errorResponse(fault);
-		}
-
-		const auth = tokens.verify(bearerToken(req));
-		if (!auth.ok) {
-			stats.unauthorized++;
-			const challenge = auth.reason === 'missing' ? 'Bearer' : `Bearer error="invalid_token", error_description="The access token is ${auth.reason === 'expired' ? 'expired' : 'invalid'}"`;
-			return emptyResponse(401, { 'WWW-Authenticate': challenge });
-		}
+		const { refused, auth } = admit(req, routeKey);
+		if (refused) return refused;
 
 		const { key, params } = requestArguments(described.segments);
 		let queryOptions;
@@ -112,16 +118,8 @@ function createPbxServer({ store, tokens, stats, faults, taps, config, callContr
 	async function handleCallControl(req, url, raw) {
 		const routeKey = `${req.method} ${url.pathname.replace(/^(\/callcontrol\/)[^/]+/, '$1{dn}').replace(/(\/participants\/)\d+/, '$1{id}').replace(/(\/devices\/)[^/]+/, '$1{deviceid}')}`;
 		count(routeKey);
-		const fault = faults.take('xapi', routeKey);
-		if (fault) {
-			stats.injectedFaults++;
-			return errorResponse(fault);
-		}
-		const auth = tokens.verify(bearerToken(req));
-		if (!auth.ok) {
-			stats.unauthorized++;
-			return emptyResponse(401, { 'WWW-Authenticate': 'Bearer' });
-		}
+		const { refused } = admit(req, routeKey);
+		if (refused) return refused;
 		let body;
 		if (req.method === 'POST') {
 			try {
