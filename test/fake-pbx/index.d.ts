@@ -22,6 +22,11 @@ export interface FakePbxOptions {
 	latencyMs?: number;
 	/** The DNs the API client monitors through Call Control. Default: route point = clientId, extensions 100–102. */
 	callControlDns?: Array<{ dn: string; type: string; devices?: CallControlDevice[] }>;
+	/**
+	 * For demos: an outside caller rings extension 100 this often (ms), answered or missed in turn;
+	 * POST /demo/call (?missed=true|false) places one now. 0: on demand only. Undefined: neither.
+	 */
+	demoCallsEveryMs?: number;
 }
 
 export interface CallControlDevice {

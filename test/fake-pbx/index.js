@@ -8,6 +8,7 @@ const { FaultQueue } = require('./faults');
 const { RequestTaps } = require('./request-taps');
 const { createPbxServer } = require('./server');
 const { CallControl } = require('./call-control');
+const { DemoCalls } = require('./demo-calls');
 
 const DEFAULTS = {
 	port: 0,
@@ -41,7 +42,8 @@ async function startFakePbx(options = {}) {
 	const faults = new FaultQueue();
 	const taps = new RequestTaps();
 	const callControl = new CallControl({ clientId: config.clientId, dns: config.callControlDns });
-	const server = createPbxServer({ store, tokens, stats, faults, taps, config, callControl });
+	const demoCalls = config.demoCallsEveryMs === undefined ? undefined : new DemoCalls(callControl, { everyMs: config.demoCallsEveryMs });
+	const server = createPbxServer({ store, tokens, stats, faults, taps, config, callControl, demoCalls });
 
 	const listen = (port) =>
 		new Promise((resolve, reject) => {
@@ -96,7 +98,10 @@ async function startFakePbx(options = {}) {
 			await new Promise((resolve) => setTimeout(resolve, downMs));
 			await listen(port);
 		},
-		stop: () => (stopping ??= goDown()),
+		stop: () => {
+			demoCalls?.stop();
+			return (stopping ??= goDown());
+		},
 	};
 }
 

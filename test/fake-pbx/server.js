@@ -22,13 +22,15 @@ const XAPI_ROOT = '/xapi/v1';
 const TOKEN_PATH = '/connect/token';
 const CALL_CONTROL_ROOT = '/callcontrol';
 const CALL_CONTROL_SOCKET = '/callcontrol/ws';
+const DEMO_CALL_PATH = '/demo/call';
 
 /**
  * @param {{ store: import('./entity-store').PbxStore, tokens: import('./tokens').TokenStore,
  *   stats: object, faults: import('./faults').FaultQueue, taps: import('./request-taps').RequestTaps,
- *   config: object, callControl: import('./call-control').CallControl }} deps
+ *   config: object, callControl: import('./call-control').CallControl,
+ *   demoCalls?: import('./demo-calls').DemoCalls }} deps
  */
-function createPbxServer({ store, tokens, stats, faults, taps, config, callControl }) {
+function createPbxServer({ store, tokens, stats, faults, taps, config, callControl, demoCalls }) {
 	function count(routeKey) {
 		stats.requests++;
 		stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
@@ -136,6 +138,12 @@ function createPbxServer({ store, tokens, stats, faults, taps, config, callContr
 		const raw = await readBody(req);
 		if (url.pathname === TOKEN_PATH) return handleToken(req, raw);
 		if (url.pathname === CALL_CONTROL_ROOT || url.pathname.startsWith(`${CALL_CONTROL_ROOT}/`)) return handleCallControl(req, url, raw);
+		// Not 3CX's: the demo's "a call now" button (npm start).
+		if (url.pathname === DEMO_CALL_PATH && demoCalls && req.method === 'POST') {
+			const missed = url.searchParams.get('missed');
+			const callid = demoCalls.place(missed === null ? {} : { missed: missed === 'true' });
+			return { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ callid }) };
+		}
 		if (url.pathname === XAPI_ROOT || url.pathname.startsWith(`${XAPI_ROOT}/`)) {
 			const response = await handleXapi(req, url, raw).catch(toErrorResponse);
 			// Real PBXs stamp their build on every XAPI answer; clients read it as the version.
