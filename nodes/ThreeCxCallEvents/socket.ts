@@ -30,7 +30,8 @@ export class NoWebSocketError extends Error {
 	}
 }
 
-function builtInWebSocket(): WebSocketConstructor {
+/** Node's WebSocket class; NoWebSocketError on a Node.js without one. */
+export function builtInWebSocket(): WebSocketConstructor {
 	const constructor = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
 	if (typeof constructor !== 'function') throw new NoWebSocketError();
 	return constructor;

@@ -187,6 +187,9 @@ describe('reconnecting', () => {
 			await until(() => cc().sockets.size === 1 || t.errors.length > 0);
 		}
 		expect(t.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^3CX rejected the credential again and again/)]);
+		const shown = JSON.stringify({ ...t.errors[0], message: t.errors[0].message, description: (t.errors[0] as { description?: string }).description });
+		expect(shown).not.toContain('demo-secret');
+		expect(shown).not.toMatch(/Bearer|eyJ/);
 		expect(pbx.stats.mints).toBe(4); // the first token and 3 re-mints
 		expect(cc().sockets.size).toBe(0);
 	});
@@ -241,6 +244,22 @@ describe('activation and deactivation', () => {
 		await expect(trigger.activate()).rejects.toThrow('3CX rejected the credential');
 		expect(pbx.stats.rejectedMints).toBe(1);
 		trigger = undefined;
+	});
+
+	test('on a Node.js without a built-in WebSocket the activation says what it needs', async () => {
+		const builtIn = Object.getOwnPropertyDescriptor(globalThis, 'WebSocket');
+		Object.defineProperty(globalThis, 'WebSocket', { value: undefined, configurable: true, writable: true });
+		try {
+			const error = await activate().then(
+				() => undefined,
+				(e: Error) => e,
+			);
+			expect(error?.message).toMatch(/has no built-in WebSocket: the 3CX Call Events Trigger needs Node\.js 22 or later/);
+			expect(pbx.stats.requests).toBe(0);
+		} finally {
+			if (builtIn) Object.defineProperty(globalThis, 'WebSocket', builtIn);
+			trigger = undefined;
+		}
 	});
 
 	test('manual mode: the editor’s test event is the next call event', async () => {

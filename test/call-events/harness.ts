@@ -10,7 +10,7 @@ import {
 	type IVersionedNodeType,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ThreeCxCallEvents } from '../../nodes/ThreeCxCallEvents/ThreeCxCallEvents.node';
+import { ThreeCxCallEventsTrigger } from '../../nodes/ThreeCxCallEvents/ThreeCxCallEventsTrigger.node';
 import type { FakePbx } from '../fake-pbx';
 import { TestCredentialsHelper } from '../helpers/credentials';
 import { testAdditionalData } from '../helpers/workflow';
@@ -18,7 +18,7 @@ import { testAdditionalData } from '../helpers/workflow';
 export const NODE = '3CX Call Events Trigger';
 
 class CallEventsNodeTypes implements INodeTypes {
-	private readonly node = new ThreeCxCallEvents();
+	private readonly node = new ThreeCxCallEventsTrigger();
 
 	getByName(): INodeType | IVersionedNodeType {
 		return this.node;
@@ -63,7 +63,7 @@ export class ActiveCallEvents {
 				{
 					id: 'trigger',
 					name: NODE,
-					type: 'n8n-nodes-3cx.threeCxCallEvents',
+					type: 'n8n-nodes-3cx.threeCxCallEventsTrigger',
 					typeVersion: 1,
 					position: [0, 0],
 					parameters: this.parameters,

@@ -22,7 +22,7 @@ beforeAll(async () => {
 	// Jest runs tests in a VM context that lacks the real global's undici dispatcher, which Node
 	// itself (and so n8n) has: copy it over, as the node reads it from there.
 	const real = require('vm').runInThisContext('globalThis') as Record<symbol, unknown>;
-	void real.WebSocket;
+	void (real as { WebSocket?: unknown }).WebSocket;
 	(globalThis as Record<symbol, unknown>)[DISPATCHER] ??= real[DISPATCHER];
 	pbx = await startFakePbx({ port: 0, clientId: 'demo', clientSecret: 'demo-secret', callHistoryRows: 10 });
 	const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'self-signed', name));

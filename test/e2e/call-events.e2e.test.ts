@@ -32,7 +32,7 @@ afterAll(async () => {
 test('an active workflow receives ringing → answered → ended of an inbound call, and sees a Make Call', async () => {
 	const trigger: WorkflowNode = {
 		name: TRIGGER,
-		type: 'n8n-nodes-3cx.threeCxCallEvents',
+		type: 'n8n-nodes-3cx.threeCxCallEventsTrigger',
 		typeVersion: 1,
 		parameters: { events: ['ringing', 'dialing', 'answered', 'ended'], dns: '100, 101' },
 		credentials: { threeCxApi: E2E_CREDENTIAL },

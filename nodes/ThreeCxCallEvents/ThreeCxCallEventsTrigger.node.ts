@@ -4,7 +4,7 @@ import { CREDENTIAL_TYPE } from '../ThreeCx/transport/request';
 import { CALL_EVENTS, type CallEventName } from './calls';
 import { properties } from './description';
 import { CallControlSession } from './session';
-import { NoWebSocketError } from './socket';
+import { builtInWebSocket } from './socket';
 import { CallEventStream } from './stream';
 
 function dnList(value: unknown): Set<string> | undefined {
@@ -14,10 +14,10 @@ function dnList(value: unknown): Set<string> | undefined {
 	return dns.length ? new Set(dns) : undefined;
 }
 
-export class ThreeCxCallEvents implements INodeType {
+export class ThreeCxCallEventsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: '3CX Call Events Trigger',
-		name: 'threeCxCallEvents',
+		name: 'threeCxCallEventsTrigger',
 		icon: { light: 'file:3cx.svg', dark: 'file:3cx.dark.svg' },
 		group: ['trigger'],
 		version: 1,
@@ -38,13 +38,17 @@ export class ThreeCxCallEvents implements INodeType {
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		const events = new Set((this.getNodeParameter('events', []) as string[]).filter((e): e is CallEventName => (CALL_EVENTS as readonly string[]).includes(e)));
 		if (events.size === 0) throw new NodeOperationError(this.getNode(), 'Events: choose at least one event');
+		try {
+			builtInWebSocket();
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), (error as Error).message);
+		}
 		const session = new CallControlSession(this, await this.getCredentials(CREDENTIAL_TYPE));
 		const stream = new CallEventStream(this, session, { events, dns: dnList(this.getNodeParameter('dns', '')) });
 		try {
 			await stream.start();
 		} catch (error) {
 			await stream.close();
-			if (error instanceof NoWebSocketError) throw new NodeOperationError(this.getNode(), error.message);
 			throw error;
 		}
 		return { closeFunction: async () => await stream.close() };
