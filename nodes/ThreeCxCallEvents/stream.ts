@@ -28,7 +28,6 @@ export class CallEventStream {
 	private socket?: OpenSocket;
 	private timer?: ReturnType<typeof setTimeout>;
 	private closed = false;
-	private connectedBefore = false;
 	private failures = 0;
 	private queue: Promise<void> = Promise.resolve();
 
@@ -38,8 +37,14 @@ export class CallEventStream {
 		private readonly options: StreamOptions,
 	) {}
 
-	/** The first connection: its errors fail the activation (or the editor's test). */
+	/**
+	 * The first connection: its errors fail the activation (or the editor's test). The calls in
+	 * progress are read before the socket opens: they are the starting point, not events; what
+	 * changes from then on, even before the socket is open, becomes events (the catch-up after open).
+	 */
 	async start(): Promise<void> {
+		const dns = (await this.session.get(callControlPath(), SNAPSHOT)) as DnInfo[];
+		this.tracker.reconcile(Array.isArray(dns) ? dns : [], true);
 		await this.connect();
 	}
 
@@ -109,8 +114,7 @@ export class CallEventStream {
 
 	private async catchUp(): Promise<void> {
 		const dns = (await this.session.get(callControlPath(), SNAPSHOT)) as DnInfo[];
-		const events = this.tracker.reconcile(Array.isArray(dns) ? dns : [], !this.connectedBefore);
-		this.connectedBefore = true;
+		const events = this.tracker.reconcile(Array.isArray(dns) ? dns : [], false);
 		this.failures = 0;
 		this.emit(events);
 	}

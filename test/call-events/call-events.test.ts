@@ -115,6 +115,20 @@ describe('call events, in order', () => {
 		expect(cc().requests.filter((r) => r.path.startsWith('/callcontrol/100'))).toEqual([]);
 	});
 
+	test('a call that starts the moment the socket opens is an event, once', async () => {
+		const callControl = cc() as unknown as { attach(socket: unknown, token: string): () => void };
+		const attach = callControl.attach.bind(callControl);
+		callControl.attach = (socket, token) => {
+			const detach = attach(socket, token);
+			cc().inbound({ from: '+4930555', to: '100' });
+			return detach;
+		};
+		const t = await activate();
+		await t.waitFor(1);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(t.emitted.map((e) => [e.event, e.dn, e.from])).toEqual([['ringing', '100', '+4930555']]);
+	});
+
 	test('calls in progress at activation are the starting point, not events', async () => {
 		const before = cc().inbound({ from: '+1', to: '100' });
 		const t = await activate();
