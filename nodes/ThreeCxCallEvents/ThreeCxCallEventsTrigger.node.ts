@@ -23,7 +23,7 @@ export class ThreeCxCallEventsTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow the moment a call rings, is answered or ends on a 3CX V20 phone system (Call Control API)',
-		documentationUrl: 'https://www.3cx.com/docs/call-control-api/',
+		documentationUrl: 'https://github.com/n8n-nodes-3cx/n8n-nodes-3cx#live-calls-3cx-call-control',
 		defaults: { name: '3CX Call Events Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
