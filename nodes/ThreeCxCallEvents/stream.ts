@@ -84,7 +84,7 @@ export class CallEventStream {
 		if (this.closed) return undefined;
 		return await new Promise((resolve) => {
 			let catchUp: Promise<void> | undefined;
-			const timeout = setTimeout(() => this.socket?.close(), reconnectTiming.openTimeoutMs);
+			let timeout: ReturnType<typeof setTimeout> | undefined;
 			const socket = openSocket(socketUrl(this.session.pbxUrl), token, this.session.insecure, {
 				onOpen: () => {
 					clearTimeout(timeout);
@@ -109,6 +109,7 @@ export class CallEventStream {
 				if (!catchUp) resolve(undefined);
 			};
 			this.socket = socket;
+			timeout = setTimeout(() => socket.close(), reconnectTiming.openTimeoutMs);
 		});
 	}
 
