@@ -246,6 +246,20 @@ describe('3CX Trigger: New Call Record on 20.0.6–20.0.10 (the call log, GetCal
 		expect(await trigger.poll()).toEqual([]);
 	});
 
+	it('emits a call that lasted longer than the window when it ends: the window reaches back to the oldest call still going', async () => {
+		const established = Date.now() - 5 * 60 * MINUTE;
+		const active = pbx.add('ActiveCalls', { Caller: '100', Callee: '+4930555', EstablishedAt: at(established) });
+		await trigger.poll();
+		addCalls(pbx, 1);
+		expect(await trigger.poll()).toHaveLength(1);
+		// The 5-hour call ends: its row, started then, is written now.
+		pbx.state.ActiveCalls.splice(pbx.state.ActiveCalls.indexOf(active), 1);
+		const [long] = addCalls(pbx, 1, { startTime: at(established), seconds: 5 * 60 * 60 });
+		trigger.cursor.stampReadAt = Number(trigger.cursor.stampReadAt) - 5 * MINUTE;
+		expect(cdrIds(await trigger.poll())).toEqual([long.CdrId]);
+		expect(await trigger.poll()).toEqual([]);
+	});
+
 	it('skips reading the call log while LastCdrAndChatMessageTimestamp stays put', async () => {
 		await trigger.poll();
 		pbx.resetStats();

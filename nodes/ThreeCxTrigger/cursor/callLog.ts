@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { XapiReader, XapiSource } from '../transport/reader';
 import { READ_PAGE, type ReadBudget } from './keyset';
+import { currentRows } from './snapshot';
 import type { CursorState } from './state';
 
 /**
@@ -11,7 +12,8 @@ import type { CursorState } from './state';
  * function's own period, and a set of the CdrIds already seen in that window drops what was emitted.
  *
  * - A call is written when it ends but stamped with its start: `from` trails the clock by LOOKBACK,
- *   so a segment written up to that long after it started is still in the window.
+ *   and the start of the oldest call still going (ActiveCalls) by as much, so a call is in the window
+ *   when it is written, however long it lasted.
  * - Rows written while the poll pages shift the $skip pages: a row is then read twice (dropped as
  *   seen) or not at all this time (it is still in the window next poll). Nothing is lost.
  * - Several calls in one second are told apart by CdrId, not by time.
@@ -31,6 +33,21 @@ const AHEAD_MS = 24 * 60 * 60 * 1000;
 /** How far back "fetch test event" looks for a call. */
 const SAMPLE_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+const ACTIVE_CALLS = { source: { path: '/ActiveCalls' }, key: 'Id', select: 'Id,EstablishedAt' };
+
+/**
+ * Where the window may start: LOOKBACK before now or before the oldest call still going, whichever
+ * is earlier. Read before the call log, so a call that ends in between is in the log read.
+ */
+async function windowStart(reader: XapiReader, now: number): Promise<number> {
+	let oldest = now;
+	for (const call of await currentRows(reader, ACTIVE_CALLS)) {
+		const established = typeof call.EstablishedAt === 'string' ? Date.parse(call.EstablishedAt) : NaN;
+		if (established < oldest) oldest = established;
+	}
+	return oldest - LOOKBACK_MS;
+}
 
 /** The function with all 11 arguments, as live-tested clients send them: all calls, UTC, period unquoted. */
 function callLogSource(from: number, to: number): XapiSource {
@@ -93,7 +110,7 @@ export async function startCallLog(reader: XapiReader, state: CursorState, budge
 		state.callLog = { from: Math.min(since, now), seen: {} } satisfies CallLogCursor;
 		return;
 	}
-	const from = now - LOOKBACK_MS;
+	const from = await windowStart(reader, now);
 	const read = await readWindow(reader, from, now + AHEAD_MS, { ...budget, maxRows: Infinity });
 	const seen: Record<string, number> = {};
 	for (const row of read.rows) seen[keyOf(row)] = startOf(row, now);
@@ -109,6 +126,7 @@ export async function newCallLogRows(reader: XapiReader, state: CursorState, bud
 	const cursor = cursorOf(state);
 	if (!cursor) throw reader.fail('The call log cursor is missing');
 	const now = Date.now();
+	const start = await windowStart(reader, now);
 	const read = await readWindow(reader, cursor.from, now + AHEAD_MS, budget);
 	const fresh: IDataObject[] = [];
 	for (const row of read.rows) {
@@ -118,7 +136,7 @@ export async function newCallLogRows(reader: XapiReader, state: CursorState, bud
 		fresh.push(row);
 	}
 	if (read.complete) {
-		cursor.from = Math.max(cursor.from, now - LOOKBACK_MS);
+		cursor.from = Math.max(cursor.from, start);
 		// A row that started before the window can no longer be answered, so need not be remembered.
 		for (const [key, start] of Object.entries(cursor.seen)) if (start < cursor.from) delete cursor.seen[key];
 	}

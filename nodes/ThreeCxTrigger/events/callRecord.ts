@@ -67,7 +67,12 @@ export const callRecord: TriggerEvent = {
 		description:
 			'A call (one row per call segment) was written to the call history: the call log (GetCallLogData) from 3CX 20.0.6, CallHistoryView before. Needs the System Owner role.',
 	},
-	reads: [...history.reads, { source: CALL_LOG, fields: ['CdrId', 'StartTime', ...CALL_LOG_NUMBERS] }, { source: STAMPS, fields: ['LastCdrStartedAt'] }],
+	reads: [
+		...history.reads,
+		{ source: CALL_LOG, fields: ['CdrId', 'StartTime', ...CALL_LOG_NUMBERS] },
+		{ source: STAMPS, fields: ['LastCdrStartedAt'] },
+		{ source: { path: '/ActiveCalls' }, fields: ['Id', 'EstablishedAt'] },
+	],
 	async sample(reader) {
 		numbers(reader.context); // a malformed number fails before anything is sent
 		const scratch: CursorState = {};
