@@ -6,7 +6,7 @@ const { runQuery } = require('./odata-query');
 const { fileResponse } = require('./http-io');
 const { toCsv, columnsOf, makeWav, makeZip, contentDisposition } = require('./files');
 const { entitySetDef } = require('./entity-sets');
-const { notFound, invalidValue } = require('./errors');
+const { notFound, invalidValue, fieldError } = require('./errors');
 
 // Exactly as live PBXs answer Users/Pbx.ExportExtensions() and the other CSV exports.
 const CSV = 'text/csv; charset=UTF-8';
@@ -105,6 +105,8 @@ const DOWNLOAD_ROUTES = [
 		(ctx) => {
 			const recording = ctx.store.findByKey('Recordings', ctx.params.recId);
 			if (!recording) throw notFound('recId');
+			// A recording whose file is gone (no RecordingUrl) answers FILE_NOT_FOUND, as live PBXs do.
+			if (!recording.RecordingUrl) throw fieldError(404, 'recId', 'FILE_NOT_FOUND');
 			return wavResponse(recordingFileName(recording), recording.Id, 'audio/x-wav');
 		},
 	],

@@ -67,9 +67,13 @@ describe('fake PBX: live deviations from the spec', () => {
 	let pbx: FakePbx;
 	let xapi: (path: string) => Promise<Response>;
 	let json: (path: string) => Promise<PbxRecord>;
+	let accessToken: string;
+	const tokenHeader = async () => `Bearer ${accessToken}`;
 
 	beforeAll(async () => {
-		({ pbx, xapi, json } = await startWithToken());
+		let token: { access_token: string };
+		({ pbx, xapi, json, token } = await startWithToken());
+		accessToken = token.access_token;
 	});
 	afterAll(async () => await pbx.stop());
 
@@ -179,6 +183,26 @@ describe('fake PBX: live deviations from the spec', () => {
 			const response = await xapi('/Recordings/Pbx.DownloadRecording(recId=3)');
 			expect(response.headers.get('content-type')).toBe('audio/x-wav');
 			expect(response.headers.get('content-disposition')).toMatch(/filename=".+\.wav"/);
+		});
+
+		it('a recording whose file is gone answers FILE_NOT_FOUND in details', async () => {
+			const gone = pbx.add('Recordings', { RecordingUrl: null });
+			const response = await xapi(`/Recordings/Pbx.DownloadRecording(recId=${gone.Id})`);
+			expect(response.status).toBe(404);
+			expect(await response.json()).toEqual({ error: { code: '', message: 'recId:\nWARNINGS.XAPI.FILE_NOT_FOUND', details: [{ code: '', message: 'WARNINGS.XAPI.FILE_NOT_FOUND', target: 'recId' }] } });
+		});
+
+		it('a second backup of one name answers DUPLICATE; the first a 204 without a body', async () => {
+			const create = async () =>
+				await fetch(`${pbx.url}/xapi/v1/Backups/Pbx.Backup`, {
+					method: 'POST',
+					headers: { Authorization: (await tokenHeader()) as string, 'Content-Type': 'application/json' },
+					body: JSON.stringify({ description: { Name: 'twice' } }),
+				});
+			const first = await create();
+			expect(first.status).toBe(204);
+			expect(await first.text()).toBe('');
+			expect(await (await create()).json()).toMatchObject({ error: { code: '', details: [{ code: '', message: 'WARNINGS.XAPI.DUPLICATE' }] } });
 		});
 
 		it('exports answer text/csv; charset=UTF-8', async () => {
