@@ -224,6 +224,19 @@ describe('fake PBX: live deviations from the spec', () => {
 		});
 	});
 
+	describe('latency', () => {
+		it('latencyMs holds every answer back at least that long (for the bench: a PBX over the internet)', async () => {
+			const slow = await startWithToken({ latencyMs: 120, callHistoryRows: 0 });
+			try {
+				const started = process.hrtime.bigint();
+				await slow.json('/Users?$top=1');
+				expect(Number(process.hrtime.bigint() - started) / 1e6).toBeGreaterThanOrEqual(119);
+			} finally {
+				await slow.pbx.stop();
+			}
+		});
+	});
+
 	describe('tokens', () => {
 		it.each([
 			['20.0.5.100', 60],
