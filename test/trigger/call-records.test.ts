@@ -281,6 +281,14 @@ describe('3CX Trigger: New Call Record on 20.0.6–20.0.10 (the call log, GetCal
 		expect(seen.sort()).toEqual(cdrIds(recent).sort());
 	});
 
+	it('takes a PBX whose system status it may not read for a current one (call log)', async () => {
+		pbx.failNext({ status: 403, route: 'GET /SystemStatus', times: 1 });
+		expect(await trigger.poll()).toEqual([]);
+		const added = addCalls(pbx, 2);
+		expect(cdrIds(await trigger.poll())).toEqual(cdrIds(added));
+		expect(pbx.stats.byRoute['GET /SystemStatus']).toBe(1);
+	});
+
 	it('emits only calls of the given extensions or numbers', async () => {
 		const filtered = new ActiveTrigger({ event: 'callRecord', numbers: '105, +4930555' }, credentialsFor(pbx));
 		await filtered.poll();

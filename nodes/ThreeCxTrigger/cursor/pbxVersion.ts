@@ -1,3 +1,4 @@
+import { NodeApiError } from 'n8n-workflow';
 import type { XapiReader, XapiSource } from '../transport/reader';
 import type { CursorState } from './state';
 
@@ -29,7 +30,14 @@ export async function pbxVersion(reader: XapiReader, state: CursorState): Promis
 	if (typeof state.versionReadAt === 'number' && now - state.versionReadAt < REREAD_EVERY_MS) {
 		return typeof state.version === 'string' ? state.version : undefined;
 	}
-	const status = await reader.entity(SYSTEM_STATUS, { $select: 'Version' });
+	let status;
+	try {
+		status = await reader.entity(SYSTEM_STATUS, { $select: 'Version' });
+	} catch (error) {
+		// A role that may not read the system status: the version stays unknown (taken as current).
+		if (!(error instanceof NodeApiError && (error.httpCode === '403' || error.httpCode === '404'))) throw error;
+		status = {};
+	}
 	const version = parseVersion(status.Version) ? String(status.Version).trim() : undefined;
 	state.versionReadAt = now;
 	if (version === undefined) delete state.version;
