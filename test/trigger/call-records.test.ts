@@ -234,6 +234,15 @@ describe('3CX Trigger: New Call Record on 20.0.6–20.0.10 (the call log, GetCal
 		expect(await trigger.poll()).toEqual([]);
 	});
 
+	it('leaves a backlog larger than one poll may emit to the next polls, though each poll reads the window from its start', async () => {
+		await trigger.poll();
+		const start = Date.now() - 60 * MINUTE;
+		const added = Array.from({ length: 5300 }, (_, i) => pbx.addCall({ startTime: at(start + i * 500) }));
+		expect(cdrIds(await trigger.poll())).toEqual(cdrIds(added.slice(0, 5000)));
+		expect(cdrIds(await trigger.poll())).toEqual(cdrIds(added.slice(5000)));
+		expect(await trigger.poll()).toEqual([]);
+	});
+
 	it('emits a long call written after later, shorter ones (stamped with its earlier start)', async () => {
 		await trigger.poll();
 		const [short] = addCalls(pbx, 1);

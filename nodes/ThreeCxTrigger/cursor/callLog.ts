@@ -69,23 +69,20 @@ function startOf(row: IDataObject, fallback: number): number {
 	return Number.isNaN(time) ? fallback : time;
 }
 
-interface WindowRead {
-	rows: IDataObject[];
-	complete: boolean;
-}
-
-/** Every row that started in [from, to), page by page ($skip) until an empty page or the budget. */
-async function readWindow(reader: XapiReader, from: number, to: number, budget: ReadBudget): Promise<WindowRead> {
+/**
+ * Reads every row that started in [from, to), page by page ($skip), handing each to `take`, until
+ * an empty page (complete), `take` has accepted budget.maxRows rows, or the deadline.
+ */
+async function readWindow(reader: XapiReader, from: number, to: number, budget: ReadBudget, take: (row: IDataObject) => boolean): Promise<boolean> {
 	const source = callLogSource(from, to);
-	const rows: IDataObject[] = [];
-	for (let skip = 0; Date.now() < budget.deadline; ) {
+	let taken = 0;
+	for (let skip = 0; taken < budget.maxRows && Date.now() < budget.deadline; ) {
 		const page = await reader.list(source, { $orderby: 'StartTime asc', $skip: skip, $top: READ_PAGE });
-		if (page.length === 0) return { rows, complete: true };
-		rows.push(...page);
+		if (page.length === 0) return true;
+		for (const row of page) if (take(row)) taken++;
 		skip += page.length;
-		if (rows.length >= budget.maxRows) break;
 	}
-	return { rows, complete: false };
+	return false;
 }
 
 /** The cursor as kept in the workflow's static data. */
@@ -111,9 +108,11 @@ export async function startCallLog(reader: XapiReader, state: CursorState, budge
 		return;
 	}
 	const from = await windowStart(reader, now);
-	const read = await readWindow(reader, from, now + AHEAD_MS, { ...budget, maxRows: Infinity });
 	const seen: Record<string, number> = {};
-	for (const row of read.rows) seen[keyOf(row)] = startOf(row, now);
+	await readWindow(reader, from, now + AHEAD_MS, { ...budget, maxRows: Infinity }, (row) => {
+		seen[keyOf(row)] = startOf(row, now);
+		return false;
+	});
 	state.callLog = { from, seen } satisfies CallLogCursor;
 }
 
@@ -121,28 +120,31 @@ export function hasCallLogCursor(state: CursorState): boolean {
 	return cursorOf(state) !== undefined;
 }
 
-/** Rows not seen before, oldest start first; the window moves on only after a complete read. */
+/**
+ * Rows not seen before, oldest start first, at most budget.maxRows (the rest come next poll: the
+ * seen ones are skipped then). The window moves on only after a complete read.
+ */
 export async function newCallLogRows(reader: XapiReader, state: CursorState, budget: ReadBudget): Promise<{ rows: IDataObject[]; complete: boolean }> {
 	const cursor = cursorOf(state);
 	if (!cursor) throw reader.fail('The call log cursor is missing');
 	const now = Date.now();
 	const start = await windowStart(reader, now);
-	const read = await readWindow(reader, cursor.from, now + AHEAD_MS, budget);
 	const fresh: IDataObject[] = [];
-	for (const row of read.rows) {
+	const complete = await readWindow(reader, cursor.from, now + AHEAD_MS, budget, (row) => {
 		const key = keyOf(row);
-		if (key in cursor.seen) continue;
+		if (key in cursor.seen) return false;
 		cursor.seen[key] = startOf(row, now);
 		fresh.push(row);
-	}
-	if (read.complete) {
+		return true;
+	});
+	if (complete) {
 		cursor.from = Math.max(cursor.from, start);
 		// A row that started before the window can no longer be answered, so need not be remembered.
 		for (const [key, start] of Object.entries(cursor.seen)) if (start < cursor.from) delete cursor.seen[key];
 	}
 	// Stable: rows of one start time keep the PBX's order.
 	const ordered = fresh.map((row, index) => ({ row, index, start: startOf(row, now) })).sort((a, b) => a.start - b.start || a.index - b.index);
-	return { rows: ordered.map((entry) => entry.row), complete: read.complete };
+	return { rows: ordered.map((entry) => entry.row), complete };
 }
 
 /** The newest call of the last days (what "fetch test event" shows), among those `keep` accepts. */
