@@ -35,6 +35,8 @@ const SAMPLE_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const ACTIVE_CALLS = { source: { path: '/ActiveCalls' }, key: 'Id', select: 'Id,EstablishedAt' };
+/** An active call older than this is taken as a stuck entry: it holds the window back no further. */
+const LONGEST_CALL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Where the window may start: LOOKBACK before now or before the oldest call still going, whichever
@@ -46,7 +48,7 @@ async function windowStart(reader: XapiReader, now: number): Promise<number> {
 		const established = typeof call.EstablishedAt === 'string' ? Date.parse(call.EstablishedAt) : NaN;
 		if (established < oldest) oldest = established;
 	}
-	return oldest - LOOKBACK_MS;
+	return Math.max(oldest, now - LONGEST_CALL_MS) - LOOKBACK_MS;
 }
 
 /** The function with all 11 arguments, as live-tested clients send them: all calls, UTC, period unquoted. */
