@@ -3,6 +3,8 @@
 // specs 20.0.4–20.0.10: key property, alternate keys, allowed operations and
 // navigation properties (which OData leaves out unless $expand asks for them).
 
+const { fieldError } = require('./errors');
+
 const ALL_OPS = ['list', 'get', 'create', 'update', 'delete'];
 
 // Extensions, queues, ring groups … are all "DNs": they share one Id sequence
@@ -33,6 +35,15 @@ function groupMembers(group, state) {
 	return members;
 }
 
+/** Every route of an outbound rule names a trunk of this PBX (or none). */
+function routesUseKnownTrunks(fields, state) {
+	for (const route of Array.isArray(fields.Routes) ? fields.Routes : []) {
+		const trunkId = route?.TrunkId;
+		if (trunkId === undefined || trunkId === null) continue;
+		if (!state.Trunks.some((trunk) => trunk.Id === trunkId)) throw fieldError(400, 'TrunkId', 'NOT_FOUND');
+	}
+}
+
 /**
  * @typedef {{
  *   type: string,
@@ -45,6 +56,7 @@ function groupMembers(group, state) {
  *   numbers?: { first: number, prefix?: string },
  *   auditType?: number,
  *   listing?: import('./odata-responses').Listing,
+ *   check?: (fields: object, state: object) => void,
  * }} EntitySetDef
  */
 
@@ -135,6 +147,8 @@ const ENTITY_SETS = {
 		auditType: 9,
 	},
 	Contacts: { type: 'Pbx.Contact', key: 'Id', ops: ALL_OPS, auditType: 10 },
+	// A route through a trunk the PBX lacks is refused with NOT_FOUND on TrunkId, as live PBXs do.
+	OutboundRules: { type: 'Pbx.OutboundRule', key: 'Id', ops: ALL_OPS, auditType: 12, check: routesUseKnownTrunks },
 	Backups: { type: 'Pbx.Backups', key: 'FileName', ops: ['list', 'delete'], auditType: 11 },
 	Recordings: { type: 'Pbx.Recording', key: 'Id', ops: ['list'] },
 	ActiveCalls: { type: 'Pbx.ActiveCall', key: 'Id', ops: ['list'] },

@@ -85,6 +85,7 @@ export interface FakePbxState {
 	Parkings: PbxRecord[];
 	Fax: PbxRecord[];
 	Contacts: PbxRecord[];
+	OutboundRules: PbxRecord[];
 	Backups: PbxRecord[];
 	Recordings: PbxRecord[];
 	ActiveCalls: PbxRecord[];

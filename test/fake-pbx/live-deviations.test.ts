@@ -179,6 +179,11 @@ describe('fake PBX: live deviations from the spec', () => {
 			expect(found.value).toEqual([expect.objectContaining({ Id: 3 })]);
 		});
 
+		it('a function argument of the wrong type answers 500, a missing one 404', async () => {
+			expect((await xapi("/Recordings/Pbx.DownloadRecording(recId='3')")).status).toBe(500);
+			expect((await xapi('/Recordings/Pbx.DownloadRecording()')).status).toBe(404);
+		});
+
 		it('Recordings/Pbx.DownloadRecording answers audio/x-wav with the file name', async () => {
 			const response = await xapi('/Recordings/Pbx.DownloadRecording(recId=3)');
 			expect(response.headers.get('content-type')).toBe('audio/x-wav');
@@ -215,6 +220,19 @@ describe('fake PBX: live deviations from the spec', () => {
 		it('errors carry code "" and the codes seen in details', async () => {
 			const missing = await xapi('/Users(999999)');
 			expect(await missing.json()).toEqual({ error: { code: '', message: 'Id:\nWARNINGS.XAPI.NOT_FOUND', details: [{ code: '', message: 'WARNINGS.XAPI.NOT_FOUND', target: 'Id' }] } });
+		});
+
+		it('an outbound rule routed through a trunk the PBX lacks answers NOT_FOUND on TrunkId', async () => {
+			const post = async (trunkId: number) =>
+				await fetch(`${pbx.url}/xapi/v1/OutboundRules`, {
+					method: 'POST',
+					headers: { Authorization: await tokenHeader(), 'Content-Type': 'application/json' },
+					body: JSON.stringify({ Name: `via ${trunkId}`, Routes: [{ TrunkId: trunkId }] }),
+				});
+			const foreign = await post(99999);
+			expect(foreign.status).toBe(400);
+			expect(await foreign.json()).toEqual({ error: { code: '', message: 'TrunkId:\nWARNINGS.XAPI.NOT_FOUND', details: [{ code: '', message: 'WARNINGS.XAPI.NOT_FOUND', target: 'TrunkId' }] } });
+			expect((await post(pbx.state.Trunks[0].Id as number)).status).toBe(201);
 		});
 
 		it('singletons answer a plain object without value', async () => {

@@ -7,7 +7,16 @@ const { entitySetDef } = require('./entity-sets');
 const { handleEntityRoute } = require('./entity-routes');
 const { FUNCTION_ROUTES } = require('./functions');
 const { DOWNLOAD_ROUTES } = require('./downloads');
-const { XapiError, noRoute } = require('./errors');
+const { XapiError, noRoute, badArgument } = require('./errors');
+
+/** Function arguments 3CX types as integers: a text there is its bare 500, not a 404. */
+const INTEGER_ARGUMENTS = new Set(['recId', 'userId']);
+
+function checkArgumentTypes(literals) {
+	for (const [name, value] of Object.entries(literals)) {
+		if (INTEGER_ARGUMENTS.has(name) && !Number.isInteger(value)) throw badArgument(name, value);
+	}
+}
 
 const ROUTES = new Map();
 const METHODS_BY_PATH = new Map();
@@ -42,7 +51,10 @@ function describeRequest(rawPath) {
 function route(ctx) {
 	const lookupPath = routeTemplate(ctx.segments, keyNameFor(ctx.segments), { sortParameters: true });
 	const handler = ROUTES.get(`${ctx.method} ${lookupPath}`);
-	if (handler) return handler(ctx);
+	if (handler) {
+		checkArgumentTypes(ctx.literals ?? {});
+		return handler(ctx);
+	}
 
 	const generic = handleEntityRoute(ctx);
 	if (generic) return generic;

@@ -201,6 +201,9 @@ function createSeedState({ seed, callHistoryRows, callLogRows, version }) {
 		makeEntity('ActiveCalls', { Id: 3, Caller: `${users[12].Number} ${users[12].DisplayName}`, Callee: '+494098765432', Status: 'Ringing' }, rng, at(now - 4_000)),
 	];
 
+	const OutboundRules = [
+		makeEntity('OutboundRules', { Id: 1, Name: 'All calls', Routes: [{ TrunkId: Trunks[0].Id, TrunkName: Trunks[0].Number, StripDigits: 0, Prepend: '', Append: '', CallerID: '' }] }, rng, at(SEED_START)),
+	];
 	const people = { users, queues: Queues, receptionists: Receptionists, trunks: Trunks, companies: COMPANIES };
 	const CallHistoryView = createCallHistory({ rows: callHistoryRows, seed, startTime: SEED_START, ...people });
 	// The update to 20.0.6 came an hour after the last call in CallHistoryView; later calls are in the call log.
@@ -218,6 +221,7 @@ function createSeedState({ seed, callHistoryRows, callLogRows, version }) {
 		Parkings,
 		Fax,
 		Contacts,
+		OutboundRules,
 		Backups,
 		Recordings,
 		ActiveCalls,
