@@ -24,7 +24,8 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Many",
 			value: "listCallHistoryView",
-			action: "Get many call history"
+			action: "Get many call history",
+			description: "Calls from before 3CX 20.0.6; later calls: Get Call Log Data (Report Call Log Data)"
 		}
 	],
 	default: "listCallHistoryView"
@@ -41,7 +42,8 @@ export const endpoints: Record<string, Endpoint> = {
 		query: "tksfcole",
 		options: "options",
 		response: "collection",
-		paged: true
+		paged: true,
+		pageSize: 1000
 	},
 	downloadCallHistory: {
 		method: "GET",
