@@ -1,7 +1,8 @@
 // What live 3CX PBXs do that the spec does not say (test/fake-pbx/README.md has the table), and
 // how the node copes: workflows on n8n-core's engine, the PBX answered by nock as a live one does.
 import nock from 'nock';
-import { runThreeCx } from '../helpers/workflow';
+import { callListSearch } from '../helpers/listSearch';
+import { credentialsHelperFor, runThreeCx } from '../helpers/workflow';
 import { fakePbx, resetPbx } from '../helpers/pbx';
 
 beforeEach(resetPbx);
@@ -151,4 +152,16 @@ test('token lifetime: expires_in of 20.0.4–20.0.8 is minutes (60), and the nod
 	pbx.scope.get('/xapi/v1/Users(1)').times(3).reply(200, { Id: 1 });
 	for (let run = 0; run < 3; run++) await runThreeCx({ resource: 'users', operation: 'getUser', userId: 1 });
 	expect(pbx.seen.filter((r) => r.path === '/connect/token')).toHaveLength(1);
+});
+
+test("a locator's list search on a PBX that takes fewer rows per request learns the limit and pages by it", async () => {
+	const pbx = fakePbx();
+	const asked = liveUsers(pbx, 30, 20);
+	const first = await callListSearch({ method: 'searchUsers', credentialsHelper: credentialsHelperFor() });
+	expect(first.results).toHaveLength(19);
+	expect(first.paginationToken).toBe('19');
+	const next = await callListSearch({ method: 'searchUsers', paginationToken: first.paginationToken, credentialsHelper: credentialsHelperFor() });
+	expect(next.results).toHaveLength(11);
+	expect(next.paginationToken).toBeUndefined();
+	expect(asked.map(({ top }) => top)).toEqual([51, 20, 20]);
 });
