@@ -25,8 +25,8 @@ const PARAMETER_NOTES = {
 	callTimeFilterType: '0 for no time-of-day filter',
 };
 
-/** Call history accepts pages of 1000 (live clients use 1000); entity sets refuse more than 100. */
-const PAGE_SIZES = { 'ReportCallLogData\u0000GetCallLogData': 1000, 'ReportCallLogData\u0000GetOldCallLogData': 1000, 'CallHistoryView\u0000ListCallHistoryView': 1000 };
+/** GetCallLogData accepts pages of 1000 (live clients use 500 and 1000); entity sets refuse more than 100. */
+const PAGE_SIZES = { 'ReportCallLogData\u0000GetCallLogData': 1000, 'ReportCallLogData\u0000GetOldCallLogData': 1000 };
 
 /** GetCallLogData applies $top/$skip before $filter and counts only the page (its sibling is assumed alike). */
 const PAGES_BEFORE_FILTER = new Set(['ReportCallLogData\u0000GetCallLogData', 'ReportCallLogData\u0000GetOldCallLogData']);

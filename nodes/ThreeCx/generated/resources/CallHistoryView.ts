@@ -42,8 +42,7 @@ export const endpoints: Record<string, Endpoint> = {
 		query: "tksfcole",
 		options: "options",
 		response: "collection",
-		paged: true,
-		pageSize: 1000
+		paged: true
 	},
 	downloadCallHistory: {
 		method: "GET",
