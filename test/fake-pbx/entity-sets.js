@@ -44,6 +44,7 @@ function groupMembers(group, state) {
  *   navigation?: Record<string, (entity: object, state: object) => unknown>,
  *   numbers?: { first: number, prefix?: string },
  *   auditType?: number,
+ *   listing?: import('./odata-responses').Listing,
  * }} EntitySetDef
  */
 
@@ -138,7 +139,8 @@ const ENTITY_SETS = {
 	Recordings: { type: 'Pbx.Recording', key: 'Id', ops: ['list'] },
 	ActiveCalls: { type: 'Pbx.ActiveCall', key: 'Id', ops: ['list'] },
 	EventLogs: { type: 'Pbx.EventLog', key: 'Id', ops: ['list'] },
-	CallHistoryView: { type: 'Pbx.CallHistoryView', key: 'SegmentId', ops: ['list'] },
+	// Live PBXs page it with any $top and ignore $orderby: always oldest first.
+	CallHistoryView: { type: 'Pbx.CallHistoryView', key: 'SegmentId', ops: ['list'], listing: { largeTop: true, ignoresOrderBy: true } },
 	ChatHistoryView: { type: 'Pbx.ChatHistoryView', key: null, ops: ['list'] },
 	ChatMessagesHistoryView: { type: 'Pbx.ChatMessagesHistoryView', key: 'MessageId', ops: ['list'] },
 };
@@ -148,6 +150,9 @@ const ENTITY_SETS = {
  * but stored like one so that records can be added the same way.
  */
 const AUDIT_LOG = { type: 'Pbx.AuditLog', key: 'Id', ops: [] };
+
+/** The call log of 20.0.6 and later (ReportCallLogData/Pbx.GetCallLogData), keyed by its CDR id. */
+const CALL_LOG = { type: 'Pbx.CallLogData', key: 'CdrId', ops: [] };
 
 /** @type {Record<string, { type: string, ops: string[], navigation?: Record<string, Function>, live?: Function }>} */
 const SINGLETONS = {
@@ -181,6 +186,7 @@ const SINGLETONS = {
 
 function entitySetDef(name) {
 	if (name === 'AuditLog') return AUDIT_LOG;
+	if (name === 'CallLog') return CALL_LOG;
 	return Object.prototype.hasOwnProperty.call(ENTITY_SETS, name) ? ENTITY_SETS[name] : undefined;
 }
 

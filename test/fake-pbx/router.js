@@ -54,16 +54,23 @@ function route(ctx) {
 	throw noRoute(ctx.method, `/xapi/v1${routeTemplate(ctx.segments, keyNameFor(ctx.segments))}`);
 }
 
-/** Merged key and parameter values of the request: ctx.key (first positional key) and ctx.params. */
+/**
+ * Merged key and parameter values of the request: ctx.key (first positional key), ctx.params and
+ * ctx.literals (the parameters as parsed, typed: see odata-path's Parens).
+ */
 function requestArguments(segments) {
 	let key;
 	const params = {};
+	const literals = {};
 	for (const segment of segments) {
 		if (!segment.parens) continue;
 		if (segment.parens.kind === 'positional') key ??= segment.parens.value;
-		else Object.assign(params, segment.parens.values);
+		else {
+			Object.assign(params, segment.parens.values);
+			Object.assign(literals, segment.parens.literals);
+		}
 	}
-	return { key, params };
+	return { key, params, literals };
 }
 
 module.exports = { describeRequest, route, requestArguments };
