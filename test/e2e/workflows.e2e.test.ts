@@ -196,18 +196,18 @@ describe('the five seed operations', () => {
 	});
 });
 
-test('a recording downloads as audio/wav binary data named as on the PBX', async () => {
+test('a recording downloads as audio/x-wav binary data (as live PBXs send it) named as on the PBX', async () => {
 	const recording = env.pbx.state.Recordings.find((record) => record.Id === 7)!;
 	const fileName = String(recording.RecordingUrl).split('/').pop();
 
 	const run = await env.runWorkflow(workflows.recording);
 
 	const [file] = nodeItems(run, '3CX');
-	expect(file.binary?.data).toMatchObject({ fileName, mimeType: 'audio/wav' });
+	expect(file.binary?.data).toMatchObject({ fileName, mimeType: 'audio/x-wav' });
 	const wav = env.binaryContent(file.binary!.data);
 	expect(wav.subarray(0, 4).toString('latin1')).toBe('RIFF');
 	expect(wav.subarray(8, 12).toString('latin1')).toBe('WAVE');
-	expect(file.json).toEqual({ fileName, mimeType: 'audio/wav', fileSize: wav.length });
+	expect(file.json).toEqual({ fileName, mimeType: 'audio/x-wav', fileSize: wav.length });
 });
 
 test(`Return All pages through all ${CALL_HISTORY_ROWS} call-history rows: each exactly once, in order`, async () => {

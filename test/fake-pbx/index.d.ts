@@ -127,6 +127,8 @@ export interface FakePbx {
 	onRequest(route: string | RegExp, handler: (request: { route: string; query: Record<string, string> }) => void): () => void;
 	/** Adds a record as the PBX would (key and missing fields filled in) and returns it. */
 	add(setName: keyof FakePbxState | string, partial?: PbxRecord): PbxRecord;
+	/** Updates the PBX in place to `version`: new calls go where that update keeps them. */
+	setVersion(version: string): void;
 	/**
 	 * A call that just ended, written where this update keeps calls: a call-log row (GetCallLogData)
 	 * from 20.0.6, a CallHistoryView row before. Other fields are written as given. Returns the row.

@@ -76,6 +76,11 @@ async function startFakePbx(options = {}) {
 		onRequest: (route, handler) => taps.add(route, handler),
 		/** Adds a record as the PBX itself would (key and defaults filled in); returns it. */
 		add: (setName, partial) => store.add(setName, partial),
+		/** Updates the PBX in place (X-3CX-Version, SystemStatus.Version and every behaviour that follows it). */
+		setVersion: (version) => {
+			config.version = version;
+			store.state.SystemStatus.Version = version;
+		},
 		/** A call ending now, written where this update keeps calls (the call log from 20.0.6); returns the row. */
 		addCall: (call) => addCall(store, config, call),
 		resetStats: () => Object.assign(stats, createStats()),

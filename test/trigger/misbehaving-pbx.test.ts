@@ -22,7 +22,7 @@ it('refuses a page out of key order instead of skipping or repeating records', a
 		.query({ $orderby: 'Id desc', $top: '1', $select: 'Id' })
 		.reply(200, { value: [{ Id: 10 }] })
 		.get('/xapi/v1/EventLogs')
-		.query({ $filter: 'Id gt 10', $orderby: 'Id asc', $top: '500' })
+		.query({ $filter: 'Id gt 10', $orderby: 'Id asc', $top: '100' })
 		.reply(200, { value: [{ Id: 13 }, { Id: 11 }, { Id: 12 }] });
 	const trigger = new ActiveTrigger({ event: 'eventLog' }, new TestCredentialsHelper({ url: PBX, clientId: 'n8n', apiKey: 'secret' }));
 	expect(await trigger.poll()).toEqual([]);

@@ -43,7 +43,24 @@ describe('3CX Trigger: state compared between polls', () => {
 		const started = Array.from({ length: 620 }, () => pbx.add('ActiveCalls', { Status: 'Talking' }).Id);
 		pbx.resetStats();
 		expect((await trigger.poll()).map((call) => call.Id)).toEqual(started);
-		expect(pbx.stats.byRoute['GET /ActiveCalls']).toBe(3);
+		// Pages of 100, the most a live PBX gives on an entity set: 7 pages and the empty one.
+		expect(pbx.stats.byRoute['GET /ActiveCalls']).toBe(8);
+	});
+
+	it('pages at a lower $top limit the PBX names in its 400, for the rest of the poll', async () => {
+		const strict = await startPbx({ topLimit: 40 });
+		try {
+			const trigger = new ActiveTrigger({ event: 'activeCallStarted' }, credentialsFor(strict));
+			await trigger.poll();
+			const started = Array.from({ length: 90 }, () => strict.add('ActiveCalls', { Status: 'Talking' }).Id);
+			const tops: string[] = [];
+			strict.onRequest('GET /ActiveCalls', ({ query }) => tops.push(query.$top));
+			expect((await trigger.poll()).map((call) => call.Id)).toEqual(started);
+			// 100 is refused once; then pages of 40 over the 93 calls, and the empty page.
+			expect(tops).toEqual(['100', '40', '40', '40', '40']);
+		} finally {
+			await strict.stop();
+		}
 	});
 
 	describe('User Status Changed', () => {
