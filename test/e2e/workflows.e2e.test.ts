@@ -1,7 +1,7 @@
 // The packaged node inside real n8n 2.41.1: workflows stored and run as manual executions (as the
 // editor runs them) against the fake PBX, asserting what n8n output and what the PBX received or
 // changed.
-import { PAGE_SIZE } from '../../nodes/ThreeCx/odata/paging';
+import { PAGE_SIZE, PAGES_IN_FLIGHT } from '../../nodes/ThreeCx/odata/paging';
 import type { WorkflowRun } from '../../scripts/n8n';
 import type { PbxRecord } from '../fake-pbx';
 import { nodeError, nodeItems, nodeJson, startE2eEnvironment, threeCxWorkflow, type E2eEnvironment, type WorkflowNode } from './support';
@@ -9,8 +9,10 @@ import { nodeError, nodeItems, nodeJson, startE2eEnvironment, threeCxWorkflow, t
 jest.setTimeout(300_000);
 
 const CALL_HISTORY_ROWS = 6000;
-/** Full pages, then one that comes back empty. */
-const PAGE_REQUESTS = Math.floor(CALL_HISTORY_ROWS / PAGE_SIZE) + 1;
+/** Full pages, then one that comes back empty, and the pages already in flight past it. */
+const PAGE_REQUESTS = Math.floor(CALL_HISTORY_ROWS / PAGE_SIZE) + 1 + (PAGES_IN_FLIGHT - 1);
+/** More users than three pages of 100, the most a live PBX returns per request. */
+const EXTRA_USERS = 260;
 
 /** n8n's Extract From File node: the CSV in binary property `data` → one item per row. */
 const extractCsv: WorkflowNode = {
@@ -79,6 +81,7 @@ const workflows = {
 	),
 	recording: threeCxWorkflow('e2eRecording', { resource: 'recordings', operation: 'downloadRecording', recId: 7 }),
 	returnAll: threeCxWorkflow('e2eReturnAll', returnAllCallHistory),
+	allUsers: threeCxWorkflow('e2eAllUsers', { resource: 'users', operation: 'listUser', returnAll: true, options: { select: 'Id,Number' } }),
 	tokenExpiry: threeCxWorkflow('e2eTokenExpiry', returnAllCallHistory),
 	duplicateStops: threeCxWorkflow('e2eDuplicateStops', createReceptionistFromItem, { items: receptionistItems(['830', '100', '831']) }),
 	duplicateContinues: threeCxWorkflow('e2eDuplicateContinues', createReceptionistFromItem, {
@@ -115,6 +118,7 @@ function expectEveryCallHistoryRowOnce(run: WorkflowRun): void {
 beforeAll(async () => {
 	env = await startE2eEnvironment({ callHistoryRows: CALL_HISTORY_ROWS });
 	env.pbx.state.MonitorStatus.push({ DN: '101', Expiration: 1_900_000_000 });
+	for (let i = 0; i < EXTRA_USERS; i++) env.pbx.add('Users', { Number: String(5000 + i), FirstName: 'Staff', LastName: `Member ${i}` });
 	await env.saveWorkflows([...Object.values(workflows), callFlowAppWorkflow(crmLookupApp().Id)]);
 }, 600_000);
 
@@ -214,6 +218,21 @@ test(`Return All pages through all ${CALL_HISTORY_ROWS} call-history rows: each 
 	expect(env.pbx.stats.unauthorized).toBe(0);
 });
 
+test(`Return All over ${EXTRA_USERS}+ users on a PBX that refuses more than 100 rows a request: every user once, pages of 100`, async () => {
+	const asked: number[] = [];
+	const stopListening = env.pbx.onRequest('GET /Users', ({ query }) => asked.push(Number(query.$top)));
+	try {
+		const run = await env.runWorkflow(workflows.allUsers);
+		const users = env.pbx.state.Users;
+		expect(users.length).toBeGreaterThan(EXTRA_USERS);
+		expect(nodeJson(run, '3CX').map((user) => user.Id)).toEqual(users.map((user) => user.Id));
+		expect(asked.length).toBeGreaterThanOrEqual(Math.ceil(users.length / PAGE_SIZE));
+		expect(asked.every((top) => top === PAGE_SIZE)).toBe(true);
+	} finally {
+		stopListening();
+	}
+});
+
 test('a token that expires mid-run is re-minted once and the run completes', async () => {
 	// Start from a live stored token, so the only mint is the one the expiry forces.
 	await env.runWorkflow(workflows.monitorStatus);
@@ -223,8 +242,10 @@ test('a token that expires mid-run is re-minted once and the run completes', asy
 	const run = await env.runWorkflow(workflows.tokenExpiry);
 
 	expectEveryCallHistoryRowOnce(run);
-	expect(env.pbx.stats.byRoute['GET /CallHistoryView']).toBe(PAGE_REQUESTS + 1); // the rejected page, sent again
-	expect(env.pbx.stats.unauthorized).toBe(1);
+	// The pages in flight when the token expired are each refused once and sent again.
+	expect(env.pbx.stats.unauthorized).toBeGreaterThanOrEqual(1);
+	expect(env.pbx.stats.unauthorized).toBeLessThanOrEqual(PAGES_IN_FLIGHT);
+	expect(env.pbx.stats.byRoute['GET /CallHistoryView']).toBe(PAGE_REQUESTS + env.pbx.stats.unauthorized);
 	expect(env.pbx.stats.mints).toBe(1);
 	expect(env.pbx.stats.byRoute['POST /connect/token']).toBe(1);
 });

@@ -56,7 +56,8 @@ export const resource: INodeProperties = {
 		},
 		{
 			name: "Call History",
-			value: "callHistoryView"
+			value: "callHistoryView",
+			description: "Calls from before 3CX 20.0.6; later calls are in Get Call Log Data (Report Call Log Data)"
 		},
 		{
 			name: "Call Parking Settings",
@@ -2036,6 +2037,7 @@ export const parameters: INodeProperties[] = [
 		type: "dateTime",
 		default: "",
 		required: true,
+		description: "Sent in UTC: 3CX refuses other offsets",
 		displayOptions: {
 			show: {
 				operation: [
@@ -2078,6 +2080,7 @@ export const parameters: INodeProperties[] = [
 		type: "dateTime",
 		default: "",
 		required: true,
+		description: "Sent in UTC: 3CX refuses other offsets",
 		displayOptions: {
 			show: {
 				operation: [
@@ -2329,6 +2332,7 @@ export const parameters: INodeProperties[] = [
 		type: "number",
 		default: 0,
 		required: true,
+		description: "0 for all calls",
 		displayOptions: {
 			show: {
 				operation: [

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Endpoint } from '../../ThreeCx/odata/endpoint';
-import { topLimitFromError } from '../../ThreeCx/odata/topLimit';
+import { knownTopLimit, learnTopLimit, topLimitOf, type TopLimitScope } from '../../ThreeCx/odata/topLimit';
 import { CREDENTIAL_TYPE, sendXapiRequest } from '../../ThreeCx/transport/request';
 import { responseJson } from '../../ThreeCx/transport/response';
 import { pbxBaseUrl } from '../../ThreeCx/transport/token';
@@ -43,25 +43,22 @@ export function isNotFound(error: unknown): boolean {
 	return error instanceof NodeApiError && error.httpCode === '404';
 }
 
-function topLimitOf(error: unknown): number | undefined {
-	if (!(error instanceof NodeApiError) || error.httpCode !== '400') return undefined;
-	return topLimitFromError([error.message, error.description ?? ''].join(' '));
-}
-
 /**
  * Lists XAPI collections for one poll through the action node's transport (shared token, retries,
  * readable errors). The credential is read once per poll.
  */
 export class XapiReader {
 	private credentials?: ICredentialDataDecryptedObject;
-	/** A $top limit the PBX named in a 400 during this poll. */
-	private learnedTopLimit?: number;
 
 	constructor(readonly context: IPollFunctions) {}
 
-	/** The $top this source accepts at most. */
+	/** The $top this source accepts at most: what the PBX said, else what live PBXs accept. */
 	topLimit(source: XapiSource): number {
-		return this.learnedTopLimit ?? (source.largeTop ? Infinity : ENTITY_TOP_LIMIT);
+		return (this.credentials && knownTopLimit(this.scope(source))) ?? (source.largeTop ? Infinity : ENTITY_TOP_LIMIT);
+	}
+
+	private scope(source: XapiSource): TopLimitScope {
+		return { baseURL: `${pbxBaseUrl(this.credentials!)}/xapi/v1`, path: source.path };
 	}
 
 	/**
@@ -70,13 +67,14 @@ export class XapiReader {
 	 * limit than expected, the page is asked for again with that limit.
 	 */
 	async list(source: XapiSource, query: ListQuery = {}): Promise<IDataObject[]> {
+		this.credentials ??= await this.context.getCredentials(CREDENTIAL_TYPE);
 		const top = query.$top === undefined ? undefined : Math.min(query.$top, this.topLimit(source));
 		try {
 			return await this.listPage(source, { ...query, $top: top });
 		} catch (error) {
 			const limit = topLimitOf(error);
 			if (limit === undefined || top === undefined || limit >= top) throw error;
-			this.learnedTopLimit = limit;
+			learnTopLimit(this.scope(source), limit);
 			return await this.listPage(source, { ...query, $top: limit });
 		}
 	}
