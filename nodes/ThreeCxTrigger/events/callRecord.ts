@@ -43,7 +43,8 @@ async function pollCallLog(reader: XapiReader, state: CursorState): Promise<IDat
 	const stamp = await readStamp(reader, 'LastCdrStartedAt', state);
 	const budget = pollBudget(reader.context);
 	if (!hasCallLogCursor(state)) {
-		// After an update from 20.0.5: calls since the last read of CallHistoryView are news.
+		// After an update from 20.0.5: calls since the last read of CallHistoryView are news (an update
+		// restarts the PBX, so no call spans it).
 		const since = state.ready === true && typeof state.historyReadAt === 'number' ? state.historyReadAt : undefined;
 		await startCallLog(reader, state, budget, since);
 		delete state.last;
