@@ -1,9 +1,10 @@
 'use strict';
 const { humanize, lowerCamel } = require('./naming');
 const { versionNote } = require('./versions');
-const { byText, describe, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty } = require('./ui-properties');
+const { describe, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty } = require('./ui-properties');
 const { giveUniqueNames, checkOperationInputs } = require('./unique-names');
 const { locatorProperty } = require('./locators');
+const { byText } = require('./order');
 
 
 /**
@@ -262,7 +263,7 @@ function queryOptionCollections(operations) {
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
-			options: [...letters].map((l) => QUERY_OPTIONS[l]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			options: [...letters].map((l) => QUERY_OPTIONS[l]).sort(byText('displayName')),
 		};
 		collections.add(property, op, (name) => (op.optionsCollection = name));
 	}

@@ -8,6 +8,7 @@ const path = require('path');
 const { loadSpecs, SPEC_DIR } = require('./load-specs');
 const { buildModel } = require('./operations');
 const { identifier } = require('./naming');
+const { compareText } = require('./order');
 const { annotateLocators, locatorTable } = require('./locators');
 const { operationSelector, operationInputs, endpoint, sharedProperties } = require('./descriptions');
 const { writeFiles, resourceFile, sharedFile, enumsFile, indexFile, locatorsFile } = require('./emit');
@@ -20,7 +21,7 @@ function collectEnums(model) {
 		const typed = [...op.pathParams, ...(op.body?.fields ?? [])].map((f) => f.type);
 		for (const type of typed) if (type.kind === 'e') enums[type.enumName] = type.values;
 	}
-	return Object.fromEntries(Object.entries(enums).sort(([a], [b]) => a.localeCompare(b)));
+	return Object.fromEntries(Object.entries(enums).sort(([a], [b]) => compareText(a, b)));
 }
 
 function generate({ specDir = SPEC_DIR, outDir = OUT_DIR } = {}) {

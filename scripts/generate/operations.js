@@ -1,5 +1,6 @@
 'use strict';
 const { humanize, sentence, lowerCamel } = require('./naming');
+const { byText, compareText } = require('./order');
 const { resolveRef, refName, singleRef, objectProperties, fieldType } = require('./schemas');
 
 const METHODS = ['get', 'post', 'patch', 'put', 'delete'];
@@ -103,7 +104,7 @@ function mergeBodyFields(occurrences) {
 			fields.set(field.name, merged);
 		}
 	}
-	return [...fields.values()].sort((a, b) => a.name.localeCompare(b.name));
+	return [...fields.values()].sort(byText('name'));
 }
 
 /**
@@ -195,12 +196,12 @@ function buildModel(specs) {
 	for (const operations of resources.values()) {
 		const order = ['list', 'get', 'getByNumber', 'create', 'update', 'delete'];
 		const rank = (op) => (op.crud ? order.indexOf(op.crud) : order.length);
-		operations.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+		operations.sort((a, b) => rank(a) - rank(b) || compareText(a.name, b.name));
 		disambiguateNames(operations);
 	}
 	return {
 		versions: specs.map((s) => s.version),
-		resources: new Map([...resources.entries()].sort(([a], [b]) => humanize(a).localeCompare(humanize(b)))),
+		resources: new Map([...resources.entries()].sort(([a], [b]) => compareText(humanize(a), humanize(b)))),
 	};
 }
 
