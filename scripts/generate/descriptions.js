@@ -5,6 +5,7 @@ const { describe, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName,
 const { giveUniqueNames, checkOperationInputs } = require('./unique-names');
 const { locatorProperty } = require('./locators');
 const { byText } = require('./order');
+const { resourceName } = require('./labels');
 
 
 /**
@@ -201,7 +202,7 @@ function sharedProperties(model) {
 		noDataExpression: true,
 		options: [...model.resources.entries()].map(([tag, ops]) => {
 			const note = versionNote([...new Set(ops.flatMap((op) => op.versions))], model.versions);
-			return { name: humanize(tag), value: resourceValue(tag), ...(note ? { description: note } : {}) };
+			return { name: resourceName(tag), value: resourceValue(tag), ...(note ? { description: note } : {}) };
 		}),
 		default: 'users',
 	};

@@ -1,5 +1,6 @@
 'use strict';
-const { humanize, sentence, lowerCamel } = require('./naming');
+const { title, lowerCamel } = require('./naming');
+const { resourceName, labelActions } = require('./labels');
 const { byText, compareText } = require('./order');
 const { resolveRef, refName, singleRef, objectProperties, fieldType } = require('./schemas');
 
@@ -159,9 +160,7 @@ function buildOperation(entry, operationIdTags) {
 		tag,
 		operationId,
 		value: lowerCamel(sharedOpId ? `${tag}${operationId}` : operationId),
-		name: crud ? CRUD_NAMES[crud] : humanize(operationId),
-		action:
-			crud === 'list' ? `Get many ${humanize(tag).toLowerCase()}` : sentence(humanize(operationId)),
+		name: crud ? CRUD_NAMES[crud] : title(operationId),
 		crud,
 		versions: occurrences.map((o) => o.version),
 		method: method.toUpperCase(),
@@ -199,9 +198,10 @@ function buildModel(specs) {
 		operations.sort((a, b) => rank(a) - rank(b) || compareText(a.name, b.name));
 		disambiguateNames(operations);
 	}
+	labelActions([...resources.values()].flat());
 	return {
 		versions: specs.map((s) => s.version),
-		resources: new Map([...resources.entries()].sort(([a], [b]) => compareText(humanize(a), humanize(b)))),
+		resources: new Map([...resources.entries()].sort(([a], [b]) => compareText(resourceName(a), resourceName(b)))),
 	};
 }
 
@@ -211,7 +211,7 @@ function disambiguateNames(operations) {
 	for (const op of operations) seen.set(op.name, (seen.get(op.name) ?? 0) + 1);
 	for (const op of operations) {
 		if (seen.get(op.name) > 1 && op.crud) {
-			op.name = humanize(op.operationId);
+			op.name = title(op.operationId);
 		}
 	}
 }

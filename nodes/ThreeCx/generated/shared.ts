@@ -9,7 +9,15 @@ export const resource: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{
-			name: "Active Calls",
+			name: "Abandoned Chats Statistics Report",
+			value: "reportAbandonedChatsStatistics"
+		},
+		{
+			name: "Abandoned Queue Calls Report",
+			value: "reportAbandonedQueueCalls"
+		},
+		{
+			name: "Active Call",
 			value: "activeCalls"
 		},
 		{
@@ -17,25 +25,45 @@ export const resource: INodeProperties = {
 			value: "activityLog"
 		},
 		{
-			name: "AI Settings",
+			name: "Agent Login History Report",
+			value: "reportAgentLoginHistory"
+		},
+		{
+			name: "Agents in Queue Statistics Report",
+			value: "reportAgentsInQueueStatistics"
+		},
+		{
+			name: "AI Setting",
 			value: "aiSettings",
 			description: "3CX 20.0.9 and later"
 		},
 		{
-			name: "Amazon Integration Settings",
+			name: "Amazon Integration Setting",
 			value: "amazonIntegrationSettings",
 			description: "3CX 20.0.7 and later"
 		},
 		{
-			name: "Anti Hacking Settings",
+			name: "Anti Hacking Setting",
 			value: "antiHackingSettings"
 		},
 		{
-			name: "Backups",
+			name: "App General Setting",
+			value: "generalSettingsForApps"
+		},
+		{
+			name: "Audit Log Report",
+			value: "reportAuditLog"
+		},
+		{
+			name: "Average Queue Waiting Time Report",
+			value: "reportAverageQueueWaitingTime"
+		},
+		{
+			name: "Backup",
 			value: "backups"
 		},
 		{
-			name: "Black List Numbers",
+			name: "Black List Number",
 			value: "blackListNumbers"
 		},
 		{
@@ -43,15 +71,27 @@ export const resource: INodeProperties = {
 			value: "blocklist"
 		},
 		{
-			name: "Call Cost Settings",
+			name: "Breaches SLA Report",
+			value: "reportBreachesSla"
+		},
+		{
+			name: "Call Cost by Extension Group Report",
+			value: "reportCallCostByExtensionGroup"
+		},
+		{
+			name: "Call Cost Setting",
 			value: "callCostSettings"
 		},
 		{
-			name: "Call Flow Apps",
+			name: "Call Distribution Report",
+			value: "reportCallDistribution"
+		},
+		{
+			name: "Call Flow App",
 			value: "callFlowApps"
 		},
 		{
-			name: "Call Flow Scripts",
+			name: "Call Flow Script",
 			value: "callFlowScripts"
 		},
 		{
@@ -59,15 +99,19 @@ export const resource: INodeProperties = {
 			value: "callHistoryView"
 		},
 		{
-			name: "Call Parking Settings",
+			name: "Call Log Data Report",
+			value: "reportCallLogData"
+		},
+		{
+			name: "Call Parking Setting",
 			value: "callParkingSettings"
 		},
 		{
-			name: "Call Types Settings",
+			name: "Call Types Setting",
 			value: "callTypesSettings"
 		},
 		{
-			name: "CDR Settings",
+			name: "CDR Setting",
 			value: "cdrSettings"
 		},
 		{
@@ -75,7 +119,12 @@ export const resource: INodeProperties = {
 			value: "chatHistoryView"
 		},
 		{
-			name: "Chat Log Settings",
+			name: "Chat Log Report",
+			value: "reportChatLog",
+			description: "3CX 20.0.9 and later"
+		},
+		{
+			name: "Chat Log Setting",
 			value: "chatLogSettings"
 		},
 		{
@@ -83,72 +132,76 @@ export const resource: INodeProperties = {
 			value: "chatMessagesHistoryView"
 		},
 		{
-			name: "Codecs Settings",
+			name: "Codecs Setting",
 			value: "codecsSettings"
 		},
 		{
-			name: "Conference Settings",
+			name: "Conference Setting",
 			value: "conferenceSettings"
 		},
 		{
-			name: "Console Restrictions",
+			name: "Console Restriction",
 			value: "consoleRestrictions"
 		},
 		{
-			name: "Contacts",
+			name: "Contact",
 			value: "contacts"
 		},
 		{
-			name: "Countries",
+			name: "Country",
 			value: "countries"
 		},
 		{
-			name: "Country Codes",
+			name: "Country Code",
 			value: "countryCodes"
 		},
 		{
-			name: "Crm Integration",
+			name: "CRM Integration",
 			value: "crmIntegration"
 		},
 		{
-			name: "Crm Templates",
+			name: "CRM Template",
 			value: "crmTemplates"
 		},
 		{
-			name: "Custom Prompts",
+			name: "Custom Prompt",
 			value: "customPrompts"
 		},
 		{
-			name: "Data Connector Settings",
+			name: "Data Connector Setting",
 			value: "dataConnectorSettings",
 			description: "3CX 20.0.6 and later"
 		},
 		{
-			name: "Defs",
+			name: "Definition",
 			value: "defs"
 		},
 		{
-			name: "Device Infos",
+			name: "Detailed Queue Statistics Report",
+			value: "reportDetailedQueueStatistics"
+		},
+		{
+			name: "Device Info",
 			value: "deviceInfos"
 		},
 		{
-			name: "Dial Code Settings",
+			name: "Dial Code Setting",
 			value: "dialCodeSettings"
 		},
 		{
-			name: "Did Numbers",
+			name: "DID Number",
 			value: "didNumbers"
 		},
 		{
-			name: "Directories",
+			name: "Directory",
 			value: "directories"
 		},
 		{
-			name: "DN Properties",
+			name: "DN Property",
 			value: "dnProperties"
 		},
 		{
-			name: "E164 Settings",
+			name: "E164 Setting",
 			value: "e164Settings"
 		},
 		{
@@ -156,23 +209,35 @@ export const resource: INodeProperties = {
 			value: "emailTemplate"
 		},
 		{
-			name: "Emergency Geo Locations",
+			name: "Emergency Geo Location",
 			value: "emergencyGeoLocations"
 		},
 		{
-			name: "Emergency Notifications Settings",
+			name: "Emergency Notifications Setting",
 			value: "emergencyNotificationsSettings"
 		},
 		{
-			name: "Event Logs",
+			name: "Event Log",
 			value: "eventLogs"
+		},
+		{
+			name: "Extension Statistics by Group Report",
+			value: "reportExtensionStatisticsByGroup"
+		},
+		{
+			name: "Extension Statistics Report",
+			value: "reportExtensionStatistics"
+		},
+		{
+			name: "Extensions Statistics by Ring Groups Report",
+			value: "reportExtensionsStatisticsByRingGroups"
 		},
 		{
 			name: "Fax",
 			value: "fax"
 		},
 		{
-			name: "Fax Server Settings",
+			name: "Fax Server Setting",
 			value: "faxServerSettings"
 		},
 		{
@@ -180,53 +245,54 @@ export const resource: INodeProperties = {
 			value: "firewall"
 		},
 		{
-			name: "Firmwares",
+			name: "Firmware",
 			value: "firmwares"
 		},
 		{
-			name: "Fxs",
+			name: "FXS Device",
 			value: "fxs"
 		},
 		{
-			name: "Fxs Templates",
+			name: "FXS Template",
 			value: "fxsTemplates"
 		},
 		{
-			name: "General Settings For Apps",
-			value: "generalSettingsForApps"
-		},
-		{
-			name: "General Settings For Pbx",
-			value: "generalSettingsForPbx"
-		},
-		{
-			name: "Get Update Details",
-			value: "getUpdateDetails",
-			description: "3CX 20.0.10 and later"
-		},
-		{
-			name: "Google Settings",
+			name: "Google Setting",
 			value: "googleSettings"
 		},
 		{
-			name: "Groups",
+			name: "Group",
 			value: "groups"
 		},
 		{
-			name: "Holidays",
+			name: "Group Report",
+			value: "reportGroup",
+			description: "3CX 20.0.4 only"
+		},
+		{
+			name: "Holiday",
 			value: "holidays",
 			description: "3CX 20.0.6 and later"
 		},
 		{
-			name: "Hotel Services",
+			name: "Hotel Service",
 			value: "hotelServices"
 		},
 		{
-			name: "Inbound Rules",
+			name: "Inbound Calls Report",
+			value: "reportInboundCalls",
+			description: "3CX 20.0.6 and later"
+		},
+		{
+			name: "Inbound Rule",
 			value: "inboundRules"
 		},
 		{
-			name: "Last Cdr And Chat Message Timestamp",
+			name: "Inbound Rules Report",
+			value: "reportInboundRules"
+		},
+		{
+			name: "Last CDR and Chat Message Timestamp",
 			value: "lastCdrAndChatMessageTimestamp",
 			description: "3CX 20.0.7 and later"
 		},
@@ -235,16 +301,16 @@ export const resource: INodeProperties = {
 			value: "licenseStatus"
 		},
 		{
-			name: "Logging Settings",
+			name: "Logging Setting",
 			value: "loggingSettings"
 		},
 		{
-			name: "Mail Settings",
+			name: "Mail Setting",
 			value: "mailSettings",
 			description: "3CX 20.0.7 and later"
 		},
 		{
-			name: "Mcp Servers",
+			name: "MCP Server",
 			value: "mcpServers",
 			description: "3CX 20.0.10 and later"
 		},
@@ -257,7 +323,7 @@ export const resource: INodeProperties = {
 			value: "microsoft365TeamsIntegration"
 		},
 		{
-			name: "Music On Hold Settings",
+			name: "Music on Hold Setting",
 			value: "musicOnHoldSettings"
 		},
 		{
@@ -265,7 +331,7 @@ export const resource: INodeProperties = {
 			value: "myGroup"
 		},
 		{
-			name: "My Tokens",
+			name: "My Token",
 			value: "myTokens"
 		},
 		{
@@ -273,252 +339,173 @@ export const resource: INodeProperties = {
 			value: "myUser"
 		},
 		{
-			name: "Network Interfaces",
+			name: "Network Interface",
 			value: "networkInterfaces"
 		},
 		{
-			name: "Network Settings",
+			name: "Network Setting",
 			value: "networkSettings"
 		},
 		{
-			name: "Notification Settings",
+			name: "Notification Setting",
 			value: "notificationSettings"
 		},
 		{
-			name: "OAuth Clients",
+			name: "OAuth Client",
 			value: "oAuthClients",
 			description: "3CX 20.0.10 and later"
 		},
 		{
-			name: "Office Hours",
+			name: "Office Hours Schedule",
 			value: "officeHours"
 		},
 		{
-			name: "Outbound Rules",
-			value: "outboundRules"
-		},
-		{
-			name: "Parameters",
-			value: "parameters"
-		},
-		{
-			name: "Parkings",
-			value: "parkings"
-		},
-		{
-			name: "Peers",
-			value: "peers"
-		},
-		{
-			name: "Phone Book Settings",
-			value: "phoneBookSettings"
-		},
-		{
-			name: "Phone Logos",
-			value: "phoneLogos"
-		},
-		{
-			name: "Phone Templates",
-			value: "phoneTemplates"
-		},
-		{
-			name: "Phones Settings",
-			value: "phonesSettings"
-		},
-		{
-			name: "Playlists",
-			value: "playlists"
-		},
-		{
-			name: "Prompt Sets",
-			value: "promptSets"
-		},
-		{
-			name: "Purge Settings",
-			value: "purgeSettings"
-		},
-		{
-			name: "Queues",
-			value: "queues"
-		},
-		{
-			name: "Receptionists",
-			value: "receptionists"
-		},
-		{
-			name: "Recordings",
-			value: "recordings"
-		},
-		{
-			name: "Remote Archiving Settings",
-			value: "remoteArchivingSettings"
-		},
-		{
-			name: "Report Abandoned Chats Statistics",
-			value: "reportAbandonedChatsStatistics"
-		},
-		{
-			name: "Report Abandoned Queue Calls",
-			value: "reportAbandonedQueueCalls"
-		},
-		{
-			name: "Report Agent Login History",
-			value: "reportAgentLoginHistory"
-		},
-		{
-			name: "Report Agents In Queue Statistics",
-			value: "reportAgentsInQueueStatistics"
-		},
-		{
-			name: "Report Audit Log",
-			value: "reportAuditLog"
-		},
-		{
-			name: "Report Average Queue Waiting Time",
-			value: "reportAverageQueueWaitingTime"
-		},
-		{
-			name: "Report Breaches Sla",
-			value: "reportBreachesSla"
-		},
-		{
-			name: "Report Call Cost By Extension Group",
-			value: "reportCallCostByExtensionGroup"
-		},
-		{
-			name: "Report Call Distribution",
-			value: "reportCallDistribution"
-		},
-		{
-			name: "Report Call Log Data",
-			value: "reportCallLogData"
-		},
-		{
-			name: "Report Chat Log",
-			value: "reportChatLog",
-			description: "3CX 20.0.9 and later"
-		},
-		{
-			name: "Report Detailed Queue Statistics",
-			value: "reportDetailedQueueStatistics"
-		},
-		{
-			name: "Report Extension Statistics",
-			value: "reportExtensionStatistics"
-		},
-		{
-			name: "Report Extension Statistics By Group",
-			value: "reportExtensionStatisticsByGroup"
-		},
-		{
-			name: "Report Extensions Statistics By Ring Groups",
-			value: "reportExtensionsStatisticsByRingGroups"
-		},
-		{
-			name: "Report Group",
-			value: "reportGroup",
-			description: "3CX 20.0.4 only"
-		},
-		{
-			name: "Report Inbound Calls",
-			value: "reportInboundCalls",
-			description: "3CX 20.0.6 and later"
-		},
-		{
-			name: "Report Inbound Rules",
-			value: "reportInboundRules"
-		},
-		{
-			name: "Report Outbound Calls",
+			name: "Outbound Calls Report",
 			value: "reportOutboundCalls",
 			description: "3CX 20.0.6 and later"
 		},
 		{
-			name: "Report Queue Agents Chat Statistics",
+			name: "Outbound Rule",
+			value: "outboundRules"
+		},
+		{
+			name: "Parameter",
+			value: "parameters"
+		},
+		{
+			name: "Parking",
+			value: "parkings"
+		},
+		{
+			name: "PBX General Setting",
+			value: "generalSettingsForPbx"
+		},
+		{
+			name: "Peer",
+			value: "peers"
+		},
+		{
+			name: "Phone Book Setting",
+			value: "phoneBookSettings"
+		},
+		{
+			name: "Phone Logo",
+			value: "phoneLogos"
+		},
+		{
+			name: "Phone Template",
+			value: "phoneTemplates"
+		},
+		{
+			name: "Phones Setting",
+			value: "phonesSettings"
+		},
+		{
+			name: "Playlist",
+			value: "playlists"
+		},
+		{
+			name: "Prompt Set",
+			value: "promptSets"
+		},
+		{
+			name: "Purge Setting",
+			value: "purgeSettings"
+		},
+		{
+			name: "Queue",
+			value: "queues"
+		},
+		{
+			name: "Queue Agents Chat Statistics Report",
 			value: "reportQueueAgentsChatStatistics"
 		},
 		{
-			name: "Report Queue Agents Chat Statistics Totals",
+			name: "Queue Agents Chat Statistics Totals Report",
 			value: "reportQueueAgentsChatStatisticsTotals"
 		},
 		{
-			name: "Report Queue An Un Calls",
+			name: "Queue Answered and Unanswered Calls Report",
 			value: "reportQueueAnUnCalls"
 		},
 		{
-			name: "Report Queue Answered Calls By Wait Time",
+			name: "Queue Answered Calls by Wait Time Report",
 			value: "reportQueueAnsweredCallsByWaitTime"
 		},
 		{
-			name: "Report Queue Callbacks",
+			name: "Queue Callbacks Report",
 			value: "reportQueueCallbacks"
 		},
 		{
-			name: "Report Queue Chat Performance",
+			name: "Queue Chat Performance Report",
 			value: "reportQueueChatPerformance"
 		},
 		{
-			name: "Report Queue Failed Callbacks",
+			name: "Queue Failed Callbacks Report",
 			value: "reportQueueFailedCallbacks"
 		},
 		{
-			name: "Report Queue Performance Overview",
+			name: "Queue Performance Overview Report",
 			value: "reportQueuePerformanceOverview"
 		},
 		{
-			name: "Report Queue Performance Totals",
+			name: "Queue Performance Totals Report",
 			value: "reportQueuePerformanceTotals"
 		},
 		{
-			name: "Report Ring Group Statistics",
-			value: "reportRingGroupStatistics"
+			name: "Receptionist (IVR)",
+			value: "receptionists"
 		},
 		{
-			name: "Report Statistic Sla",
-			value: "reportStatisticSla"
+			name: "Recording",
+			value: "recordings"
 		},
 		{
-			name: "Report Team Queue General Statistics",
-			value: "reportTeamQueueGeneralStatistics"
+			name: "Remote Archiving Setting",
+			value: "remoteArchivingSettings"
 		},
 		{
-			name: "Report User Activity",
-			value: "reportUserActivity"
-		},
-		{
-			name: "Ring Groups",
+			name: "Ring Group",
 			value: "ringGroups"
 		},
 		{
-			name: "Sbcs",
+			name: "Ring Group Statistics Report",
+			value: "reportRingGroupStatistics"
+		},
+		{
+			name: "SBC",
 			value: "sbcs"
 		},
 		{
-			name: "Scheduled Reports",
+			name: "Scheduled Report",
 			value: "scheduledReports"
 		},
 		{
-			name: "Secure Sip Settings",
+			name: "Secure SIP Setting",
 			value: "secureSipSettings"
 		},
 		{
-			name: "Security Tokens",
+			name: "Security Token",
 			value: "securityTokens"
 		},
 		{
-			name: "Service Principals",
-			value: "servicePrincipals"
-		},
-		{
-			name: "Services",
+			name: "Service",
 			value: "services"
 		},
 		{
-			name: "Sip Devices",
+			name: "Service Principal",
+			value: "servicePrincipals"
+		},
+		{
+			name: "SIP Device",
 			value: "sipDevices"
 		},
 		{
-			name: "Syslog Settings",
+			name: "Statistic SLA Report",
+			value: "reportStatisticSla"
+		},
+		{
+			name: "Syslog Setting",
 			value: "syslogSettings",
 			description: "3CX 20.0.9 and later"
 		},
@@ -527,31 +514,44 @@ export const resource: INodeProperties = {
 			value: "systemStatus"
 		},
 		{
-			name: "Tenant Properties",
+			name: "Team Queue General Statistics Report",
+			value: "reportTeamQueueGeneralStatistics"
+		},
+		{
+			name: "Tenant Property",
 			value: "tenantProperties"
 		},
 		{
-			name: "Trunk Templates",
-			value: "trunkTemplates"
-		},
-		{
-			name: "Trunks",
+			name: "Trunk",
 			value: "trunks"
 		},
 		{
-			name: "Updates",
+			name: "Trunk Template",
+			value: "trunkTemplates"
+		},
+		{
+			name: "Update",
 			value: "updates"
 		},
 		{
-			name: "Users",
+			name: "Update Info",
+			value: "getUpdateDetails",
+			description: "3CX 20.0.10 and later"
+		},
+		{
+			name: "User",
 			value: "users"
 		},
 		{
-			name: "Voicemail Settings",
+			name: "User Activity Report",
+			value: "reportUserActivity"
+		},
+		{
+			name: "Voicemail Setting",
 			value: "voicemailSettings"
 		},
 		{
-			name: "Website Links",
+			name: "Website Link",
 			value: "websiteLinks"
 		}
 	],
@@ -568,19 +568,32 @@ export const paging: INodeProperties[] = [
 		displayOptions: {
 			show: {
 				operation: [
+					"getAbandonedChatsStatisticsData",
+					"getAbandonedQueueCallsData",
 					"listActiveCall",
 					"getLogs",
+					"getAgentLoginHistoryData",
+					"getAgentsInQueueStatisticsData",
+					"getAuditLogData",
+					"getAverageQueueWaitingTimeData",
 					"listBackups",
 					"getFailoverScripts",
 					"listBlackListNumber",
 					"listBlocklistAddr",
+					"getBreachesSlaData",
+					"getCallCostByExtensionGroupData",
 					"listCallCostSettings",
+					"getCallDistribution",
+					"getCallDistributionData",
 					"listCallFlowApp",
 					"getAudioFiles",
 					"getFiles",
 					"listCallFlowScript",
 					"listCallHistoryView",
+					"getCallLogData",
+					"getOldCallLogData",
 					"listChatHistoryView",
+					"getChatLog",
 					"listChatMessagesHistoryView",
 					"getMcuRows",
 					"getOnboardMcuData",
@@ -595,12 +608,16 @@ export const paging: INodeProperties[] = [
 					"listGatewayParameterValues",
 					"listGatewayParameters",
 					"listTimeZones",
+					"getDetailedQueueStatisticsData",
 					"listDeviceInfo",
 					"listDidNumber",
 					"getPropertiesByDn",
 					"listEmailTemplate",
 					"listEmergencyGeoLocation",
 					"listEventLog",
+					"getExtensionStatisticsByGroupData",
+					"getExtensionStatisticsData",
+					"getExtensionsStatisticsByRingGroupsData",
 					"listFax",
 					"listFirmware",
 					"listFxs",
@@ -608,8 +625,11 @@ export const paging: INodeProperties[] = [
 					"listGroup",
 					"listMembers",
 					"listRights",
+					"listReportGroup",
 					"listHoliday",
+					"getInboundCalls",
 					"listInboundRule",
+					"getInboundRulesData",
 					"listLastCdrAndChatMessageTimestamp",
 					"listMyGroupMembers",
 					"listMyGroupRights",
@@ -620,6 +640,7 @@ export const paging: INodeProperties[] = [
 					"listNetworkInterface",
 					"getIfaces",
 					"listOAuthClient",
+					"getOutboundCalls",
 					"listOutboundRule",
 					"getEmergencyOutboundRules",
 					"listParameter",
@@ -635,30 +656,6 @@ export const paging: INodeProperties[] = [
 					"listQueue",
 					"listAgents",
 					"listManagers",
-					"listReceptionist",
-					"listForwards",
-					"listRecording",
-					"getAbandonedChatsStatisticsData",
-					"getAbandonedQueueCallsData",
-					"getAgentLoginHistoryData",
-					"getAgentsInQueueStatisticsData",
-					"getAuditLogData",
-					"getAverageQueueWaitingTimeData",
-					"getBreachesSlaData",
-					"getCallCostByExtensionGroupData",
-					"getCallDistribution",
-					"getCallDistributionData",
-					"getCallLogData",
-					"getOldCallLogData",
-					"getChatLog",
-					"getDetailedQueueStatisticsData",
-					"getExtensionStatisticsData",
-					"getExtensionStatisticsByGroupData",
-					"getExtensionsStatisticsByRingGroupsData",
-					"listReportGroup",
-					"getInboundCalls",
-					"getInboundRulesData",
-					"getOutboundCalls",
 					"getQueueAgentsChatStatisticsData",
 					"getQueueAgentsChatStatisticsTotalsData",
 					"getQueueAnUnCallsData",
@@ -668,32 +665,35 @@ export const paging: INodeProperties[] = [
 					"getQueueFailedCallbacksData",
 					"getQueuePerformanceOverviewData",
 					"getQueuePerformanceTotalsData",
-					"getRingGroupStatisticsData",
-					"getStatisticSlaData",
-					"getTeamQueueGeneralStatisticsData",
-					"getUserActivity",
-					"getUserActivityData",
+					"listReceptionist",
+					"listForwards",
+					"listRecording",
 					"listRingGroup",
 					"listRingGroupMembers",
+					"getRingGroupStatisticsData",
 					"listSbc",
 					"listScheduledReport",
 					"listSecurityRefreshToken",
-					"listServicePrincipal",
 					"listServiceInfo",
+					"listServicePrincipal",
 					"listSipDevice",
+					"getStatisticSlaData",
 					"myPhoneRequestIdTelemetry",
 					"networkTelemetry",
 					"serviceTelemetry",
 					"systemExtensions",
 					"systemTelemetry",
+					"getTeamQueueGeneralStatisticsData",
 					"listProperty",
-					"listTrunkTemplate",
 					"listTrunk",
+					"listTrunkTemplate",
 					"listUser",
 					"getMonitorStatus",
 					"listForwardingProfiles",
 					"listGreetings",
 					"listGroups",
+					"getUserActivity",
+					"getUserActivityData",
 					"getTranscribeLanguages",
 					"listWeblink"
 				]
@@ -712,19 +712,32 @@ export const paging: INodeProperties[] = [
 		displayOptions: {
 			show: {
 				operation: [
+					"getAbandonedChatsStatisticsData",
+					"getAbandonedQueueCallsData",
 					"listActiveCall",
 					"getLogs",
+					"getAgentLoginHistoryData",
+					"getAgentsInQueueStatisticsData",
+					"getAuditLogData",
+					"getAverageQueueWaitingTimeData",
 					"listBackups",
 					"getFailoverScripts",
 					"listBlackListNumber",
 					"listBlocklistAddr",
+					"getBreachesSlaData",
+					"getCallCostByExtensionGroupData",
 					"listCallCostSettings",
+					"getCallDistribution",
+					"getCallDistributionData",
 					"listCallFlowApp",
 					"getAudioFiles",
 					"getFiles",
 					"listCallFlowScript",
 					"listCallHistoryView",
+					"getCallLogData",
+					"getOldCallLogData",
 					"listChatHistoryView",
+					"getChatLog",
 					"listChatMessagesHistoryView",
 					"getMcuRows",
 					"getOnboardMcuData",
@@ -739,12 +752,16 @@ export const paging: INodeProperties[] = [
 					"listGatewayParameterValues",
 					"listGatewayParameters",
 					"listTimeZones",
+					"getDetailedQueueStatisticsData",
 					"listDeviceInfo",
 					"listDidNumber",
 					"getPropertiesByDn",
 					"listEmailTemplate",
 					"listEmergencyGeoLocation",
 					"listEventLog",
+					"getExtensionStatisticsByGroupData",
+					"getExtensionStatisticsData",
+					"getExtensionsStatisticsByRingGroupsData",
 					"listFax",
 					"listFirmware",
 					"listFxs",
@@ -752,8 +769,11 @@ export const paging: INodeProperties[] = [
 					"listGroup",
 					"listMembers",
 					"listRights",
+					"listReportGroup",
 					"listHoliday",
+					"getInboundCalls",
 					"listInboundRule",
+					"getInboundRulesData",
 					"listLastCdrAndChatMessageTimestamp",
 					"listMyGroupMembers",
 					"listMyGroupRights",
@@ -764,6 +784,7 @@ export const paging: INodeProperties[] = [
 					"listNetworkInterface",
 					"getIfaces",
 					"listOAuthClient",
+					"getOutboundCalls",
 					"listOutboundRule",
 					"getEmergencyOutboundRules",
 					"listParameter",
@@ -779,30 +800,6 @@ export const paging: INodeProperties[] = [
 					"listQueue",
 					"listAgents",
 					"listManagers",
-					"listReceptionist",
-					"listForwards",
-					"listRecording",
-					"getAbandonedChatsStatisticsData",
-					"getAbandonedQueueCallsData",
-					"getAgentLoginHistoryData",
-					"getAgentsInQueueStatisticsData",
-					"getAuditLogData",
-					"getAverageQueueWaitingTimeData",
-					"getBreachesSlaData",
-					"getCallCostByExtensionGroupData",
-					"getCallDistribution",
-					"getCallDistributionData",
-					"getCallLogData",
-					"getOldCallLogData",
-					"getChatLog",
-					"getDetailedQueueStatisticsData",
-					"getExtensionStatisticsData",
-					"getExtensionStatisticsByGroupData",
-					"getExtensionsStatisticsByRingGroupsData",
-					"listReportGroup",
-					"getInboundCalls",
-					"getInboundRulesData",
-					"getOutboundCalls",
 					"getQueueAgentsChatStatisticsData",
 					"getQueueAgentsChatStatisticsTotalsData",
 					"getQueueAnUnCallsData",
@@ -812,32 +809,35 @@ export const paging: INodeProperties[] = [
 					"getQueueFailedCallbacksData",
 					"getQueuePerformanceOverviewData",
 					"getQueuePerformanceTotalsData",
-					"getRingGroupStatisticsData",
-					"getStatisticSlaData",
-					"getTeamQueueGeneralStatisticsData",
-					"getUserActivity",
-					"getUserActivityData",
+					"listReceptionist",
+					"listForwards",
+					"listRecording",
 					"listRingGroup",
 					"listRingGroupMembers",
+					"getRingGroupStatisticsData",
 					"listSbc",
 					"listScheduledReport",
 					"listSecurityRefreshToken",
-					"listServicePrincipal",
 					"listServiceInfo",
+					"listServicePrincipal",
 					"listSipDevice",
+					"getStatisticSlaData",
 					"myPhoneRequestIdTelemetry",
 					"networkTelemetry",
 					"serviceTelemetry",
 					"systemExtensions",
 					"systemTelemetry",
+					"getTeamQueueGeneralStatisticsData",
 					"listProperty",
-					"listTrunkTemplate",
 					"listTrunk",
+					"listTrunkTemplate",
 					"listUser",
 					"getMonitorStatus",
 					"listForwardingProfiles",
 					"listGreetings",
 					"listGroups",
+					"getUserActivity",
+					"getUserActivityData",
 					"getTranscribeLanguages",
 					"listWeblink"
 				],
@@ -858,16 +858,6 @@ export const binaryProperty: INodeProperties = {
 	displayOptions: {
 		show: {
 			operation: [
-				"exportCallCosts",
-				"downloadCallHistory",
-				"downloadChatHistory",
-				"downloadChatMessagesHistory",
-				"exportContacts",
-				"downloadEventLogs",
-				"exportCallerIdRules",
-				"downloadPlaylistFile",
-				"downloadRecording",
-				"downloadRecordingByName",
 				"downloadAbandonedChatsStatistics",
 				"downloadAbandonedQueueCalls",
 				"downloadAgentLoginHistory",
@@ -876,17 +866,25 @@ export const binaryProperty: INodeProperties = {
 				"downloadAverageQueueWaitingTimeReport",
 				"downloadBreachesSla",
 				"downloadCallCostByExtensionGroup",
+				"exportCallCosts",
 				"downloadCallDistributionReport",
 				"downloadGetGetCallDistribution",
+				"downloadCallHistory",
 				"downloadCallLog",
+				"downloadChatHistory",
 				"downloadChatLog",
+				"downloadChatMessagesHistory",
+				"exportContacts",
 				"downloadDetailedQueueStatistics",
-				"downloadExtensionStatistics",
+				"downloadEventLogs",
 				"downloadExtensionStatisticsByGroup",
+				"downloadExtensionStatistics",
 				"downloadExtensionsStatisticsByRingGroups",
 				"downloadGetInboundCalls",
+				"exportCallerIdRules",
 				"downloadInboundRules",
 				"downloadGetOutboundCalls",
+				"downloadPlaylistFile",
 				"downloadQueueAgentsChatStatistics",
 				"downloadQueueAgentsChatStatisticsTotals",
 				"downloadQueueAnUnCallsReport",
@@ -896,14 +894,16 @@ export const binaryProperty: INodeProperties = {
 				"downloadQueueFailedCallbacks",
 				"downloadQueuePerformanceOverview",
 				"downloadQueuePerformanceTotals",
+				"downloadRecording",
+				"downloadRecordingByName",
 				"downloadRingGroupStatistics",
 				"downloadStatisticSla",
 				"downloadTeamQueueGeneralStatistics",
-				"downloadGetUserActivity",
-				"downloadUserActivityReport",
 				"exportTrunk",
 				"downloadGreeting",
-				"exportExtensions"
+				"exportExtensions",
+				"downloadGetUserActivity",
+				"downloadUserActivityReport"
 			]
 		}
 	}
@@ -987,18 +987,43 @@ export const options: INodeProperties[] = [
 		displayOptions: {
 			show: {
 				operation: [
+					"downloadAbandonedChatsStatistics",
+					"getAbandonedChatsStatisticsData",
+					"downloadAbandonedQueueCalls",
+					"getAbandonedQueueCallsData",
 					"listActiveCall",
 					"getLogs",
+					"downloadAgentLoginHistory",
+					"getAgentLoginHistoryData",
+					"downloadAgentsInQueueStatistics",
+					"getAgentsInQueueStatisticsData",
+					"downloadAuditLog",
+					"getAuditLogData",
+					"downloadAverageQueueWaitingTimeReport",
+					"getAverageQueueWaitingTimeData",
 					"listBackups",
 					"listBlackListNumber",
 					"listBlocklistAddr",
+					"downloadBreachesSla",
+					"getBreachesSlaData",
+					"downloadCallCostByExtensionGroup",
+					"getCallCostByExtensionGroupData",
 					"listCallCostSettings",
+					"downloadCallDistributionReport",
+					"downloadGetGetCallDistribution",
+					"getCallDistribution",
+					"getCallDistributionData",
 					"listCallFlowApp",
 					"listCallFlowScript",
 					"listCallHistoryView",
 					"downloadCallHistory",
+					"downloadCallLog",
+					"getCallLogData",
+					"getOldCallLogData",
 					"listChatHistoryView",
 					"downloadChatHistory",
+					"downloadChatLog",
+					"getChatLog",
 					"listChatMessagesHistoryView",
 					"downloadChatMessagesHistory",
 					"listContact",
@@ -1010,6 +1035,8 @@ export const options: INodeProperties[] = [
 					"listGatewayParameterValues",
 					"listGatewayParameters",
 					"listTimeZones",
+					"downloadDetailedQueueStatistics",
+					"getDetailedQueueStatisticsData",
 					"listDeviceInfo",
 					"listDidNumber",
 					"getPropertiesByDn",
@@ -1017,6 +1044,12 @@ export const options: INodeProperties[] = [
 					"listEmergencyGeoLocation",
 					"listEventLog",
 					"downloadEventLogs",
+					"downloadExtensionStatisticsByGroup",
+					"getExtensionStatisticsByGroupData",
+					"downloadExtensionStatistics",
+					"getExtensionStatisticsData",
+					"downloadExtensionsStatisticsByRingGroups",
+					"getExtensionsStatisticsByRingGroupsData",
 					"listFax",
 					"listFirmware",
 					"listFxs",
@@ -1024,9 +1057,14 @@ export const options: INodeProperties[] = [
 					"listGroup",
 					"listMembers",
 					"listRights",
+					"listReportGroup",
 					"listHoliday",
+					"downloadGetInboundCalls",
+					"getInboundCalls",
 					"listInboundRule",
 					"exportCallerIdRules",
+					"downloadInboundRules",
+					"getInboundRulesData",
 					"listLastCdrAndChatMessageTimestamp",
 					"listMyGroupMembers",
 					"listMyGroupRights",
@@ -1036,6 +1074,8 @@ export const options: INodeProperties[] = [
 					"listMyUserGroups",
 					"listNetworkInterface",
 					"listOAuthClient",
+					"downloadGetOutboundCalls",
+					"getOutboundCalls",
 					"listOutboundRule",
 					"getEmergencyOutboundRules",
 					"listParameter",
@@ -1051,49 +1091,6 @@ export const options: INodeProperties[] = [
 					"listQueue",
 					"listAgents",
 					"listManagers",
-					"listReceptionist",
-					"listForwards",
-					"listRecording",
-					"downloadAbandonedChatsStatistics",
-					"getAbandonedChatsStatisticsData",
-					"downloadAbandonedQueueCalls",
-					"getAbandonedQueueCallsData",
-					"downloadAgentLoginHistory",
-					"getAgentLoginHistoryData",
-					"downloadAgentsInQueueStatistics",
-					"getAgentsInQueueStatisticsData",
-					"downloadAuditLog",
-					"getAuditLogData",
-					"downloadAverageQueueWaitingTimeReport",
-					"getAverageQueueWaitingTimeData",
-					"downloadBreachesSla",
-					"getBreachesSlaData",
-					"downloadCallCostByExtensionGroup",
-					"getCallCostByExtensionGroupData",
-					"downloadCallDistributionReport",
-					"downloadGetGetCallDistribution",
-					"getCallDistribution",
-					"getCallDistributionData",
-					"downloadCallLog",
-					"getCallLogData",
-					"getOldCallLogData",
-					"downloadChatLog",
-					"getChatLog",
-					"downloadDetailedQueueStatistics",
-					"getDetailedQueueStatisticsData",
-					"downloadExtensionStatistics",
-					"getExtensionStatisticsData",
-					"downloadExtensionStatisticsByGroup",
-					"getExtensionStatisticsByGroupData",
-					"downloadExtensionsStatisticsByRingGroups",
-					"getExtensionsStatisticsByRingGroupsData",
-					"listReportGroup",
-					"downloadGetInboundCalls",
-					"getInboundCalls",
-					"downloadInboundRules",
-					"getInboundRulesData",
-					"downloadGetOutboundCalls",
-					"getOutboundCalls",
 					"downloadQueueAgentsChatStatistics",
 					"getQueueAgentsChatStatisticsData",
 					"downloadQueueAgentsChatStatisticsTotals",
@@ -1112,36 +1109,39 @@ export const options: INodeProperties[] = [
 					"getQueuePerformanceOverviewData",
 					"downloadQueuePerformanceTotals",
 					"getQueuePerformanceTotalsData",
-					"downloadRingGroupStatistics",
-					"getRingGroupStatisticsData",
-					"downloadStatisticSla",
-					"getStatisticSlaData",
-					"downloadTeamQueueGeneralStatistics",
-					"getTeamQueueGeneralStatisticsData",
-					"downloadGetUserActivity",
-					"downloadUserActivityReport",
-					"getUserActivity",
-					"getUserActivityData",
+					"listReceptionist",
+					"listForwards",
+					"listRecording",
 					"listRingGroup",
 					"listRingGroupMembers",
+					"downloadRingGroupStatistics",
+					"getRingGroupStatisticsData",
 					"listSbc",
 					"listScheduledReport",
 					"listSecurityRefreshToken",
-					"listServicePrincipal",
 					"listServiceInfo",
+					"listServicePrincipal",
 					"listSipDevice",
+					"downloadStatisticSla",
+					"getStatisticSlaData",
 					"myPhoneRequestIdTelemetry",
 					"networkTelemetry",
 					"serviceTelemetry",
 					"systemTelemetry",
+					"downloadTeamQueueGeneralStatistics",
+					"getTeamQueueGeneralStatisticsData",
 					"listProperty",
-					"listTrunkTemplate",
 					"listTrunk",
+					"listTrunkTemplate",
 					"listUser",
 					"exportExtensions",
 					"listForwardingProfiles",
 					"listGreetings",
 					"listGroups",
+					"downloadGetUserActivity",
+					"downloadUserActivityReport",
+					"getUserActivity",
+					"getUserActivityData",
 					"listWeblink"
 				]
 			}
@@ -1177,6 +1177,7 @@ export const options: INodeProperties[] = [
 					"getAiSettings",
 					"getAmazonIntegrationSettings",
 					"getAntiHackingSettings",
+					"getGeneralSettingsForApps",
 					"getBlackListNumber",
 					"getBlocklistAddr",
 					"getCallFlowApp",
@@ -1204,8 +1205,6 @@ export const options: INodeProperties[] = [
 					"getFirewallState",
 					"getFxs",
 					"getFxsTemplate",
-					"getGeneralSettingsForApps",
-					"getGeneralSettingsForPbx",
 					"getGoogleSettings",
 					"getGroup",
 					"getHoliday",
@@ -1227,6 +1226,7 @@ export const options: INodeProperties[] = [
 					"getParameter",
 					"getParking",
 					"getParkingByNumber",
+					"getGeneralSettingsForPbx",
 					"getPeerByNumber",
 					"getPhoneBookSettings",
 					"getPhoneTemplate",
@@ -1247,9 +1247,9 @@ export const options: INodeProperties[] = [
 					"getSyslogSettings",
 					"getSystemStatus",
 					"getProperty",
-					"getTrunkTemplate",
 					"getTrunk",
 					"getTrunkByNumber",
+					"getTrunkTemplate",
 					"getUser",
 					"getUserByNumber",
 					"getVoicemailSettings",
@@ -1306,8 +1306,8 @@ export const options: INodeProperties[] = [
 					"deleteScheduledReport",
 					"deleteServicePrincipal",
 					"deleteProperty",
-					"deleteTrunkTemplate",
 					"deleteTrunk",
+					"deleteTrunkTemplate",
 					"deleteUser",
 					"deleteWeblink"
 				]
@@ -1387,504 +1387,7 @@ export const options: INodeProperties[] = [
 /** Parameters and entity bodies that operations of more than one resource use. */
 export const parameters: INodeProperties[] = [
 	{
-		displayName: "ID",
-		name: "id",
-		type: "number",
-		default: 0,
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"dropCall",
-					"getBlocklistAddr",
-					"updateBlocklistAddr",
-					"deleteBlocklistAddr",
-					"getDeviceInfo",
-					"deleteDeviceInfo",
-					"provision",
-					"getHoliday",
-					"updateHoliday",
-					"deleteHoliday",
-					"getInboundRule",
-					"updateInboundRule",
-					"deleteInboundRule",
-					"revokeToken",
-					"getOutboundRule",
-					"updateOutboundRule",
-					"deleteOutboundRule",
-					"getParameter",
-					"updateParameter",
-					"deleteParameter",
-					"getPromptSet",
-					"updatePromptSet",
-					"deletePromptSet",
-					"copy",
-					"listPrompts",
-					"playPrompt",
-					"recordPrompt",
-					"setActive",
-					"setAlternatePronunciation",
-					"getScheduledReport",
-					"updateScheduledReport",
-					"deleteScheduledReport",
-					"revokeSecurityToken",
-					"getServicePrincipal",
-					"updateServicePrincipal",
-					"deleteServicePrincipal",
-					"generateAppToken",
-					"pushFirmware"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Start Date",
-		name: "startDate",
-		type: "dateTime",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"getLogs",
-					"myPhoneRequestIdTelemetry"
-				]
-			}
-		}
-	},
-	{
-		displayName: "End Date",
-		name: "endDate",
-		type: "dateTime",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"getLogs",
-					"myPhoneRequestIdTelemetry"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Extension",
-		name: "extension",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"getLogs",
-					"playPrompt",
-					"recordPrompt"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Model",
-		name: "model",
-		type: "json",
-		default: "{}",
-		displayOptions: {
-			show: {
-				operation: [
-					"addVectorStoreFiles",
-					"batchDeleteFiles",
-					"createVectorStore",
-					"updateVectorStore",
-					"finalizeTrunkProvisioning",
-					"getProviderAvailablePhoneNumbers",
-					"getProviderPhones",
-					"provisionTrunk",
-					"validateLink"
-				]
-			}
-		}
-	},
-	{
-		displayName: "ID",
-		name: "deleteVectorStoreId",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"deleteVectorStore",
-					"getAiTemplateContents",
-					"getVectorStore",
-					"getVectorStoreFiles",
-					"deleteConverterConfiguration"
-				]
-			}
-		}
-	},
-	{
-		displayName: "File Name",
-		name: "fileName",
-		type: "string",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"deleteBackups",
-					"getBackupExtras",
-					"restore",
-					"downloadPlaylistFile",
-					"downloadGreeting"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Description",
-		name: "description",
-		type: "json",
-		default: "{}",
-		displayOptions: {
-			show: {
-				operation: [
-					"backup",
-					"requestHelp"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Settings",
-		name: "settings",
-		type: "json",
-		default: "{}",
-		displayOptions: {
-			show: {
-				operation: [
-					"setBackupFailoverSettings",
-					"setBackupRepositorySettings",
-					"setBackupSettings",
-					"setRestoreSettings",
-					"mailSettingsTestEmail",
-					"notificationSettingsTestEmail",
-					"setRecordingRepositorySettings",
-					"setUpdateSettings"
-				]
-			}
-		}
-	},
-	{
-		displayName: "ID",
-		name: "getBlackListNumberId",
-		type: "string",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"getBlackListNumber",
-					"updateBlackListNumber",
-					"deleteBlackListNumber",
-					"deleteFirmware",
-					"pushFirmwareForPhones",
-					"getFxsTemplate",
-					"updateFxsTemplate",
-					"deleteFxsTemplate",
-					"getUpdateDetails",
-					"getOAuthClient",
-					"deleteOAuthClient",
-					"refreshClientMetadata",
-					"getPhoneTemplate",
-					"updatePhoneTemplate",
-					"deletePhoneTemplate",
-					"getTrunkTemplate",
-					"updateTrunkTemplate",
-					"deleteTrunkTemplate"
-				]
-			}
-		}
-	},
-	{
-		displayName: "IDs",
-		name: "ids",
-		type: "json",
-		default: "[]",
-		displayOptions: {
-			show: {
-				operation: [
-					"bulkNumbersDelete",
-					"bulkIpsDelete",
-					"batchContactsDelete",
-					"deleteContactsById",
-					"getRoutes",
-					"bulkFaxDelete",
-					"bulkInboundRulesDelete",
-					"bulkRecordingsArchive",
-					"bulkRecordingsDelete",
-					"transcribeRecordings",
-					"batchDelete",
-					"bulkUpdate",
-					"getMultiEditGreetings",
-					"multiDeleteGreeting",
-					"multiUserUpdate",
-					"regeneratePasswords",
-					"reprovisionAllPhones",
-					"bulkLinksDelete"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Filename",
-		name: "filename",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"deleteAudioFile",
-					"deleteFile",
-					"makeCallRecordCustomPrompt",
-					"makeCallUserRecordGreeting",
-					"multiDeleteGreeting"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Client Time Zone",
-		name: "clientTimeZone",
-		type: "string",
-		default: "",
-		description: "In Download Get Inbound Calls and Download Get Outbound Calls: 3CX 20.0.7 and later",
-		displayOptions: {
-			show: {
-				operation: [
-					"downloadChatHistory",
-					"downloadChatMessagesHistory",
-					"downloadAbandonedChatsStatistics",
-					"downloadAbandonedQueueCalls",
-					"downloadAgentLoginHistory",
-					"getAgentLoginHistoryData",
-					"downloadAuditLog",
-					"downloadAverageQueueWaitingTimeReport",
-					"getAverageQueueWaitingTimeData",
-					"downloadBreachesSla",
-					"downloadCallCostByExtensionGroup",
-					"downloadCallDistributionReport",
-					"downloadGetGetCallDistribution",
-					"getCallDistribution",
-					"getCallDistributionData",
-					"downloadCallLog",
-					"downloadChatLog",
-					"downloadGetInboundCalls",
-					"downloadGetOutboundCalls",
-					"downloadQueueAnUnCallsReport",
-					"getQueueAnUnCallsData",
-					"downloadQueueAnsweredCallsByWaitTime",
-					"downloadQueueFailedCallbacks",
-					"downloadGetUserActivity",
-					"downloadUserActivityReport",
-					"getUserActivity",
-					"getUserActivityData"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Request",
-		name: "request",
-		type: "json",
-		default: "{}",
-		displayOptions: {
-			show: {
-				operation: [
-					"updateMcuRequestStatus",
-					"reportLogEvent"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Number",
-		name: "createContactByNumberNumber",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"createContactByNumber",
-					"deleteContactsByType",
-					"deleteCompanyByNumber"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Number",
-		name: "number",
-		type: "string",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"getContactsByNumber",
-					"getFaxByNumber",
-					"getParkingByNumber",
-					"getByNumber",
-					"getPeerByNumber",
-					"getQueueByNumber",
-					"getReceptionistByNumber",
-					"getRingGroupByNumber",
-					"getTrunkByNumber",
-					"getUserByNumber"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Name",
-		name: "name",
-		type: "string",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"getCrmTemplateSource",
-					"getCrmTemplate",
-					"deleteCrmTemplate",
-					"getDnPropertyByName",
-					"getParameterByName",
-					"getPlaylist",
-					"updatePlaylist",
-					"deletePlaylist",
-					"getSbc",
-					"updateSbc",
-					"deleteSbc",
-					"pushConfig",
-					"getProperty",
-					"updateProperty",
-					"deleteProperty"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Filename",
-		name: "deleteCustomPromptFilename",
-		type: "string",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"deleteCustomPrompt",
-					"deletePhoneLogo"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Dn",
-		name: "dn",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"makeCallRecordCustomPrompt",
-					"getCallLog",
-					"makeCall",
-					"makeCallUserRecordGreeting"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Options",
-		name: "bodyOptions",
-		type: "json",
-		default: "{}",
-		displayOptions: {
-			show: {
-				operation: [
-					"getGoogleUsers",
-					"getM365Groups",
-					"getM365Users",
-					"getUsers",
-					"disable",
-					"enable",
-					"garbageCollect",
-					"restart",
-					"start",
-					"stop"
-				]
-			}
-		}
-	},
-	{
-		displayName: "ID",
-		name: "deleteCompanyByIdId",
-		type: "number",
-		default: 0,
-		displayOptions: {
-			show: {
-				operation: [
-					"deleteCompanyById",
-					"moveUpDown",
-					"refreshRegistration"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Reseller ID",
-		name: "resellerId",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"linkGroupPartner",
-					"linkPartner",
-					"linkMyGroupPartner"
-				]
-			}
-		}
-	},
-	{
-		displayName: "License Key",
-		name: "licenseKey",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"replaceGroupLicenseKey",
-					"replaceLicenseKey",
-					"replaceMyGroupLicenseKey"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Reseller ID",
-		name: "partnerInfoResellerId",
-		type: "string",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"partnerInfo",
-					"getMyGroupPartnerInfo"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Queue Dn Str",
+		displayName: "Queue DN Str",
 		name: "queueDnStr",
 		type: "string",
 		default: "",
@@ -2031,6 +1534,46 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
+		displayName: "Client Time Zone",
+		name: "clientTimeZone",
+		type: "string",
+		default: "",
+		description: "In Download Get Inbound Calls and Download Get Outbound Calls: 3CX 20.0.7 and later",
+		displayOptions: {
+			show: {
+				operation: [
+					"downloadAbandonedChatsStatistics",
+					"downloadAbandonedQueueCalls",
+					"downloadAgentLoginHistory",
+					"getAgentLoginHistoryData",
+					"downloadAuditLog",
+					"downloadAverageQueueWaitingTimeReport",
+					"getAverageQueueWaitingTimeData",
+					"downloadBreachesSla",
+					"downloadCallCostByExtensionGroup",
+					"downloadCallDistributionReport",
+					"downloadGetGetCallDistribution",
+					"getCallDistribution",
+					"getCallDistributionData",
+					"downloadCallLog",
+					"downloadChatHistory",
+					"downloadChatLog",
+					"downloadChatMessagesHistory",
+					"downloadGetInboundCalls",
+					"downloadGetOutboundCalls",
+					"downloadQueueAnUnCallsReport",
+					"getQueueAnUnCallsData",
+					"downloadQueueAnsweredCallsByWaitTime",
+					"downloadQueueFailedCallbacks",
+					"downloadGetUserActivity",
+					"downloadUserActivityReport",
+					"getUserActivity",
+					"getUserActivityData"
+				]
+			}
+		}
+	},
+	{
 		displayName: "Period From",
 		name: "periodFrom",
 		type: "dateTime",
@@ -2050,10 +1593,10 @@ export const parameters: INodeProperties[] = [
 					"getOldCallLogData",
 					"downloadChatLog",
 					"getChatLog",
-					"downloadExtensionStatistics",
-					"getExtensionStatisticsData",
 					"downloadExtensionStatisticsByGroup",
 					"getExtensionStatisticsByGroupData",
+					"downloadExtensionStatistics",
+					"getExtensionStatisticsData",
 					"downloadExtensionsStatisticsByRingGroups",
 					"getExtensionsStatisticsByRingGroupsData",
 					"downloadGetInboundCalls",
@@ -2092,10 +1635,10 @@ export const parameters: INodeProperties[] = [
 					"getOldCallLogData",
 					"downloadChatLog",
 					"getChatLog",
-					"downloadExtensionStatistics",
-					"getExtensionStatisticsData",
 					"downloadExtensionStatisticsByGroup",
 					"getExtensionStatisticsByGroupData",
+					"downloadExtensionStatistics",
+					"getExtensionStatisticsData",
 					"downloadExtensionsStatisticsByRingGroups",
 					"getExtensionsStatisticsByRingGroupsData",
 					"downloadGetInboundCalls",
@@ -2115,7 +1658,7 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		displayName: "Queue Dns",
+		displayName: "Queue DNS",
 		name: "queueDns",
 		type: "string",
 		default: "",
@@ -2173,6 +1716,140 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
+		displayName: "ID",
+		name: "id",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"dropCall",
+					"getBlocklistAddr",
+					"updateBlocklistAddr",
+					"deleteBlocklistAddr",
+					"getDeviceInfo",
+					"deleteDeviceInfo",
+					"provision",
+					"getHoliday",
+					"updateHoliday",
+					"deleteHoliday",
+					"getInboundRule",
+					"updateInboundRule",
+					"deleteInboundRule",
+					"revokeToken",
+					"getOutboundRule",
+					"updateOutboundRule",
+					"deleteOutboundRule",
+					"getParameter",
+					"updateParameter",
+					"deleteParameter",
+					"getPromptSet",
+					"updatePromptSet",
+					"deletePromptSet",
+					"copy",
+					"listPrompts",
+					"playPrompt",
+					"recordPrompt",
+					"setActive",
+					"setAlternatePronunciation",
+					"getScheduledReport",
+					"updateScheduledReport",
+					"deleteScheduledReport",
+					"revokeSecurityToken",
+					"getServicePrincipal",
+					"updateServicePrincipal",
+					"deleteServicePrincipal",
+					"generateAppToken",
+					"pushFirmware"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Start Date",
+		name: "startDate",
+		type: "dateTime",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"getLogs",
+					"myPhoneRequestIdTelemetry"
+				]
+			}
+		}
+	},
+	{
+		displayName: "End Date",
+		name: "endDate",
+		type: "dateTime",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"getLogs",
+					"myPhoneRequestIdTelemetry"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Extension",
+		name: "extension",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"getLogs",
+					"playPrompt",
+					"recordPrompt"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Model",
+		name: "model",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
+					"addVectorStoreFiles",
+					"batchDeleteFiles",
+					"createVectorStore",
+					"updateVectorStore",
+					"finalizeTrunkProvisioning",
+					"getProviderAvailablePhoneNumbers",
+					"getProviderPhones",
+					"provisionTrunk",
+					"validateLink"
+				]
+			}
+		}
+	},
+	{
+		displayName: "ID",
+		name: "deleteVectorStoreId",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"deleteVectorStore",
+					"getAiTemplateContents",
+					"getVectorStore",
+					"getVectorStoreFiles",
+					"deleteConverterConfiguration"
+				]
+			}
+		}
+	},
+	{
 		displayName: "Chart Date",
 		name: "chartDate",
 		type: "dateTime",
@@ -2209,6 +1886,119 @@ export const parameters: INodeProperties[] = [
 					"getQueueAnUnCallsData",
 					"downloadUserActivityReport",
 					"getUserActivityData"
+				]
+			}
+		}
+	},
+	{
+		displayName: "File Name",
+		name: "fileName",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"deleteBackups",
+					"getBackupExtras",
+					"restore",
+					"downloadPlaylistFile",
+					"downloadGreeting"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Description",
+		name: "description",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
+					"backup",
+					"requestHelp"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Settings",
+		name: "settings",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
+					"setBackupFailoverSettings",
+					"setBackupRepositorySettings",
+					"setBackupSettings",
+					"setRestoreSettings",
+					"mailSettingsTestEmail",
+					"notificationSettingsTestEmail",
+					"setRecordingRepositorySettings",
+					"setUpdateSettings"
+				]
+			}
+		}
+	},
+	{
+		displayName: "ID",
+		name: "getBlackListNumberId",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"getBlackListNumber",
+					"updateBlackListNumber",
+					"deleteBlackListNumber",
+					"deleteFirmware",
+					"pushFirmwareForPhones",
+					"getFxsTemplate",
+					"updateFxsTemplate",
+					"deleteFxsTemplate",
+					"getOAuthClient",
+					"deleteOAuthClient",
+					"refreshClientMetadata",
+					"getPhoneTemplate",
+					"updatePhoneTemplate",
+					"deletePhoneTemplate",
+					"getTrunkTemplate",
+					"updateTrunkTemplate",
+					"deleteTrunkTemplate",
+					"getUpdateDetails"
+				]
+			}
+		}
+	},
+	{
+		displayName: "IDs",
+		name: "ids",
+		type: "json",
+		default: "[]",
+		displayOptions: {
+			show: {
+				operation: [
+					"bulkNumbersDelete",
+					"bulkIpsDelete",
+					"batchContactsDelete",
+					"deleteContactsById",
+					"getRoutes",
+					"bulkFaxDelete",
+					"bulkInboundRulesDelete",
+					"bulkRecordingsArchive",
+					"bulkRecordingsDelete",
+					"transcribeRecordings",
+					"batchDelete",
+					"bulkUpdate",
+					"getMultiEditGreetings",
+					"multiDeleteGreeting",
+					"multiUserUpdate",
+					"regeneratePasswords",
+					"reprovisionAllPhones",
+					"bulkLinksDelete"
 				]
 			}
 		}
@@ -2270,7 +2060,7 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		displayName: "Extension Dns",
+		displayName: "Extension DNS",
 		name: "extensionDns",
 		type: "string",
 		default: "",
@@ -2296,10 +2086,10 @@ export const parameters: INodeProperties[] = [
 				operation: [
 					"downloadGetGetCallDistribution",
 					"getCallDistribution",
-					"downloadExtensionStatistics",
-					"getExtensionStatisticsData",
 					"downloadExtensionStatisticsByGroup",
 					"getExtensionStatisticsByGroupData",
+					"downloadExtensionStatistics",
+					"getExtensionStatisticsData",
 					"downloadGetUserActivity",
 					"getUserActivity"
 				]
@@ -2319,6 +2109,23 @@ export const parameters: INodeProperties[] = [
 					"getCallDistribution",
 					"downloadGetUserActivity",
 					"getUserActivity"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Filename",
+		name: "filename",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"deleteAudioFile",
+					"deleteFile",
+					"makeCallRecordCustomPrompt",
+					"makeCallUserRecordGreeting",
+					"multiDeleteGreeting"
 				]
 			}
 		}
@@ -2344,7 +2151,118 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		displayName: "Ring Group Dns",
+		displayName: "Request",
+		name: "request",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
+					"updateMcuRequestStatus",
+					"reportLogEvent"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Number",
+		name: "createContactByNumberNumber",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"createContactByNumber",
+					"deleteContactsByType",
+					"deleteCompanyByNumber"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Number",
+		name: "number",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"getContactsByNumber",
+					"getFaxByNumber",
+					"getParkingByNumber",
+					"getByNumber",
+					"getPeerByNumber",
+					"getQueueByNumber",
+					"getReceptionistByNumber",
+					"getRingGroupByNumber",
+					"getTrunkByNumber",
+					"getUserByNumber"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Name",
+		name: "name",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"getCrmTemplateSource",
+					"getCrmTemplate",
+					"deleteCrmTemplate",
+					"getDnPropertyByName",
+					"getParameterByName",
+					"getPlaylist",
+					"updatePlaylist",
+					"deletePlaylist",
+					"getSbc",
+					"updateSbc",
+					"deleteSbc",
+					"pushConfig",
+					"getProperty",
+					"updateProperty",
+					"deleteProperty"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Filename",
+		name: "deleteCustomPromptFilename",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"deleteCustomPrompt",
+					"deletePhoneLogo"
+				]
+			}
+		}
+	},
+	{
+		displayName: "DN",
+		name: "dn",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"makeCallRecordCustomPrompt",
+					"getCallLog",
+					"makeCall",
+					"makeCallUserRecordGreeting"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Ring Group DNS",
 		name: "ringGroupDns",
 		type: "string",
 		default: "",
@@ -2360,7 +2278,74 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		displayName: "Trunk Dns",
+		displayName: "Options",
+		name: "bodyOptions",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
+					"getGoogleUsers",
+					"getM365Groups",
+					"getM365Users",
+					"getUsers",
+					"disable",
+					"enable",
+					"garbageCollect",
+					"restart",
+					"start",
+					"stop"
+				]
+			}
+		}
+	},
+	{
+		displayName: "ID",
+		name: "deleteCompanyByIdId",
+		type: "number",
+		default: 0,
+		displayOptions: {
+			show: {
+				operation: [
+					"deleteCompanyById",
+					"moveUpDown",
+					"refreshRegistration"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Reseller ID",
+		name: "resellerId",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"linkGroupPartner",
+					"linkPartner",
+					"linkMyGroupPartner"
+				]
+			}
+		}
+	},
+	{
+		displayName: "License Key",
+		name: "licenseKey",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"replaceGroupLicenseKey",
+					"replaceLicenseKey",
+					"replaceMyGroupLicenseKey"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Trunk DNS",
 		name: "trunkDns",
 		type: "string",
 		default: "",
@@ -2371,6 +2356,21 @@ export const parameters: INodeProperties[] = [
 					"getInboundCalls",
 					"downloadGetOutboundCalls",
 					"getOutboundCalls"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Reseller ID",
+		name: "partnerInfoResellerId",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"partnerInfo",
+					"getMyGroupPartnerInfo"
 				]
 			}
 		}
@@ -2761,7 +2761,7 @@ export const bodies: INodeProperties[] = [
 				}
 			},
 			{
-				displayName: "Blfs",
+				displayName: "BLFs",
 				name: "blfs",
 				type: "string",
 				default: ""
@@ -3081,7 +3081,7 @@ export const bodies: INodeProperties[] = [
 				default: ""
 			},
 			{
-				displayName: "Pbx Delivers Audio",
+				displayName: "PBX Delivers Audio",
 				name: "pbxDeliversAudio",
 				type: "boolean",
 				default: false
@@ -3093,13 +3093,13 @@ export const bodies: INodeProperties[] = [
 				default: "[]"
 			},
 			{
-				displayName: "Pin Protect Timeout",
+				displayName: "PIN Protect Timeout",
 				name: "pinProtectTimeout",
 				type: "number",
 				default: 0
 			},
 			{
-				displayName: "Pin Protected",
+				displayName: "PIN Protected",
 				name: "pinProtected",
 				type: "boolean",
 				default: false
@@ -3224,7 +3224,7 @@ export const bodies: INodeProperties[] = [
 				default: "Nothing"
 			},
 			{
-				displayName: "VM Disable Pin Auth",
+				displayName: "VM Disable PIN Auth",
 				name: "vmDisablePinAuth",
 				type: "boolean",
 				default: false
