@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './description';
+import { shared } from './generated';
 import { listSearch } from './methods/listSearch';
 import { runOperation } from './operation/runOperation';
 
@@ -11,7 +12,8 @@ export class ThreeCx implements INodeType {
 		icon: { light: 'file:3cx.svg', dark: 'file:3cx.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The chosen action's label, e.g. "Get many users" (generated: the editor knows only values).
+		subtitle: shared.subtitle,
 		description: 'Administer a 3CX V20 phone system through its Configuration API (XAPI)',
 		documentationUrl: 'https://www.3cx.com/docs/configuration-rest-api/',
 		defaults: { name: '3CX' },

@@ -11,6 +11,8 @@ const { identifier } = require('./naming');
 const { compareText } = require('./order');
 const { annotateLocators, locatorTable } = require('./locators');
 const { operationSelector, operationInputs, endpoint, sharedProperties } = require('./descriptions');
+const { subtitleExpression } = require('./subtitle');
+const { resourceValue } = require('./descriptions');
 const { writeFiles, resourceFile, sharedFile, enumsFile, indexFile, locatorsFile } = require('./emit');
 
 const OUT_DIR = path.resolve(__dirname, '../../nodes/ThreeCx/generated');
@@ -38,7 +40,9 @@ function generate({ specDir = SPEC_DIR, outDir = OUT_DIR } = {}) {
 		files.push(resourceFile(tag, { operation, ...inputs.forResource(tag), endpoints }, versions));
 		modules.push({ tag, id: identifier(tag) });
 	}
-	files.push(sharedFile({ ...sharedProperties(model), options: inputs.options, inputs: inputs.shared }, versions));
+	const labelled = [...model.resources.values()].flat().map((op) => ({ value: op.value, resource: resourceValue(op.tag), action: op.action }));
+	const subtitle = subtitleExpression(labelled);
+	files.push(sharedFile({ ...sharedProperties(model), subtitle, options: inputs.options, inputs: inputs.shared }, versions));
 	files.push(enumsFile(collectEnums(model), versions));
 	files.push(locatorsFile(locatorTable(), versions));
 	files.push(indexFile(modules, versions));

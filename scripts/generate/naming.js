@@ -13,6 +13,9 @@ function words(name) {
 		.filter(Boolean);
 }
 
+/** Acronyms 3CX's PascalCase names hide ("SipDevices", "DidNumbers"). */
+const ACRONYMS = ['AI', 'API', 'BLF', 'CDR', 'CRM', 'CSV', 'DECT', 'DID', 'DN', 'DNS', 'DTMF', 'FQDN', 'FXS', 'GUID', 'IAM', 'IP', 'IVR', 'MAC', 'MCP', 'MCU', 'PBX', 'PIN', 'RFC', 'RPC', 'SBC', 'SFTP', 'SIP', 'SLA', 'SMS', 'SQL', 'SSL', 'STUN', 'TLS', 'URI', 'URL'];
+
 /**
  * Words spelled as people write them: "ID" (n8n's lint rule), 3CX's "OAuth" as one word, and the
  * acronyms 3CX's PascalCase names hide ("SipDevices", "DidNumbers", "DeleteOpenAiFile").
@@ -22,7 +25,7 @@ const SPELLINGS = {
 	Ids: 'IDs',
 	Oauth: 'OAuth',
 	...Object.fromEntries(
-		['AI', 'API', 'BLF', 'CDR', 'CRM', 'CSV', 'DECT', 'DID', 'DN', 'DNS', 'DTMF', 'FQDN', 'FXS', 'GUID', 'IAM', 'IP', 'IVR', 'MAC', 'MCP', 'MCU', 'PBX', 'PIN', 'RFC', 'RPC', 'SBC', 'SFTP', 'SIP', 'SLA', 'SMS', 'SQL', 'SSL', 'STUN', 'TLS', 'URI', 'URL'].flatMap(
+		ACRONYMS.flatMap(
 			(acronym) => {
 				const word = acronym[0] + acronym.slice(1).toLowerCase();
 				return [[word, acronym], [`${word}s`, `${acronym}s`]];
@@ -97,4 +100,4 @@ function lowerCamel(name) {
 /** A TypeScript identifier for a resource's exports: "ChatHistoryView" → "chatHistoryView". */
 const identifier = (name) => lowerCamel(name).replace(/^[0-9]/, '_$&');
 
-module.exports = { words, humanize, title, sentence, lowerCamel, identifier };
+module.exports = { ACRONYMS, words, humanize, title, sentence, lowerCamel, identifier };
