@@ -14,7 +14,7 @@ export class ThreeCx implements INodeType {
 		version: 1,
 		// The chosen action's label, e.g. "Get many users" (generated: the editor knows only values).
 		subtitle: shared.subtitle,
-		description: 'Administer a 3CX V20 phone system through its Configuration API (XAPI)',
+		description: 'Manage a 3CX V20 phone system: users, queues, ring groups, IVRs, call history, recordings, chats and settings',
 		documentationUrl: 'https://www.3cx.com/docs/configuration-rest-api/',
 		defaults: { name: '3CX' },
 		usableAsTool: true,
