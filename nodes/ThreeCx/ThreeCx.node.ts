@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './description';
+import { shared } from './generated';
 import { listSearch } from './methods/listSearch';
 import { runOperation } from './operation/runOperation';
 
@@ -11,8 +12,9 @@ export class ThreeCx implements INodeType {
 		icon: { light: 'file:3cx.svg', dark: 'file:3cx.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Administer a 3CX V20 phone system through its Configuration API (XAPI)',
+		// The chosen action's label, e.g. "Get many users" (generated: the editor knows only values).
+		subtitle: shared.subtitle,
+		description: 'Manage a 3CX V20 phone system: users, queues, ring groups, IVRs, call history, recordings, chats and settings',
 		documentationUrl: 'https://www.3cx.com/docs/configuration-rest-api/',
 		defaults: { name: '3CX' },
 		usableAsTool: true,

@@ -19,7 +19,7 @@ function credentialData(pbxUrl, clientId = PBX_CLIENT.clientId, apiKey = PBX_CLI
 	return { url: pbxUrl, clientId, apiKey, allowUnauthorizedCerts: false };
 }
 
-/** A 3CX node doing Users › Get, the user given By ID (a number or an expression). */
+/** A 3CX node doing User › Get, the user given By ID (a number or an expression). */
 function threeCxGetUser({ name, credential, id }) {
 	return {
 		name,

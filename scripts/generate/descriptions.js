@@ -1,10 +1,12 @@
 'use strict';
 const { humanize, lowerCamel } = require('./naming');
 const { versionNote } = require('./versions');
-const { byText, describe, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty } = require('./ui-properties');
+const { describe, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty } = require('./ui-properties');
 const { giveUniqueNames, checkOperationInputs } = require('./unique-names');
 const { locatorProperty } = require('./locators');
 const { liveEndpointFields, emptyIsNull, operationNote, resourceNote, parameterDefault, parameterNote } = require('./live-pbx');
+const { byText } = require('./order');
+const { resourceName } = require('./labels');
 
 
 /**
@@ -206,7 +208,7 @@ function sharedProperties(model) {
 		noDataExpression: true,
 		options: [...model.resources.entries()].map(([tag, ops]) => {
 			const note = [resourceNote(tag), versionNote([...new Set(ops.flatMap((op) => op.versions))], model.versions)].filter(Boolean).join('; ');
-			return { name: humanize(tag), value: resourceValue(tag), ...(note ? { description: note } : {}) };
+			return { name: resourceName(tag), value: resourceValue(tag), ...(note ? { description: note } : {}) };
 		}),
 		default: 'users',
 	};
@@ -268,7 +270,7 @@ function queryOptionCollections(operations) {
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
-			options: [...letters].map((l) => QUERY_OPTIONS[l]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			options: [...letters].map((l) => QUERY_OPTIONS[l]).sort(byText('displayName')),
 		};
 		collections.add(property, op, (name) => (op.optionsCollection = name));
 	}

@@ -31,7 +31,7 @@ const PAGE_SIZES = { 'ReportCallLogData\u0000GetCallLogData': 1000, 'ReportCallL
 /** GetCallLogData applies $top/$skip before $filter and counts only the page (its sibling is assumed alike). */
 const PAGES_BEFORE_FILTER = new Set(['ReportCallLogData\u0000GetCallLogData', 'ReportCallLogData\u0000GetOldCallLogData']);
 
-const CALL_LOG = 'Get Call Log Data (Report Call Log Data)';
+const CALL_LOG = 'Call Log Data Report › Get Call Log Data';
 
 /** Where the calls are: 3CX 20.0.6 moved new calls out of CallHistoryView. */
 const RESOURCE_NOTES = {

@@ -11,6 +11,7 @@ const fs = require('fs');
 const path = require('path');
 const { versions, paths, node24Env } = require('./runtime');
 const { run, withoutNpmScriptVars } = require('./processes');
+const { withProgress } = require('./progress');
 
 const MARKER = '.installed.json';
 
@@ -63,19 +64,19 @@ async function installN8n() {
 	// --ignore-scripts: an optional Kafka native module would try to download
 	// binaries. The only native module n8n really needs is sqlite3, built
 	// below from source against Node 24's headers.
-	await run('npm', ['install', '--ignore-scripts', ...NPM_QUIET], {
-		cwd: paths.n8nDir,
-		env,
-		timeoutMs: 1_200_000,
-	});
+	await withProgress('install', `Downloading n8n ${versions.n8n} and its 2,300 packages`, () =>
+		run('npm', ['install', '--ignore-scripts', ...NPM_QUIET], { cwd: paths.n8nDir, env, timeoutMs: 1_200_000 }),
+	{ usually: '6–9 min on 2 cores' });
 	await ensureBuildTools();
 	// build_from_source: prebuild-install would otherwise first try to
 	// download a binary from GitHub, which hangs or fails without internet.
-	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', ...NPM_QUIET], {
-		cwd: paths.n8nDir,
-		env: { ...env, npm_config_build_from_source: 'true' },
-		timeoutMs: 900_000,
-	});
+	await withProgress('install', 'Compiling sqlite3 from source for Node 24', () =>
+		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', ...NPM_QUIET], {
+			cwd: paths.n8nDir,
+			env: { ...env, npm_config_build_from_source: 'true' },
+			timeoutMs: 900_000,
+		}),
+	{ usually: '3–5 min on 2 cores, silent meanwhile' });
 	await run(paths.node24Bin, ['-e', "require(require.resolve('sqlite3', { paths: [process.argv[1]] }))", paths.n8nPackageDir], {
 		cwd: paths.n8nDir,
 		timeoutMs: 60_000,
@@ -142,11 +143,13 @@ async function ensureBuildTools() {
 	});
 }
 
+// `usually`: measured on the project's 2-core machine; n8n's is most of a first `npm start`.
 const parts = {
-	node24: { dir: path.join(paths.runtimeDir, 'node24'), mainFile: paths.node24Bin, install: installNode24, needs: [] },
-	n8n: { dir: paths.n8nDir, mainFile: paths.n8nBin, install: installN8n, needs: ['node24'] },
-	verdaccio: { dir: paths.verdaccioDir, mainFile: paths.verdaccioBin, install: installVerdaccio, needs: ['node24'] },
+	node24: { dir: path.join(paths.runtimeDir, 'node24'), mainFile: paths.node24Bin, install: installNode24, needs: [], usually: 1 },
+	n8n: { dir: paths.n8nDir, mainFile: paths.n8nBin, install: installN8n, needs: ['node24'], usually: 13 },
+	verdaccio: { dir: paths.verdaccioDir, mainFile: paths.verdaccioBin, install: installVerdaccio, needs: ['node24'], usually: 2 },
 	playwright: {
+		usually: 1,
 		dir: paths.playwrightDir,
 		mainFile: path.join(paths.playwrightCoreDir, 'package.json'),
 		install: installPlaywright,
@@ -154,6 +157,8 @@ const parts = {
 		onlyOnRequest: true, // tests do not need it; `npm run bench` asks for it
 	},
 };
+
+const specOf = (name) => ({ [name]: versions[name], node24: versions.node24 });
 
 /** Install the named parts (and what they need) unless already installed. */
 async function ensureInstalled(names = Object.keys(parts).filter((name) => !parts[name].onlyOnRequest)) {
@@ -166,8 +171,16 @@ async function ensureInstalled(names = Object.keys(parts).filter((name) => !part
 	names.forEach(visit);
 
 	const timings = {};
+	const missing = order.filter((name) => !isInstalled(parts[name].dir, specOf(name), parts[name].mainFile));
+	if (missing.length > 0) {
+		const minutes = missing.reduce((sum, name) => sum + parts[name].usually, 0);
+		console.log(
+			`[install] Installing ${missing.map((name) => `${name}@${versions[name]}`).join(', ')} into ${path.relative(paths.projectRoot, paths.runtimeDir)}: ` +
+				`about ${minutes} min on a 2-core machine, once (later runs skip this).`,
+		);
+	}
 	for (const name of order) {
-		const spec = { [name]: versions[name], node24: versions.node24 };
+		const spec = specOf(name);
 		const { dir, mainFile } = parts[name];
 		const started = Date.now();
 		if (isInstalled(dir, spec, mainFile)) {

@@ -63,7 +63,8 @@ function makeTempUserFolder() {
 
 /**
  * Start `n8n start` and wait until it serves its REST API. Without a
- * userFolder it uses a new temp folder, which stop() then deletes.
+ * userFolder it uses a new temp folder, which stop() then deletes. With
+ * `logFile`, n8n's whole output is appended there.
  * @returns {{ url, port, userFolder, stop(): Promise, log(): string, exited: Promise }}
  */
 async function startN8n({
@@ -72,6 +73,7 @@ async function startN8n({
 	customExtensionsDir,
 	env = {},
 	echo = false,
+	logFile,
 	timeoutMs = 120_000,
 } = {}) {
 	assertInstalled();
@@ -84,6 +86,7 @@ async function startN8n({
 		cwd: userFolder,
 		env: n8nEnv({ userFolder, port, brokerPort, customExtensionsDir, env }),
 		echo,
+		logFile,
 	});
 	const stop = async () => {
 		await proc.stop(15_000);

@@ -37,7 +37,8 @@ function createSeedState({ seed, callHistoryRows, callLogRows, version }) {
 		const id = nextDnId++;
 		const number = String(100 + i);
 		const first = FIRST_NAMES[i % FIRST_NAMES.length];
-		const last = LAST_NAMES[(i * 7) % LAST_NAMES.length]; // i = 9 → O'Brien
+		// i = 9 → O'Brien. The round number shifts the surname, so no two users share a name.
+		const last = LAST_NAMES[(i * 7 + Math.floor(i / FIRST_NAMES.length)) % LAST_NAMES.length];
 		const userRng = entityRng('Users', id);
 		const user = makeEntity(
 			'Users',
@@ -99,7 +100,7 @@ function createSeedState({ seed, callHistoryRows, callLogRows, version }) {
 	const Contacts = [];
 	for (let i = 0; i < 40; i++) {
 		const first = FIRST_NAMES[(i * 11 + 3) % FIRST_NAMES.length];
-		const last = LAST_NAMES[(i * 13 + 5) % LAST_NAMES.length];
+		const last = LAST_NAMES[(i * 13 + 5 + Math.floor(i / FIRST_NAMES.length)) % LAST_NAMES.length];
 		const company = COMPANIES[i % COMPANIES.length];
 		Contacts.push(
 			makeEntity('Contacts', {

@@ -19,7 +19,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Archive",
 			value: "archive",
-			action: "Archive"
+			action: "Archive recordings"
 		},
 		{
 			name: "Bulk Recordings Archive",
@@ -37,7 +37,7 @@ export const operation: INodeProperties = {
 			action: "Download recording"
 		},
 		{
-			name: "Download Recording By Name",
+			name: "Download Recording by Name",
 			value: "downloadRecordingByName",
 			action: "Download recording by name",
 			description: "3CX 20.0.7–20.0.9 only"
@@ -45,7 +45,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Get",
 			value: "getRecording",
-			action: "Get a recording"
+			action: "Get recording"
 		},
 		{
 			name: "Get Many",
@@ -60,12 +60,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Purge Archive",
 			value: "purgeArchive",
-			action: "Purge archive"
+			action: "Purge archive for recordings"
 		},
 		{
 			name: "Purge Local",
 			value: "purgeLocal",
-			action: "Purge local"
+			action: "Purge local for recordings"
 		},
 		{
 			name: "Set Recording Repository Settings",

@@ -179,7 +179,7 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		displayName: "Cdr ID",
+		displayName: "CDR ID",
 		name: "cdrId",
 		type: "string",
 		default: "",
