@@ -67,7 +67,7 @@ test('n8n’s resource-locator endpoint pages and searches the PBX through the n
 test('n8n’s credential test (the check on saving the credential) passes for the right key and names the problem for a wrong one', async () => {
 	const testCredential = (data: Record<string, unknown>) =>
 		env.api.post<{ status: string; message: string }>('/rest/credentials/test', {
-			credentials: { id: env.credential.id, name: env.credential.name, type: 'threeCxApi', data: { url: `${env.pbx.url}/`, clientId: 'demo', allowUnauthorizedCerts: false, ...data } },
+			credentials: { id: env.credential.id, name: env.credential.name, type: 'threeCxApi', data: { url: `${env.pbx.url}/`, clientId: 'demo', ignoreSslIssues: false, ...data } },
 		});
 	env.pbx.resetStats();
 

@@ -35,7 +35,7 @@ async function searchEntitySet(
 		method: 'GET',
 		baseURL: `${pbxBaseUrl(credentials)}/xapi/v1`,
 		url,
-		skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 		headers: { Accept: 'application/json' },
 		qs: {
 			$select: select.join(','),
@@ -45,7 +45,7 @@ async function searchEntitySet(
 			...(where ? { $filter: where } : {}),
 		},
 	});
-	const rows = (responseJson(response) as { value?: IDataObject[] } | undefined)?.value;
+	const rows = (responseJson(response, context) as { value?: IDataObject[] } | undefined)?.value;
 	if (!Array.isArray(rows)) {
 		throw new NodeOperationError(context.getNode(), `3CX answered the ${locator.label.toLowerCase()} list without a list of entries`);
 	}

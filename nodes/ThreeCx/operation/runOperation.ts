@@ -52,7 +52,7 @@ async function send(context: IExecuteSingleFunctions, endpoint: Endpoint, option
 	try {
 		return await sendXapiRequest(context, endpoint, options);
 	} catch (error) {
-		if (!(endpoint.legacyPath && error instanceof NodeApiError && error.httpCode === '404')) throw error;
+		if (!(endpoint.legacyPath && error instanceof NodeApiError && error.httpCode === '404')) throw asNodeApiError(context.getNode(), error, context.getItemIndex());
 		const url = fillPath(endpoint.legacyPath, await pathLiterals(context, endpoint, endpoint.legacyPath, options));
 		return await sendXapiRequest(context, endpoint, { ...options, url });
 	}
@@ -68,7 +68,7 @@ async function toItems(
 		const binaryPropertyName = endpoint.file ? (context.getNodeParameter('binaryPropertyName', 'data') as string) : 'data';
 		return [await fileItem(context, response, endpoint.file ?? 'download', binaryPropertyName)];
 	}
-	const body = responseJson(response) as Json | undefined;
+	const body = responseJson(response, context) as Json | undefined;
 	if (body === undefined || body === null) {
 		if (endpoint.method === 'DELETE') return [{ json: { deleted: true } }];
 		if (endpoint.reread) {
@@ -115,7 +115,7 @@ async function itemsFor(context: IExecutePaginationFunctions, options: IHttpRequ
 	const items = await collectPages(
 		async (top, skip) => {
 			const response = await send(context, endpoint, { ...options, qs: { ...qs, $top: top, $skip: skip } });
-			const page = rowsOf((responseJson(response) ?? {}) as Json);
+			const page = rowsOf((responseJson(response, context) ?? {}) as Json);
 			count ??= page.count;
 			return rowItems({ rows: page.rows, count });
 		},

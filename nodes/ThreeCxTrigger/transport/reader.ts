@@ -42,9 +42,9 @@ export class XapiReader {
 			url: `${pbxBaseUrl(this.credentials)}/xapi/v1${source.path}`,
 			qs,
 			headers: { Accept: 'application/json' },
-			skipSslCertificateValidation: this.credentials.allowUnauthorizedCerts === true,
+			skipSslCertificateValidation: this.credentials.ignoreSslIssues === true,
 		});
-		const body = responseJson(response) as { value?: unknown } | undefined;
+		const body = responseJson(response, this.context) as { value?: unknown } | undefined;
 		if (!Array.isArray(body?.value)) throw this.fail(`3CX answered ${source.path} without a list of records`);
 		return body.value as IDataObject[];
 	}

@@ -148,7 +148,7 @@ export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2e
 				url: pbx.url,
 				clientId: PBX_CLIENT.clientId,
 				apiKey: PBX_CLIENT.clientSecret,
-				allowUnauthorizedCerts: false,
+				ignoreSslIssues: false,
 			}));
 		if (!registryUrl) await ensureCredential();
 
