@@ -20,7 +20,8 @@ import { currentEndpoint } from './endpoints';
 type Json = IDataObject & { value?: unknown; '@odata.count'?: number };
 
 function withoutODataContext(body: Json): IDataObject {
-	const { ['@odata.context']: _context, ...rest } = body;
+	const rest: IDataObject = { ...body };
+	delete rest['@odata.context'];
 	return rest;
 }
 
