@@ -46,7 +46,7 @@ export class ThreeCxApi implements ICredentialType {
 		},
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
-			name: 'allowUnauthorizedCerts',
+			name: 'ignoreSslIssues',
 			type: 'boolean',
 			default: false,
 			description: 'Whether to connect even if the PBX certificate cannot be validated (self-signed)',
@@ -55,7 +55,8 @@ export class ThreeCxApi implements ICredentialType {
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',
-			typeOptions: { expirable: true },
+			// password: n8n masks it wherever it shows credential data, as it does the API key.
+			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
 	];
@@ -79,7 +80,7 @@ export class ThreeCxApi implements ICredentialType {
 			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}/xapi/v1',
 			url: '/Defs',
 			qs: { $select: 'Id' },
-			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 		},
 	};
 }

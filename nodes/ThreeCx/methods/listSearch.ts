@@ -39,7 +39,7 @@ async function searchEntitySet(
 			method: 'GET',
 			baseURL,
 			url,
-			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 			headers: { Accept: 'application/json' },
 			qs: {
 				$select: select.join(','),
@@ -50,7 +50,7 @@ async function searchEntitySet(
 			},
 		}),
 	);
-	const rows = (responseJson(response) as { value?: IDataObject[] } | undefined)?.value;
+	const rows = (responseJson(response, context) as { value?: IDataObject[] } | undefined)?.value;
 	if (!Array.isArray(rows)) {
 		throw new NodeOperationError(context.getNode(), `3CX answered the ${locator.label.toLowerCase()} list without a list of entries`);
 	}

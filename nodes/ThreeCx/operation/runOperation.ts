@@ -22,7 +22,8 @@ import { currentEndpoint } from './endpoints';
 type Json = IDataObject & { value?: unknown; '@odata.count'?: number };
 
 function withoutODataContext(body: Json): IDataObject {
-	const { ['@odata.context']: _context, ...rest } = body;
+	const rest: IDataObject = { ...body };
+	delete rest['@odata.context'];
 	return rest;
 }
 
@@ -66,7 +67,7 @@ async function send(context: IExecuteSingleFunctions, endpoint: Endpoint, option
 	try {
 		return await sendXapiRequest(context, endpoint, options);
 	} catch (error) {
-		if (!(endpoint.legacyPath && error instanceof NodeApiError && error.httpCode === '404')) throw error;
+		if (!(endpoint.legacyPath && error instanceof NodeApiError && error.httpCode === '404')) throw asNodeApiError(context.getNode(), error, context.getItemIndex());
 		const url = fillPath(endpoint.legacyPath, await pathLiterals(context, endpoint, endpoint.legacyPath, options));
 		return await sendXapiRequest(context, endpoint, { ...options, url });
 	}
@@ -82,7 +83,7 @@ async function toItems(
 		const binaryPropertyName = endpoint.file ? (context.getNodeParameter('binaryPropertyName', 'data') as string) : 'data';
 		return [await fileItem(context, response, endpoint.file ?? 'download', binaryPropertyName)];
 	}
-	const body = responseJson(response) as Json | undefined;
+	const body = responseJson(response, context) as Json | undefined;
 	if (body === undefined || body === null) {
 		if (endpoint.method === 'DELETE') return [{ json: { deleted: true } }];
 		if (endpoint.reread) {
@@ -133,7 +134,7 @@ async function itemsFor(context: IExecutePaginationFunctions, options: IHttpRequ
 	let count: number | undefined;
 	const fetchPage = async (top: number, skip: number) => {
 		const response = await send(context, endpoint, { ...options, qs: { ...qs, $top: top, $skip: skip } });
-		const page = rowsOf((responseJson(response) ?? {}) as Json);
+		const page = rowsOf((responseJson(response, context) ?? {}) as Json);
 		count ??= countsPage ? undefined : page.count;
 		return countsPage ? page.rows.map((row) => ({ json: row })) : rowItems({ rows: page.rows, count });
 	};
@@ -143,7 +144,7 @@ async function itemsFor(context: IExecutePaginationFunctions, options: IHttpRequ
 			? async (skip: number) => {
 					const { $filter: _filter, $search: _search, $count: _count, ...unfiltered } = qs;
 					const response = await send(context, endpoint, { ...options, qs: { ...unfiltered, $top: 1, $skip: skip } });
-					return rowsOf((responseJson(response) ?? {}) as Json).rows.length > 0;
+					return rowsOf((responseJson(response, context) ?? {}) as Json).rows.length > 0;
 				}
 			: undefined;
 	const items = await collectPages(fetchPage, {

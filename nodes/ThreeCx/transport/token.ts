@@ -44,7 +44,7 @@ async function mint(helpers: IHttpRequestHelper['helpers'], credentials: ICreden
 				url,
 				body: form.toString(),
 				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-				skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 				json: true,
 			})) as { access_token?: unknown },
 		{

@@ -110,9 +110,9 @@ export class XapiReader {
 			url: `${pbxBaseUrl(this.credentials)}/xapi/v1${source.request ?? source.path}`,
 			qs,
 			headers: { Accept: 'application/json' },
-			skipSslCertificateValidation: this.credentials.allowUnauthorizedCerts === true,
+			skipSslCertificateValidation: this.credentials.ignoreSslIssues === true,
 		});
-		const body = responseJson(answer) as IDataObject | undefined;
+		const body = responseJson(answer, this.context) as IDataObject | undefined;
 		if (body === null || typeof body !== 'object') throw this.fail(`3CX answered ${source.path} without a JSON object`);
 		return body;
 	}
