@@ -1,4 +1,4 @@
-import { knownTopLimit, learnTopLimit, topLimitOf, type TopLimitScope } from './topLimit';
+import { knownTopLimit, learnTopLimit, settle, topLimitOf, type Settled, type TopLimitScope } from './topLimit';
 
 /** Rows per request when paging: live PBXs refuse a `$top` above 100 on entity sets. */
 export const PAGE_SIZE = 100;
@@ -33,7 +33,8 @@ export interface PagingOptions {
 interface PlannedPage<Row> {
 	skip: number;
 	top: number;
-	result: Promise<{ rows: Row[]; more?: boolean }>;
+	/** Settled, so that a later page's failure waits, handled, until the pages before it are in. */
+	result: Promise<Settled<{ rows: Row[]; more?: boolean }>>;
 }
 
 /**
@@ -59,8 +60,7 @@ export async function collectPages<Row>(
 			// With paging before filtering, a page's rows are unknown: plan positions, trim at the end.
 			const top = rowExistsAt ? size : Math.min(size, limit - rows.length - planned);
 			const skip = nextSkip;
-			const result = Promise.all([fetchPage(top, skip), rowExistsAt?.(skip + top)]).then(([pageRows, more]) => ({ rows: pageRows, more }));
-			result.catch(() => undefined); // awaited in order below; a later page's failure must not go unhandled meanwhile
+			const result = settle(Promise.all([fetchPage(top, skip), rowExistsAt?.(skip + top)]).then(([pageRows, more]) => ({ rows: pageRows, more })));
 			inFlight.push({ skip, top, result });
 			nextSkip += top;
 			if (!rowExistsAt) planned += top;
@@ -71,12 +71,11 @@ export async function collectPages<Row>(
 	while (inFlight.length > 0) {
 		const page = inFlight.shift()!;
 		if (!rowExistsAt) planned -= page.top;
-		let answer: { rows: Row[]; more?: boolean };
-		try {
-			answer = await page.result;
-		} catch (error) {
-			const limitNamed = topLimitOf(error);
-			if (limitNamed === undefined || limitNamed >= page.top) throw error;
+		const settled = await page.result;
+		if (!settled.ok) {
+			const limitNamed = topLimitOf(settled.error);
+			// Any other failure is already the readable error the transport made of it.
+			if (limitNamed === undefined || limitNamed >= page.top) throw settled.error;
 			learnTopLimit(scope, limitNamed);
 			// Pages in flight asked for the refused size too: start again from this one at the named size.
 			size = limitNamed;
@@ -86,6 +85,7 @@ export async function collectPages<Row>(
 			plan();
 			continue;
 		}
+		const answer = settled.value;
 		for (const row of answer.rows) rows.push(row);
 		const ended = rowExistsAt ? answer.more === false : answer.rows.length < page.top;
 		if (ended || rows.length >= limit) break;

@@ -46,6 +46,16 @@ export function forgetTopLimits(): void {
 	learned.clear();
 }
 
+/** A request's outcome as a value, so that a refusal can be looked at before deciding what to pass on. */
+export type Settled<Result> = { ok: true; value: Result } | { ok: false; error: unknown };
+
+export async function settle<Result>(promise: Promise<Result>): Promise<Settled<Result>> {
+	return await promise.then(
+		(value) => ({ ok: true as const, value }),
+		(error: unknown) => ({ ok: false as const, error }),
+	);
+}
+
 /**
  * Sends one request asking for up to `top` rows, never more than the PBX is known to accept. When
  * the PBX refuses the size and names its limit, the limit is kept and the request sent once more
@@ -58,12 +68,11 @@ export async function sendWithinTopLimit<Result>(
 ): Promise<{ result: Result; top: number }> {
 	const known = knownTopLimit(scope);
 	const first = known === undefined ? top : Math.min(top, known);
-	try {
-		return { result: await send(first), top: first };
-	} catch (error) {
-		const limit = topLimitOf(error);
-		if (limit === undefined || limit >= first) throw error;
-		learnTopLimit(scope, limit);
-		return { result: await send(limit), top: limit };
-	}
+	const answer = await settle(send(first));
+	if (answer.ok) return { result: answer.value, top: first };
+	const limit = topLimitOf(answer.error);
+	// Any other failure is already the readable error the transport made of it.
+	if (limit === undefined || limit >= first) throw answer.error;
+	learnTopLimit(scope, limit);
+	return { result: await send(limit), top: limit };
 }

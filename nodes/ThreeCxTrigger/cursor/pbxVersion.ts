@@ -1,4 +1,5 @@
 import { NodeApiError } from 'n8n-workflow';
+import { asNodeApiError } from '../../ThreeCx/transport/errors';
 import type { XapiReader, XapiSource } from '../transport/reader';
 import type { CursorState } from './state';
 
@@ -35,7 +36,9 @@ export async function pbxVersion(reader: XapiReader, state: CursorState): Promis
 		status = await reader.entity(SYSTEM_STATUS, { $select: 'Version' });
 	} catch (error) {
 		// A role that may not read the system status: the version stays unknown (taken as current).
-		if (!(error instanceof NodeApiError && (error.httpCode === '403' || error.httpCode === '404'))) throw error;
+		if (!(error instanceof NodeApiError && (error.httpCode === '403' || error.httpCode === '404'))) {
+			throw asNodeApiError(reader.context.getNode(), error, 0);
+		}
 		status = {};
 	}
 	const version = parseVersion(status.Version) ? String(status.Version).trim() : undefined;

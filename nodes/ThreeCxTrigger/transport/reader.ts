@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Endpoint } from '../../ThreeCx/odata/endpoint';
-import { knownTopLimit, learnTopLimit, topLimitOf, type TopLimitScope } from '../../ThreeCx/odata/topLimit';
+import { sendWithinTopLimit, type TopLimitScope } from '../../ThreeCx/odata/topLimit';
 import { CREDENTIAL_TYPE, sendXapiRequest } from '../../ThreeCx/transport/request';
 import { responseJson } from '../../ThreeCx/transport/response';
 import { pbxBaseUrl } from '../../ThreeCx/transport/token';
@@ -52,31 +52,21 @@ export class XapiReader {
 
 	constructor(readonly context: IPollFunctions) {}
 
-	/** The $top this source accepts at most: what the PBX said, else what live PBXs accept. */
-	topLimit(source: XapiSource): number {
-		return (this.credentials && knownTopLimit(this.scope(source))) ?? (source.largeTop ? Infinity : ENTITY_TOP_LIMIT);
-	}
-
 	private scope(source: XapiSource): TopLimitScope {
 		return { baseURL: `${pbxBaseUrl(this.credentials!)}/xapi/v1`, path: source.path };
 	}
 
 	/**
-	 * One page. A $top above the source's limit is lowered to it, so a page may hold fewer rows than
-	 * asked for; callers page on until a page is empty. When the PBX refuses a $top with a lower
-	 * limit than expected, the page is asked for again with that limit.
+	 * One page. A $top above what the source takes is lowered (to what the PBX said, else what live
+	 * PBXs accept), so a page may hold fewer rows than asked for; callers page on until a page is
+	 * empty. When the PBX refuses a $top and names a lower limit, the page is asked for again with it.
 	 */
 	async list(source: XapiSource, query: ListQuery = {}): Promise<IDataObject[]> {
 		this.credentials ??= await this.context.getCredentials(CREDENTIAL_TYPE);
-		const top = query.$top === undefined ? undefined : Math.min(query.$top, this.topLimit(source));
-		try {
-			return await this.listPage(source, { ...query, $top: top });
-		} catch (error) {
-			const limit = topLimitOf(error);
-			if (limit === undefined || top === undefined || limit >= top) throw error;
-			learnTopLimit(this.scope(source), limit);
-			return await this.listPage(source, { ...query, $top: limit });
-		}
+		if (query.$top === undefined) return await this.listPage(source, query);
+		const top = Math.min(query.$top, source.largeTop ? Infinity : ENTITY_TOP_LIMIT);
+		const { result } = await sendWithinTopLimit(this.scope(source), top, async ($top) => await this.listPage(source, { ...query, $top }));
+		return result;
 	}
 
 	/** The rows and, when asked for with $count, @odata.count. */
