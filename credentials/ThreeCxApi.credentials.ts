@@ -58,10 +58,16 @@ export class ThreeCxApi implements ICredentialType {
 			typeOptions: { expirable: true },
 			default: '',
 		},
+		{
+			displayName: 'Access Token Issued At',
+			name: 'accessTokenIssuedAt',
+			type: 'hidden',
+			default: 0,
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await accessTokenFor(this.helpers, credentials) };
+		return await accessTokenFor(this.helpers, credentials);
 	}
 
 	/**

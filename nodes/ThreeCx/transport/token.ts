@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
-import { inspectFailure, TokenError } from './failure';
+import { inspectFailure, TokenError, TokenSupersededError } from './failure';
 import { type Message, unreachable, withAskedWait } from './messages';
 import { withRetries } from './retry';
 
@@ -10,11 +10,29 @@ export { TokenError };
  * 3CX keeps one active token per API client: minting a new one revokes the previous. So every
  * caller in this process shares one token per client and at most one mint in flight — n8n runs a
  * node's items concurrently, and each would otherwise mint its own and revoke the others'.
+ * Across processes (n8n's queue mode) the credential row is the only shared state: see
+ * tokenToHandOver.
  */
+export type IssuedToken = {
+	accessToken: string;
+	/** When this process received it (ms since the epoch): comparable across n8n's processes. */
+	accessTokenIssuedAt: number;
+};
+
 interface ClientTokens {
-	token?: string;
-	minting?: Promise<string>;
+	current?: IssuedToken;
+	minting?: Promise<IssuedToken>;
 }
+
+/**
+ * A stored token refused this soon after it was issued was revoked by another n8n process's newer
+ * mint (3CX's tokens live far longer), and that process is saving the newer one to the credential.
+ * Well under the shortest token lifetime worth supporting (seconds), well over a save's delay.
+ */
+export const SUPERSEDED_WITHIN_MS = 1_500;
+
+/** Wall clock, so issue times compare between processes; tests replace it. */
+export const tokenClock = { now: (): number => Date.now() };
 
 const clients = new Map<string, ClientTokens>();
 
@@ -29,7 +47,7 @@ function clientKey(credentials: ICredentialDataDecryptedObject): string {
 	return `${pbxBaseUrl(credentials)}\u0000${String(credentials.clientId ?? '')}\u0000${secret}`;
 }
 
-async function mint(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject): Promise<string> {
+async function mint(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject): Promise<IssuedToken> {
 	const url = `${pbxBaseUrl(credentials)}/connect/token`;
 	const form = new URLSearchParams({
 		client_id: String(credentials.clientId ?? ''),
@@ -60,7 +78,7 @@ async function mint(helpers: IHttpRequestHelper['helpers'], credentials: ICreden
 	if (typeof response?.access_token !== 'string' || response.access_token === '') {
 		throw new TokenError(`3CX answered ${url} without an access token`);
 	}
-	return response.access_token;
+	return { accessToken: response.access_token, accessTokenIssuedAt: tokenClock.now() };
 }
 
 function describeTokenFailure(url: string, error: unknown): Message {
@@ -72,23 +90,49 @@ function describeTokenFailure(url: string, error: unknown): Message {
 	return unreachable(code, url);
 }
 
+/** The token stored in the credential, as n8n read it for the request that called us. */
+function storedToken(credentials: ICredentialDataDecryptedObject): IssuedToken {
+	const issuedAt = Number(credentials.accessTokenIssuedAt);
+	return {
+		accessToken: typeof credentials.accessToken === 'string' ? credentials.accessToken : '',
+		// Stored by an older version of this node, or never: as old as can be.
+		accessTokenIssuedAt: Number.isFinite(issuedAt) ? issuedAt : 0,
+	};
+}
+
 /**
- * n8n calls this when the stored token is empty, and again with the same token after a 401.
- * A token other than the one presented is newer (another item or execution minted it): reuse it.
+ * What to do when n8n asks for a token: hand over this process's, refuse because another process
+ * holds a newer one, or mint. n8n asks when the stored token is empty, and again with the stored
+ * token after 3CX refused it (401).
+ */
+export function tokenToHandOver(stored: IssuedToken, own: IssuedToken | undefined, now: number): IssuedToken | 'superseded' | 'mint' {
+	if (stored.accessToken === '') return own ?? 'mint';
+	// Another process may have stored an older token after ours: ours is then the live one.
+	if (own && own.accessToken !== stored.accessToken && own.accessTokenIssuedAt >= stored.accessTokenIssuedAt) return own;
+	// Minting now would revoke the newer token another process is about to store: let the request
+	// try again with the credential as it will be stored then (withTokenRetries).
+	if (Math.abs(now - stored.accessTokenIssuedAt) < SUPERSEDED_WITHIN_MS) return 'superseded';
+	return 'mint';
+}
+
+/**
+ * n8n saves what this returns in the credential: the token, with when it was issued, so that every
+ * n8n process (queue-mode workers) can tell which of two tokens is newer.
  */
 export async function accessTokenFor(
 	helpers: IHttpRequestHelper['helpers'],
 	credentials: ICredentialDataDecryptedObject,
-): Promise<string> {
+): Promise<IssuedToken> {
 	const key = clientKey(credentials);
 	const client = clients.get(key) ?? {};
 	clients.set(key, client);
 	if (client.minting) return await client.minting;
-	const presented = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
-	if (client.token && client.token !== presented) return client.token;
+	const decision = tokenToHandOver(storedToken(credentials), client.current, tokenClock.now());
+	if (decision === 'superseded') throw new TokenSupersededError();
+	if (decision !== 'mint') return decision;
 	client.minting = mint(helpers, credentials)
 		.then((token) => {
-			client.token = token;
+			client.current = token;
 			return token;
 		})
 		.finally(() => {
