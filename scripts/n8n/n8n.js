@@ -62,7 +62,8 @@ function makeTempUserFolder() {
 }
 
 /**
- * Start `n8n start` and wait until it serves its REST API. Without a
+ * Start `n8n start` (or `args`, e.g. a queue-mode worker whose health server
+ * listens on `port`) and wait until it serves /healthz/readiness. Without a
  * userFolder it uses a new temp folder, which stop() then deletes.
  * @returns {{ url, port, userFolder, stop(): Promise, log(): string, exited: Promise }}
  */
@@ -73,6 +74,7 @@ async function startN8n({
 	env = {},
 	echo = false,
 	timeoutMs = 120_000,
+	args = ['start'],
 } = {}) {
 	assertInstalled();
 	const ownsUserFolder = !userFolder;
@@ -80,7 +82,7 @@ async function startN8n({
 	port = port || (await freePort());
 	const brokerPort = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const proc = spawnGroup(paths.node24Bin, [paths.n8nBin, 'start'], {
+	const proc = spawnGroup(paths.node24Bin, [paths.n8nBin, ...args], {
 		cwd: userFolder,
 		env: n8nEnv({ userFolder, port, brokerPort, customExtensionsDir, env }),
 		echo,

@@ -3,6 +3,7 @@ import type { ICredentialType } from 'n8n-workflow';
 import { TestCredentialsHelper } from '../helpers/credentials';
 import { resetPbx } from '../helpers/pbx';
 import { PBX, SECRET, runThreeCx } from '../helpers/workflow';
+import { SAME_ROUND_MS } from '../../nodes/ThreeCx/transport/token';
 
 // n8n's queue mode: several worker processes, one credential row in the database. Each worker is a
 // credential helper of its own over one shared store, with its own copy of the credential module
@@ -85,8 +86,8 @@ test('after each expiry the workers agree on one new token: no execution fails, 
 	for (let expiry = 1; expiry <= 3; expiry++) {
 		const mintsBefore = pbx.mints;
 		pbx.live = ''; // the token's lifetime ran out
-		// Issued-at stamps are milliseconds apart otherwise; an expired token is an old one.
-		await new Promise((resolve) => setTimeout(resolve, 1_600));
+		// An expired token is older than a round of mints.
+		await new Promise((resolve) => setTimeout(resolve, SAME_ROUND_MS));
 		expect(await burst(helpers, 4)).toBe(0);
 		expect(pbx.mints - mintsBefore).toBeLessThanOrEqual(3);
 		expect(pbx.mints - mintsBefore).toBeGreaterThanOrEqual(1);
@@ -102,7 +103,7 @@ test('a stored token another worker revoked is replaced by the newest one, not p
 
 	// The PBX restarts: every token is gone. b and c both find the stored token refused.
 	pbx.live = '';
-	await new Promise((resolve) => setTimeout(resolve, 1_600));
+	await new Promise((resolve) => setTimeout(resolve, SAME_ROUND_MS));
 	expect(await burst([b, c], 3)).toBe(0);
 	const afterRestart = pbx.mints;
 	expect(afterRestart).toBeLessThanOrEqual(3);

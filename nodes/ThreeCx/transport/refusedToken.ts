@@ -3,10 +3,10 @@ import { retryTiming } from './retry';
 
 /**
  * Waits before each further try of a request whose token 3CX refused. Their sum outlasts
- * SUPERSEDED_WITHIN_MS even at the shortest jitter, so a process that finds no newer token stored
- * by then mints one itself (a PBX restart drops every token).
+ * SAME_ROUND_MS even at the shortest jitter, so a process that finds no newer token stored by
+ * then mints one itself (a PBX restart drops every token).
  */
-export const REFUSED_TOKEN_WAITS_MS = [250, 500, 1000, 1500, 2000];
+export const REFUSED_TOKEN_WAITS_MS = [250, 500, 1000, 2000, 3000];
 
 /** Processes that were refused together must not come back together. */
 function jittered(ms: number): number {

@@ -22,14 +22,21 @@ export type IssuedToken = {
 interface ClientTokens {
 	current?: IssuedToken;
 	minting?: Promise<IssuedToken>;
+	/** Tokens 3CX refused in this process's sight, newest last: never handed over again. */
+	refused: string[];
 }
 
 /**
- * A stored token refused this soon after it was issued was revoked by another n8n process's newer
- * mint (3CX's tokens live far longer), and that process is saving the newer one to the credential.
- * Well under the shortest token lifetime worth supporting (seconds), well over a save's delay.
+ * Tokens issued this close together belong to one round of mints by several n8n processes (a
+ * fresh credential, an expiry, a PBX restart): only 3CX knows which of them is live, and the
+ * processes' clocks may order them wrongly. So a stored token refused this soon after it was
+ * issued was revoked by another process's mint, which that process hands over when it meets the
+ * refused one; and a process's own token of the same round may be the live one. Well under the
+ * shortest token lifetime worth supporting (seconds), well over a busy machine's save delay.
  */
-export const SUPERSEDED_WITHIN_MS = 1_500;
+export const SAME_ROUND_MS = 3_000;
+
+const REFUSED_KEPT = 16;
 
 /** Wall clock, so issue times compare between processes; tests replace it. */
 export const tokenClock = { now: (): number => Date.now() };
@@ -101,17 +108,18 @@ function storedToken(credentials: ICredentialDataDecryptedObject): IssuedToken {
 }
 
 /**
- * What to do when n8n asks for a token: hand over this process's, refuse because another process
- * holds a newer one, or mint. n8n asks when the stored token is empty, and again with the stored
+ * What to do when n8n asks for a token: hand over this process's (`own`, unless 3CX refused it),
+ * refuse because another process holds a newer one, or mint. n8n asks when the stored token is empty, and again with the stored
  * token after 3CX refused it (401).
  */
 export function tokenToHandOver(stored: IssuedToken, own: IssuedToken | undefined, now: number): IssuedToken | 'superseded' | 'mint' {
 	if (stored.accessToken === '') return own ?? 'mint';
-	// Another process may have stored an older token after ours: ours is then the live one.
-	if (own && own.accessToken !== stored.accessToken && own.accessTokenIssuedAt >= stored.accessTokenIssuedAt) return own;
-	// Minting now would revoke the newer token another process is about to store: let the request
-	// try again with the credential as it will be stored then (withTokenRetries).
-	if (Math.abs(now - stored.accessTokenIssuedAt) < SUPERSEDED_WITHIN_MS) return 'superseded';
+	// Another process may have stored a token of the same round, or an older one, after ours:
+	// ours, not refused yet, may then be the live one.
+	if (own && own.accessToken !== stored.accessToken && own.accessTokenIssuedAt > stored.accessTokenIssuedAt - SAME_ROUND_MS) return own;
+	// Minting now would revoke the newer token another process holds: let the request try again
+	// with the credential as it will be stored then (withTokenRetries).
+	if (Math.abs(now - stored.accessTokenIssuedAt) < SAME_ROUND_MS) return 'superseded';
 	return 'mint';
 }
 
@@ -124,10 +132,16 @@ export async function accessTokenFor(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<IssuedToken> {
 	const key = clientKey(credentials);
-	const client = clients.get(key) ?? {};
+	const client = clients.get(key) ?? { refused: [] };
 	clients.set(key, client);
 	if (client.minting) return await client.minting;
-	const decision = tokenToHandOver(storedToken(credentials), client.current, tokenClock.now());
+	const stored = storedToken(credentials);
+	// n8n passes a stored token only after 3CX refused it.
+	if (stored.accessToken !== '' && !client.refused.includes(stored.accessToken)) {
+		client.refused = [...client.refused, stored.accessToken].slice(-REFUSED_KEPT);
+	}
+	const own = client.current && !client.refused.includes(client.current.accessToken) ? client.current : undefined;
+	const decision = tokenToHandOver(stored, own, tokenClock.now());
 	if (decision === 'superseded') throw new TokenSupersededError();
 	if (decision !== 'mint') return decision;
 	client.minting = mint(helpers, credentials)
