@@ -25,12 +25,15 @@ async function load(spec: QueueLoad): Promise<LoadResult> {
 	return result;
 }
 
-test('a burst on a fresh credential: every execution succeeds, at most one mint per worker', async () => {
+test('a burst on a fresh credential: every execution succeeds, at most two mints per worker', async () => {
 	const result = await load({ id: 'burst', executions: 30, overMs: 0, tokenLifetimeSeconds: 3600 });
 	expect(result.firstError).toBeUndefined();
 	expect(result.failed).toBe(0);
 	expect(result.mints).toBeGreaterThanOrEqual(1);
-	expect(result.mints).toBeLessThanOrEqual(WORKERS);
+	// Each worker may mint for the empty credential. When the one whose token 3CX kept goes idle
+	// before it could hand that token over, the others wait for it 6-9 s, then mint once more.
+	expect(result.mints).toBeLessThanOrEqual(2 * WORKERS);
+	expect(result.unauthorized).toBeLessThan(4 * result.ok);
 });
 
 test('tokens expiring every 4 s under steady load: every execution succeeds, mints bounded, no 401 loop', async () => {

@@ -16,18 +16,6 @@ export const TOKEN_REFUSED = {
 		"The node renewed the token and tried again for several seconds. 3CX keeps one token per API client: another n8n installation or app using the same client revokes this one's tokens, so give each its own API client.",
 };
 
-/**
- * The stored token was refused moments after it was issued: most likely another n8n process
- * minted a newer one and is saving it. Nothing was minted or saved; the request is worth another
- * try with the credential read again. Should the tries run out, it reads as any refused token.
- */
-export class TokenSupersededError extends TokenError {
-	constructor() {
-		super(TOKEN_REFUSED.message, TOKEN_REFUSED.description);
-		this.name = 'TokenSupersededError';
-	}
-}
-
 /** What a failed request left behind, whatever layer (axios, n8n, our token code) wrapped it. */
 export interface FailedResponse {
 	status?: number;

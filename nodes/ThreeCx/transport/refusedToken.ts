@@ -1,12 +1,13 @@
-import { inspectFailure, TokenSupersededError } from './failure';
+import { inspectFailure } from './failure';
 import { retryTiming } from './retry';
 
 /**
- * Waits before each further try of a request whose token 3CX refused. Their sum outlasts
- * SAME_ROUND_MS even at the shortest jitter, so a process that finds no newer token stored by
- * then mints one itself (a PBX restart drops every token).
+ * Waits before each further try of a request whose token 3CX refused. Their sum outlasts a
+ * process's wait for a revoked token's successor (token.ts, at most 9 s) even at the shortest
+ * jitter, so a process that finds no newer token stored by then mints one itself (a PBX restart
+ * drops every token).
  */
-export const REFUSED_TOKEN_WAITS_MS = [250, 500, 1000, 2000, 3000];
+export const REFUSED_TOKEN_WAITS_MS = [500, 1000, 2000, 3000, 4000, 5000, 5000];
 
 /** Processes that were refused together must not come back together. */
 function jittered(ms: number): number {
@@ -14,8 +15,7 @@ function jittered(ms: number): number {
 }
 
 function tokenRefused(error: unknown): boolean {
-	const failure = inspectFailure(error);
-	return failure.status === 401 || failure.tokenError instanceof TokenSupersededError;
+	return inspectFailure(error).status === 401;
 }
 
 /**
