@@ -59,10 +59,16 @@ export class ThreeCxApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			displayName: 'Access Token Issued At',
+			name: 'accessTokenIssuedAt',
+			type: 'hidden',
+			default: 0,
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await accessTokenFor(this.helpers, credentials) };
+		return await accessTokenFor(this.helpers, credentials);
 	}
 
 	/**

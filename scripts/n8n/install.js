@@ -209,7 +209,7 @@ async function ensureInstalled(names = Object.keys(parts).filter((name) => !part
 	return timings;
 }
 
-module.exports = { ensureInstalled };
+module.exports = { ensureInstalled, hasCommand };
 
 if (require.main === module) {
 	const started = Date.now();

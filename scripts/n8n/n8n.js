@@ -66,7 +66,8 @@ function makeTempUserFolder() {
 }
 
 /**
- * Start `n8n start` and wait until it serves its REST API. Without a
+ * Start `n8n start` (or `args`, e.g. a queue-mode worker whose health server
+ * listens on `port`) and wait until it serves /healthz/readiness. Without a
  * userFolder it uses a new temp folder, which stop() then deletes. With
  * `logFile`, n8n's whole output is appended there.
  * @returns {{ url, port, userFolder, stop(): Promise, log(): string, exited: Promise }}
@@ -80,6 +81,7 @@ async function startN8n({
 	logFile,
 	timeoutMs = 120_000,
 	runtime,
+	args = ['start'],
 } = {}) {
 	const bin = installedBin(runtime);
 	const ownsUserFolder = !userFolder;
@@ -87,7 +89,7 @@ async function startN8n({
 	port = port || (await freePort());
 	const brokerPort = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const proc = spawnGroup(paths.node24Bin, [bin, 'start'], {
+	const proc = spawnGroup(paths.node24Bin, [bin, ...args], {
 		cwd: userFolder,
 		env: n8nEnv({ userFolder, port, brokerPort, customExtensionsDir, runtime, env }),
 		echo,

@@ -3,6 +3,7 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 import { ThreeCxApi } from '../../credentials/ThreeCxApi.credentials';
 import { PBX, SECRET, credentialsHelperFor, runThreeCx } from '../helpers/workflow';
 import { resetPbx } from '../helpers/pbx';
+import { waitsAdvanceTokenClock } from '../helpers/tokenTime';
 
 beforeEach(resetPbx);
 afterAll(() => nock.restore());
@@ -29,7 +30,7 @@ test('every page of a Return All carries the current token, the new one after a 
 	nock(PBX)
 		.get('/xapi/v1/Users')
 		.query(true)
-		.times(12)
+		.times(60)
 		.reply(function (uri) {
 			const query = new URL(uri, PBX).searchParams;
 			const skip = query.get('$skip') ?? '';
@@ -41,7 +42,8 @@ test('every page of a Return All carries the current token, the new one after a 
 			return [200, { value: rows(Number(skip), Math.max(0, Math.min(Number(query.get('$top')), 220 - Number(skip)))) }];
 		});
 
-	const result = await runThreeCx({ resource: 'users', operation: 'listUser', returnAll: true }, { credentialsHelper: credentialsHelperFor() });
+	const undo = waitsAdvanceTokenClock();
+	const result = await runThreeCx({ resource: 'users', operation: 'listUser', returnAll: true }, { credentialsHelper: credentialsHelperFor() }).finally(undo);
 
 	expect(result.error).toBeUndefined();
 	expect(result.items.map((item) => item.json.Id)).toEqual(rows(0, 220).map((row) => row.Id));

@@ -1,6 +1,6 @@
 import type { Endpoint } from '../odata/endpoint';
 import { topLimitFromError } from '../odata/topLimit';
-import type { FailedResponse } from './failure';
+import { TOKEN_REFUSED, type FailedResponse } from './failure';
 import { RETRY_BUDGET_MS } from './retry';
 
 export interface Message {
@@ -133,7 +133,7 @@ function statusMessage(failure: FailedResponse, endpoint: Endpoint): Message {
 	const xapi = xapiMessage(failure.body);
 	switch (failure.status) {
 		case 401:
-			return { message: '3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client' };
+			return TOKEN_REFUSED;
 		case 403:
 			return accessDenied(endpoint, xapi);
 		case 404:
