@@ -30,12 +30,5 @@ module.exports = {
 				'n8n-nodes-base/node-param-default-missing': 'off',
 			},
 		},
-		{
-			// Resources are 3CX's spec tags, humanised (a requirement). Many name one settings object or
-			// report ("Mail Settings", "Report Call Log Data") or an acronym ("Fxs", "Sbcs"); the rule's
-			// singular forms would misname them ("Mail Setting", "Fx", "Sbc").
-			files: ['nodes/ThreeCx/generated/**/*.ts'],
-			rules: { 'n8n-nodes-base/node-param-resource-with-plural-option': 'off' },
-		},
 	],
 };

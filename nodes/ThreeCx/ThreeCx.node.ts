@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './description';
+import { shared } from './generated';
 import { listSearch } from './methods/listSearch';
 import { runAnyOperation } from './callControl/dispatch';
 
@@ -8,11 +9,12 @@ export class ThreeCx implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: '3CX',
 		name: 'threeCx',
-		icon: { light: 'file:3cx.svg', dark: 'file:3cx.dark.svg' },
+		icon: { light: 'file:../../icons/3cx.svg', dark: 'file:../../icons/3cx.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Administer a 3CX V20 phone system through its Configuration API (XAPI), and control its live calls',
+		// The chosen action's label, e.g. "Get many users" (generated: the editor knows only values).
+		subtitle: shared.subtitle,
+		description: 'Manage a 3CX V20 phone system: users, queues, ring groups, IVRs, call history, recordings, chats and settings, and its live calls',
 		documentationUrl: 'https://www.3cx.com/docs/configuration-rest-api/',
 		defaults: { name: '3CX' },
 		usableAsTool: true,

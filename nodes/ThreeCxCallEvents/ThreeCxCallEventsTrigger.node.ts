@@ -18,7 +18,7 @@ export class ThreeCxCallEventsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: '3CX Call Events Trigger',
 		name: 'threeCxCallEventsTrigger',
-		icon: { light: 'file:3cx.svg', dark: 'file:3cx.dark.svg' },
+		icon: { light: 'file:../../icons/3cx.svg', dark: 'file:../../icons/3cx.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',

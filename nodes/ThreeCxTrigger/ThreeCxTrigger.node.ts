@@ -9,11 +9,13 @@ export class ThreeCxTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: '3CX Trigger',
 		name: 'threeCxTrigger',
-		icon: { light: 'file:3cx.svg', dark: 'file:3cx.dark.svg' },
+		icon: { light: 'file:../../icons/3cx.svg', dark: 'file:../../icons/3cx.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when calls, chats, recordings, statuses or logs change on a 3CX V20 phone system',
+		// n8n's node creator merges "3CX" and "3CX Trigger" into one entry and shows this description
+		// for it, so it speaks for both nodes.
+		description: 'Manage a 3CX V20 phone system and start workflows on its calls, chats, recordings and status changes',
 		documentationUrl: 'https://www.3cx.com/docs/configuration-rest-api/',
 		defaults: { name: '3CX Trigger' },
 		polling: true,

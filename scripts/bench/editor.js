@@ -97,7 +97,7 @@ async function run({ runs = config.defaultRuns } = {}) {
 			log(`editor: run ${index}${index === 0 ? ' (dropped)' : ''}: ${subject.label} ${total(subject.key)}, ${baseline.label} ${total(baseline.key)}`);
 		}
 		return {
-			title: `Editor (n8n 2.41.1, Chromium; ${subject.label} Users › Update vs ${baseline.label} ${baseline.node.typeVersion} Database Page › Update; median of ${runs} runs, ±spread; CPU = page main thread)`,
+			title: `Editor (n8n 2.41.1, Chromium; ${subject.label} User › Update vs ${baseline.label} ${baseline.node.typeVersion} Database Page › Update; median of ${runs} runs, ±spread; CPU = page main thread)`,
 			rows: toRows(samples),
 			data: {
 				screenshots: [subject, baseline].map((scenario) => path.join(config.resultsDir, scenario.screenshot)),

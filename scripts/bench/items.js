@@ -1,7 +1,7 @@
 'use strict';
 // Figure 2: per-item overhead in a real n8n 2.41.1 server. Two published
 // workflows, Webhook → Split Out (1,000 items) → one node doing 1,000 GETs of
-// /Users(id): the 3CX node (Users › Get, ID from {{ $json.id }}) and n8n's HTTP
+// /Users(id): the 3CX node (User › Get, ID from {{ $json.id }}) and n8n's HTTP
 // Request node (same URL built by an expression, same ThreeCxApi credential as
 // a predefined credential type, so the same token flow). The figure is each
 // node's executionTime as n8n records it in the run data; the raw client does
@@ -99,7 +99,7 @@ function report(samples, mints) {
 		ratio: ratioOf ? formatRatio(median(pairedRatios(...ratioOf))) : undefined,
 	});
 	return {
-		title: `Per-item overhead (${ITEMS}-item Users › Get, real n8n 2.41.1, executionTime from run data)`,
+		title: `Per-item overhead (${ITEMS}-item User › Get, real n8n 2.41.1, executionTime from run data)`,
 		rows: [
 			{ ...row('3CX node', 'threeCx', 'HTTP Request node'), ratio: formatRatio(vsHttp), goal: `≤ ${GOAL_RATIO}× HTTP Request`, met: vsHttp <= GOAL_RATIO },
 			row('  3CX node vs raw client', 'threeCx', 'raw http client', ['threeCx', 'raw']),

@@ -1,6 +1,6 @@
 'use strict';
 // Figure 4: tokens minted by 50 parallel executions, in a real n8n 2.41.1
-// server: 50 simultaneous calls of a published Webhook → 3CX (Users › Get)
+// server: 50 simultaneous calls of a published Webhook → 3CX (User › Get)
 // workflow whose credential has no token yet. 3CX keeps one live token per
 // API client, so every extra mint would revoke the others' token. Each run
 // uses its own API client on the fake PBX (and its own credential and

@@ -16,10 +16,10 @@ const PBX_CLIENT = { clientId: 'bench', clientSecret: 'bench-secret' };
 
 /** ThreeCxApi credential data for a PBX. */
 function credentialData(pbxUrl, clientId = PBX_CLIENT.clientId, apiKey = PBX_CLIENT.clientSecret) {
-	return { url: pbxUrl, clientId, apiKey, allowUnauthorizedCerts: false };
+	return { url: pbxUrl, clientId, apiKey, ignoreSslIssues: false };
 }
 
-/** A 3CX node doing Users › Get, the user given By ID (a number or an expression). */
+/** A 3CX node doing User › Get, the user given By ID (a number or an expression). */
 function threeCxGetUser({ name, credential, id }) {
 	return {
 		name,

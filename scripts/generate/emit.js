@@ -38,13 +38,15 @@ function resourceFile(tag, { operation, parameters, bodies, endpoints }, version
 	};
 }
 
-function sharedFile({ resource, paging, binary, options, inputs }, versions) {
+function sharedFile({ resource, subtitle, paging, binary, options, inputs }, versions) {
 	return {
 		name: 'shared.ts',
 		text:
 			HEADER(versions) +
 			"import type { INodeProperties } from 'n8n-workflow';\n\n" +
 			`export const resource: INodeProperties = ${literal(resource)};\n\n` +
+			'/** The canvas subtitle: the chosen action\'s label (see scripts/generate/subtitle.js). */\n' +
+			`export const subtitle = ${JSON.stringify(subtitle)};\n\n` +
 			`export const paging: INodeProperties[] = ${literal(paging)};\n\n` +
 			`export const binaryProperty: INodeProperties = ${literal(binary)};\n\n` +
 			`export const options: INodeProperties[] = ${literal(options)};\n\n` +

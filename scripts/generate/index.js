@@ -8,8 +8,11 @@ const path = require('path');
 const { loadSpecs, SPEC_DIR } = require('./load-specs');
 const { buildModel } = require('./operations');
 const { identifier } = require('./naming');
+const { compareText } = require('./order');
 const { annotateLocators, locatorTable } = require('./locators');
 const { operationSelector, operationInputs, endpoint, sharedProperties } = require('./descriptions');
+const { subtitleExpression } = require('./subtitle');
+const { resourceValue } = require('./descriptions');
 const { writeFiles, resourceFile, sharedFile, enumsFile, indexFile, locatorsFile } = require('./emit');
 
 const OUT_DIR = path.resolve(__dirname, '../../nodes/ThreeCx/generated');
@@ -20,7 +23,7 @@ function collectEnums(model) {
 		const typed = [...op.pathParams, ...(op.body?.fields ?? [])].map((f) => f.type);
 		for (const type of typed) if (type.kind === 'e') enums[type.enumName] = type.values;
 	}
-	return Object.fromEntries(Object.entries(enums).sort(([a], [b]) => a.localeCompare(b)));
+	return Object.fromEntries(Object.entries(enums).sort(([a], [b]) => compareText(a, b)));
 }
 
 function generate({ specDir = SPEC_DIR, outDir = OUT_DIR } = {}) {
@@ -37,7 +40,9 @@ function generate({ specDir = SPEC_DIR, outDir = OUT_DIR } = {}) {
 		files.push(resourceFile(tag, { operation, ...inputs.forResource(tag), endpoints }, versions));
 		modules.push({ tag, id: identifier(tag) });
 	}
-	files.push(sharedFile({ ...sharedProperties(model), options: inputs.options, inputs: inputs.shared }, versions));
+	const labelled = [...model.resources.values()].flat().map((op) => ({ value: op.value, resource: resourceValue(op.tag), action: op.action }));
+	const subtitle = subtitleExpression(labelled);
+	files.push(sharedFile({ ...sharedProperties(model), subtitle, options: inputs.options, inputs: inputs.shared }, versions));
 	files.push(enumsFile(collectEnums(model), versions));
 	files.push(locatorsFile(locatorTable(), versions));
 	files.push(indexFile(modules, versions));

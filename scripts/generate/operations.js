@@ -1,6 +1,9 @@
 'use strict';
-const { humanize, sentence, lowerCamel } = require('./naming');
+const { title, lowerCamel } = require('./naming');
+const { resourceName, labelActions } = require('./labels');
+const { byText, compareText } = require('./order');
 const { resolveRef, refName, singleRef, objectProperties, fieldType } = require('./schemas');
+const { addLiveOperations } = require('./live-pbx');
 
 const METHODS = ['get', 'post', 'patch', 'put', 'delete'];
 const QUERY_LETTERS = { $top: 't', $skip: 'k', $search: 's', $filter: 'f', $count: 'c', $orderby: 'o', $select: 'l', $expand: 'e' };
@@ -103,7 +106,7 @@ function mergeBodyFields(occurrences) {
 			fields.set(field.name, merged);
 		}
 	}
-	return [...fields.values()].sort((a, b) => a.name.localeCompare(b.name));
+	return [...fields.values()].sort(byText('name'));
 }
 
 /**
@@ -158,9 +161,7 @@ function buildOperation(entry, operationIdTags) {
 		tag,
 		operationId,
 		value: lowerCamel(sharedOpId ? `${tag}${operationId}` : operationId),
-		name: crud ? CRUD_NAMES[crud] : humanize(operationId),
-		action:
-			crud === 'list' ? `Get many ${humanize(tag).toLowerCase()}` : sentence(humanize(operationId)),
+		name: crud ? CRUD_NAMES[crud] : title(operationId),
 		crud,
 		versions: occurrences.map((o) => o.version),
 		method: method.toUpperCase(),
@@ -192,15 +193,17 @@ function buildModel(specs) {
 		list.push(operation);
 		resources.set(operation.tag, list);
 	}
+	addLiveOperations(resources, specs.map((s) => s.version));
 	for (const operations of resources.values()) {
 		const order = ['list', 'get', 'getByNumber', 'create', 'update', 'delete'];
 		const rank = (op) => (op.crud ? order.indexOf(op.crud) : order.length);
-		operations.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+		operations.sort((a, b) => rank(a) - rank(b) || compareText(a.name, b.name));
 		disambiguateNames(operations);
 	}
+	labelActions([...resources.values()].flat());
 	return {
 		versions: specs.map((s) => s.version),
-		resources: new Map([...resources.entries()].sort(([a], [b]) => humanize(a).localeCompare(humanize(b)))),
+		resources: new Map([...resources.entries()].sort(([a], [b]) => compareText(resourceName(a), resourceName(b)))),
 	};
 }
 
@@ -210,7 +213,7 @@ function disambiguateNames(operations) {
 	for (const op of operations) seen.set(op.name, (seen.get(op.name) ?? 0) + 1);
 	for (const op of operations) {
 		if (seen.get(op.name) > 1 && op.crud) {
-			op.name = humanize(op.operationId);
+			op.name = title(op.operationId);
 		}
 	}
 }

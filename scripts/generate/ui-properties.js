@@ -1,6 +1,7 @@
 'use strict';
 const { humanize, lowerCamel } = require('./naming');
 const { versionNote } = require('./versions');
+const { byText } = require('./order');
 
 /** Percentages are plain int32 in the spec; 3CX accepts 0–100 only. */
 const isPercentage = (name) => /Percentage$/.test(name);
@@ -9,8 +10,6 @@ const isPercentage = (name) => /Percentage$/.test(name);
  * token or apiKey — so also "Token Endpoint", which the rule gives no way to tell apart) and PINs.
  */
 const isSecret = (name) => /password|secret|token|apikey/i.test(name) || /(PIN|Pin|PinNumber)$/.test(name);
-/** The order n8n's lint rules want options in: by name, as String#localeCompare sorts. */
-const byText = (key) => (a, b) => a[key].localeCompare(b[key]);
 
 /** 3CX's schema (and so its docs) show a ConcealedPassword as an object; both forms are accepted. */
 const CONCEALED_HINT = 'The password, or 3CX\'s object as JSON: {"Value": "…"}';
@@ -106,4 +105,4 @@ function collectionProperty(collectionName, options) {
 	};
 }
 
-module.exports = { byText, describe, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty };
+module.exports = { describe, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty };

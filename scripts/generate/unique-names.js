@@ -1,4 +1,5 @@
 'use strict';
+const { compareText } = require('./order');
 
 /**
  * One node parameter name, one top-level property. n8n's declarative engine resolves
@@ -18,7 +19,7 @@ function giveUniqueNames(entries, reserved) {
 	for (const [name, group] of byName) {
 		if (group.length === 1 && !reserved.has(name)) continue;
 		group.sort(
-			(a, b) => Number(Boolean(a.yields)) - Number(Boolean(b.yields)) || b.operations.length - a.operations.length || a.operations[0].localeCompare(b.operations[0]),
+			(a, b) => Number(Boolean(a.yields)) - Number(Boolean(b.yields)) || b.operations.length - a.operations.length || compareText(a.operations[0], b.operations[0]),
 		);
 		group.forEach((entry, index) => {
 			if (index === 0 && !reserved.has(name)) return;

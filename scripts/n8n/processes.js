@@ -4,6 +4,7 @@
 // stop() can kill it together with whatever it spawned (npm → node-gyp,
 // n8n → task runners); every wait has a deadline.
 const { spawn } = require('child_process');
+const fs = require('fs');
 const net = require('net');
 const os = require('os');
 
@@ -42,18 +43,22 @@ function hookExit() {
 
 /**
  * Start a long-running child in its own process group. Its output is kept
- * (the last `keepBytes` of each stream) and optionally echoed.
+ * (the last `keepBytes` of each stream), optionally echoed, and optionally
+ * appended to `logFile` in full.
  */
-function spawnGroup(command, args, { cwd, env, echo = false, keepBytes = 2_000_000 } = {}) {
+function spawnGroup(command, args, { cwd, env, echo = false, keepBytes = 2_000_000, logFile } = {}) {
 	hookExit();
 	const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	liveGroups.add(child.pid);
 	const kept = { stdout: '', stderr: '', both: '' };
+	const log = logFile && fs.createWriteStream(logFile, { flags: 'a' });
+	if (log) child.on('close', () => log.end());
 	const collect = (name) => (chunk) => {
 		const text = chunk.toString();
 		kept[name] = (kept[name] + text).slice(-keepBytes);
 		kept.both = (kept.both + text).slice(-keepBytes);
 		if (echo) process[name].write(chunk);
+		if (log) log.write(chunk);
 	};
 	child.stdout.on('data', collect('stdout'));
 	child.stderr.on('data', collect('stderr'));

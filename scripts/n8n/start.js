@@ -10,17 +10,19 @@
 //   N8N_DEV_FOLDER=/some/dir node scripts/n8n/start.js   another data folder
 //
 // Ports default to 5678 (n8n) and 5001 (fake PBX); a busy default is replaced by a free port,
-// a busy port asked for by environment variable is an error.
+// a busy port asked for by environment variable is an error. n8n's own output goes to a log file
+// (n8n.log in the data folder); the terminal gets progress lines and the summary.
 const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
-const { paths } = require('./runtime');
+const { paths, versions } = require('./runtime');
 const { ensureInstalled } = require('./install');
 const { placePackage } = require('./local-package');
 const { startN8n } = require('./n8n');
 const { setupOwner, login, DEFAULT_OWNER } = require('./n8n-rest');
 const { freePort } = require('./processes');
+const { withProgress } = require('./progress');
 const { provisionDemo } = require('./demo/provision');
 const { startFakePbx } = require('../../test/fake-pbx');
 
@@ -52,13 +54,13 @@ async function choosePort(envName, preferred) {
 	return port;
 }
 
-/** The owner's REST client: set up on first start, logged in later; undefined if the password changed. */
+/**
+ * The owner's REST client: set up on first start, logged in later; undefined if the password
+ * changed. n8n's public settings say which, so no request is made that n8n would log as failed.
+ */
 async function ownerClient(url) {
-	try {
-		return await setupOwner(url);
-	} catch (error) {
-		if (error.status !== 400) throw error; // 400: the owner exists already
-	}
+	const settings = await (await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(30_000) })).json();
+	if (settings.data?.userManagement?.showSetupOnFirstLoad) return await setupOwner(url);
 	try {
 		return await login(url);
 	} catch (error) {
@@ -83,6 +85,8 @@ async function main() {
 		: path.resolve(process.env.N8N_DEV_FOLDER || path.join(paths.projectRoot, '.cache', 'n8n-dev'));
 	fs.mkdirSync(userFolder, { recursive: true });
 	if (fresh) process.on('exit', () => fs.rmSync(userFolder, { recursive: true, force: true }));
+	// Beside a throw-away folder, so that it outlives it.
+	const logFile = fresh ? `${userFolder}.log` : path.join(userFolder, 'n8n.log');
 
 	await ensureInstalled(['n8n']);
 	const placed = await placePackage(paths.projectRoot, userFolder);
@@ -92,8 +96,13 @@ async function main() {
 	console.log(`[start] fake 3CX PBX on ${pbx.url}`);
 
 	const port = await choosePort('N8N_PORT', 5678);
-	const n8n = await startN8n({ userFolder, port, echo: true, timeoutMs: 300_000 });
+	console.log(`[start] n8n's own output goes to ${logFile}`);
+	const n8n = await withProgress('start', `Starting n8n ${versions.n8n} on port ${port}`, () => startN8n({ userFolder, port, logFile, timeoutMs: 300_000 }), {
+		usually: '30–90 s; a new data folder also gets its database set up',
+		everyMs: 15_000,
+	});
 	const api = await ownerClient(n8n.url);
+	const demo = api && (await provisionDemo(api, { url: pbx.url, ...PBX_CLIENT }));
 	const lines = [
 		'',
 		'[start] Ready.',
@@ -101,17 +110,18 @@ async function main() {
 		`  fake 3CX PBX:  ${pbx.url}  (client ID ${PBX_CLIENT.clientId}, API key ${PBX_CLIENT.clientSecret}, ${CALL_HISTORY_ROWS} call-history rows)`,
 		`  demo calls:    extension 100 rings every minute; one more now: curl -X POST ${pbx.url}/demo/call`,
 	];
-	if (api) {
-		lines.push(...describeProvisioning(await provisionDemo(api, { url: pbx.url, ...PBX_CLIENT })));
+	if (demo) {
+		lines.push(...describeProvisioning(demo));
 		lines.push('  To use your own PBX: edit the credential (PBX URL, Client ID, API key); the workflows follow it.');
 	} else {
 		lines.push(`  (could not log in as ${DEFAULT_OWNER.email}: demo credential and workflows not checked)`);
 	}
-	lines.push(`  data folder:   ${userFolder}${fresh ? ' (deleted on exit)' : ''}`, '  Ctrl-C stops n8n and the fake PBX.', '');
+	lines.push(`  data folder:   ${userFolder}${fresh ? ' (deleted on exit)' : ''}`, `  n8n log:       ${logFile}`, '  Ctrl-C stops n8n and the fake PBX.', '');
 	console.log(lines.join('\n'));
 
 	const { code, signal } = await n8n.exited;
 	await pbx.stop();
+	console.log(`[start] n8n stopped${code ? ` (exit code ${code})` : ''}; its log: ${logFile}`);
 	process.exitCode = code ?? (signal ? 1 : 0);
 }
 

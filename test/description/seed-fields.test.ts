@@ -17,7 +17,7 @@ test('Update Notification Settings offers every field of the seed, Mail Server T
 	expect(displayNames(fields)).toEqual(
 		expect.arrayContaining([
 			'Can Edit Email Addresses', 'Can Edit Mail Server Type', 'Email Addresses', 'Fake ID', 'Mail Address', 'Mail Password', 'Mail Server', 'Mail Server Type',
-			'Mail Ssl Enabled', 'Mail User', 'Notify Call Denied', 'Notify Emergency Number Dialed', 'Notify Extension Added', 'Notify IP Blocked', 'Notify License Limit',
+			'Mail SSL Enabled', 'Mail User', 'Notify Call Denied', 'Notify Emergency Number Dialed', 'Notify Extension Added', 'Notify IP Blocked', 'Notify License Limit',
 			'Notify Network Error', 'Notify Request Anti Hacked', 'Notify Service Stopped', 'Notify Storage Limit', 'Notify STUN Error', 'Notify Success Scheduled Backups',
 			'Notify System Owners', 'Notify Trunk Error', 'Notify Trunk Failover', 'Notify Trunk Status Changed', 'Notify Updates Available',
 			'Notify When Recordings Quota Reached', 'Notify When Voicemail Quota Reached', 'Recordings Quota Percentage', 'Voicemail Quota Percentage',
@@ -32,7 +32,7 @@ test('Update Notification Settings offers every field of the seed, Mail Server T
 	expect(fields.find((f) => f.name === 'mailServerType')?.description).toBe('3CX 20.0.4–20.0.6 only');
 	// 3CX's ConcealedPassword: typed as a masked text, sent as { Value } (test/node/json-shape.test.ts).
 	expect(fields.find((f) => f.name === 'mailPassword')).toMatchObject({ type: 'string', typeOptions: { password: true } });
-	expect(fields.find((f) => f.name === 'mailSslEnabled')?.description).toBe('Whether Mail Ssl Enabled is on; 3CX 20.0.4–20.0.6 only');
+	expect(fields.find((f) => f.name === 'mailSslEnabled')?.description).toBe('Whether Mail SSL Enabled is on; 3CX 20.0.4–20.0.6 only');
 	expect(fields.find((f) => f.name === 'recordingsQuotaPercentage')?.typeOptions).toEqual({ minValue: 0, maxValue: 100 });
 });
 
@@ -55,7 +55,7 @@ test('Create Receptionist offers the seed fields, each option shown by a readabl
 	const fields = fieldsOf('createReceptionist');
 	expect(displayNames(fields)).toEqual(
 		expect.arrayContaining([
-			'Break Route', 'Forwards', 'Forward Sms To', 'Groups', 'Holidays Route', 'ID', 'Invalid Key Forward DN', 'Is Registered', 'IVR Type', 'Name', 'Number',
+			'Break Route', 'Forwards', 'Forward SMS To', 'Groups', 'Holidays Route', 'ID', 'Invalid Key Forward DN', 'Is Registered', 'IVR Type', 'Name', 'Number',
 			'Out Of Office Route', 'Prompt Filename', 'Prompt Set', 'Timeout', 'Timeout Forward DN', 'Timeout Forward Peer Type', 'Timeout Forward Type', 'Transcription Mode', 'Use MS Exchange',
 		]),
 	);

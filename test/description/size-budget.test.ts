@@ -13,7 +13,7 @@ test('every operation and field is still there', () => {
 	const { properties } = new ThreeCx().description;
 	const operations = properties.filter((p) => p.name === 'operation').flatMap((p) => p.options ?? []);
 	const callControl = operations.filter((o) => String((o as { value: unknown }).value).startsWith('callControl'));
-	expect(operations.length - callControl.length).toBe(626);
+	expect(operations.length - callControl.length).toBe(627);
 	expect(callControl).toHaveLength(9);
 	const resources = properties.find((p) => p.name === 'resource')?.options ?? [];
 	expect(resources.map((r) => (r as { value: unknown }).value)).toContain('callControl');

@@ -1,8 +1,9 @@
 // `npm start` as a user meets it: scripts/n8n/start.js starts the fake PBX and real n8n, creates
 // the owner, the credential "3CX (local demo PBX)" and the example workflows, prints where to go,
-// and stops both on Ctrl-C. Re-runs on the same data folder add nothing twice.
+// and stops both on Ctrl-C. Re-runs on the same data folder add nothing twice. The terminal gets
+// progress lines and the summary only; n8n's own output goes to a log file.
 import { spawn, type ChildProcess } from 'child_process';
-import { existsSync, mkdtempSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { login, type N8nClient } from '../../scripts/n8n';
@@ -116,6 +117,15 @@ async function workflowNames(api: N8nClient) {
 	return workflows.map((workflow) => workflow.name).sort();
 }
 
+/** The n8n log file the summary points at. */
+const logFileOf = (started: Started) => /n8n log:\s+(\S+)/.exec(started.output())![1];
+
+/** What n8n logs when provisioning provokes it: probing missing ids, owner setup on a set-up instance, a failed login. */
+const PROVOKED = ['User attempted to access a workflow without permissions', 'Could not load the workflow', 'Instance owner already setup', 'Wrong username or password'];
+
+/** Lines of start.js's own: progress ("[start] …", "[install] …"), the summary's indented lines, blank lines. */
+const foreignLines = (output: string) => output.split('\n').filter((line) => !/^(\[(start|install)\] |  \S|$)/.test(line));
+
 const examples = demoWorkflows();
 const example = (name: string) => examples.find((workflow) => workflow.name.includes(name))!;
 
@@ -137,6 +147,21 @@ describe('node scripts/n8n/start.js --fresh', () => {
 		// What the editor asks for when it opens a workflow with the node.
 		const described = await api.post<Array<{ name: string; displayName: string }>>('/rest/node-types', { nodeInfos: [{ name: 'n8n-nodes-3cx.threeCx', version: 1 }] });
 		expect(described).toEqual([expect.objectContaining({ name: 'threeCx', displayName: '3CX' })]);
+	});
+
+	test('prints progress lines and its summary, and no line of n8n’s, no stack trace, no error', () => {
+		const output = started.output();
+		expect(output).toMatch(/^\[start\] Starting n8n 2\.41\.1 on port \d+ \(usually .+\) …$/m);
+		expect(output).toMatch(/^\[start\] Starting n8n 2\.41\.1 on port \d+: done in \d+/m);
+		expect(foreignLines(output)).toEqual([]);
+		expect(output).not.toMatch(/^\s+at /m);
+		expect(output).not.toMatch(/error|ENOTFOUND|HTTP \d{3}/i);
+	});
+
+	test('n8n’s output is in the log file it names, without errors provoked by the provisioning', () => {
+		const log = readFileSync(logFileOf(started), 'utf8');
+		expect(log).toContain('n8n ready on 127.0.0.1');
+		for (const provoked of PROVOKED) expect(log).not.toContain(provoked);
 	});
 
 	test('one credential "3CX (local demo PBX)" points at the fake PBX', async () => {
@@ -161,7 +186,7 @@ describe('node scripts/n8n/start.js --fresh', () => {
 			expect({ workflow: workflow.name, status: run.status, error: run.data.resultData.error?.message }).toEqual({ workflow: workflow.name, status: 'success', error: undefined });
 			outputs[workflow.name] = nodeItems(run, run.data.resultData.lastNodeExecuted as string).length;
 			if (workflow === example('Return All')) expect(nodeJson(run, 'Get all call history')).toHaveLength(6000);
-			if (workflow === example('Recording')) expect(nodeItems(run, 'Download recording')[0].binary?.data).toMatchObject({ mimeType: 'audio/wav' });
+			if (workflow === example('Recording')) expect(nodeItems(run, 'Download recording')[0].binary?.data).toMatchObject({ mimeType: 'audio/x-wav' });
 			if (workflow === example('Chat History')) expect(nodeJson(run, 'Read the CSV').length).toBeGreaterThan(0);
 			if (workflow === example('Create Receptionist')) expect(nodeJson(run, 'Create receptionist')[0]).toMatchObject({ Name: expect.stringMatching(/^Demo menu \d+$/) });
 			if (workflow === example('Missed Call')) expect(nodeJson(run, 'Compose message')[0].message).toMatch(/^Missed call from \+\d+ to extension 100 at /);
@@ -177,6 +202,7 @@ describe('node scripts/n8n/start.js --fresh', () => {
 		expect(await isListening(started.editorUrl)).toBe(false);
 		expect(await isListening(started.pbxUrl)).toBe(false);
 		expect(existsSync(started.dataFolder)).toBe(false);
+		rmSync(logFileOf(started), { force: true });
 	});
 });
 
@@ -203,6 +229,9 @@ describe('a second start on the same data folder', () => {
 			expect(await credentialData(api, credentials[0].id)).toMatchObject({ url: second.pbxUrl });
 			expect(await workflowNames(api)).toEqual(examples.map((workflow) => workflow.name).sort());
 			expect((await runStoredWorkflow(api, example('Monitor Status'))).status).toBe('success');
+			expect(foreignLines(second.output())).toEqual([]);
+			const log = readFileSync(logFileOf(second), 'utf8');
+			for (const provoked of PROVOKED) expect(log).not.toContain(provoked);
 		} finally {
 			await pressCtrlC(second);
 		}

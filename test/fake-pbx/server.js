@@ -16,6 +16,7 @@ const {
 	writeResponse,
 } = require('./http-io');
 const { XapiError } = require('./errors');
+const { expiresInUnitOf } = require('./version');
 const { acceptUpgrade, refuseUpgrade } = require('./websocket');
 
 const XAPI_ROOT = '/xapi/v1';
@@ -58,7 +59,8 @@ function createPbxServer({ store, tokens, stats, faults, taps, config, callContr
 		const { token } = tokens.mint(clientId);
 		stats.mints++;
 		callControl.closeSocketsWithout((live) => tokens.isLive(live));
-		const expiresIn = config.expiresInUnit === 'minutes' ? Math.max(1, Math.round(config.tokenLifetimeSeconds / 60)) : config.tokenLifetimeSeconds;
+		const unit = config.expiresInUnit ?? expiresInUnitOf(config.version);
+		const expiresIn = unit === 'minutes' ? Math.max(1, Math.round(config.tokenLifetimeSeconds / 60)) : config.tokenLifetimeSeconds;
 		return {
 			status: 200,
 			headers: { 'Content-Type': 'application/json;charset=UTF-8', 'Cache-Control': 'no-store', Pragma: 'no-cache' },
@@ -97,7 +99,7 @@ function createPbxServer({ store, tokens, stats, faults, taps, config, callContr
 		const { refused, auth } = admit(req, routeKey);
 		if (refused) return refused;
 
-		const { key, params } = requestArguments(described.segments);
+		const { key, params, literals } = requestArguments(described.segments);
 		let queryOptions;
 		let body;
 		const ctx = {
@@ -105,6 +107,7 @@ function createPbxServer({ store, tokens, stats, faults, taps, config, callContr
 			segments: described.segments,
 			key,
 			params,
+			literals,
 			store,
 			state: store.state,
 			config,

@@ -15,6 +15,11 @@ describe('display names', () => {
 		['IVRType', 'IVR Type'],
 		['MS365', 'MS 365'],
 		['Identity', 'Identity'],
+		['SipDevices', 'SIP Devices'],
+		['DidNumbers', 'DID Numbers'],
+		['DeleteOpenAiFile', 'Delete OpenAI File'],
+		['BulkIpsDelete', 'Bulk IPs Delete'],
+		['GeCrmtTemplates', 'Get CRM Templates'],
 	])('%s → %s', (name, shown) => {
 		expect(humanize(name)).toBe(shown);
 	});
@@ -31,6 +36,8 @@ describe('action labels in sentence case, as n8n’s lint rule reads it', () => 
 		['API Token', 'API Token'],
 		['CRM Contacts Bulk Delete', 'CRM Contacts bulk delete'],
 		['Get User By ID', 'Get user by ID'],
+		['Delete OpenAI File', 'Delete open AI file'],
+		['Bulk IPs Delete', 'Bulk IP delete'],
 	])('%s → %s', (text, label) => {
 		expect(sentence(text)).toBe(label);
 	});

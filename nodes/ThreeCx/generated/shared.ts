@@ -9,7 +9,15 @@ export const resource: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{
-			name: "Active Calls",
+			name: "Abandoned Chats Statistics Report",
+			value: "reportAbandonedChatsStatistics"
+		},
+		{
+			name: "Abandoned Queue Calls Report",
+			value: "reportAbandonedQueueCalls"
+		},
+		{
+			name: "Active Call",
 			value: "activeCalls"
 		},
 		{
@@ -17,25 +25,45 @@ export const resource: INodeProperties = {
 			value: "activityLog"
 		},
 		{
-			name: "AI Settings",
+			name: "Agent Login History Report",
+			value: "reportAgentLoginHistory"
+		},
+		{
+			name: "Agents in Queue Statistics Report",
+			value: "reportAgentsInQueueStatistics"
+		},
+		{
+			name: "AI Setting",
 			value: "aiSettings",
 			description: "3CX 20.0.9 and later"
 		},
 		{
-			name: "Amazon Integration Settings",
+			name: "Amazon Integration Setting",
 			value: "amazonIntegrationSettings",
 			description: "3CX 20.0.7 and later"
 		},
 		{
-			name: "Anti Hacking Settings",
+			name: "Anti Hacking Setting",
 			value: "antiHackingSettings"
 		},
 		{
-			name: "Backups",
+			name: "App General Setting",
+			value: "generalSettingsForApps"
+		},
+		{
+			name: "Audit Log Report",
+			value: "reportAuditLog"
+		},
+		{
+			name: "Average Queue Waiting Time Report",
+			value: "reportAverageQueueWaitingTime"
+		},
+		{
+			name: "Backup",
 			value: "backups"
 		},
 		{
-			name: "Black List Numbers",
+			name: "Black List Number",
 			value: "blackListNumbers"
 		},
 		{
@@ -43,31 +71,48 @@ export const resource: INodeProperties = {
 			value: "blocklist"
 		},
 		{
-			name: "Call Cost Settings",
+			name: "Breaches SLA Report",
+			value: "reportBreachesSla"
+		},
+		{
+			name: "Call Cost by Extension Group Report",
+			value: "reportCallCostByExtensionGroup"
+		},
+		{
+			name: "Call Cost Setting",
 			value: "callCostSettings"
 		},
 		{
-			name: "Call Flow Apps",
+			name: "Call Distribution Report",
+			value: "reportCallDistribution"
+		},
+		{
+			name: "Call Flow App",
 			value: "callFlowApps"
 		},
 		{
-			name: "Call Flow Scripts",
+			name: "Call Flow Script",
 			value: "callFlowScripts"
 		},
 		{
 			name: "Call History",
-			value: "callHistoryView"
+			value: "callHistoryView",
+			description: "Calls from before 3CX 20.0.6; later calls are in Call Log Data Report › Get Call Log Data"
 		},
 		{
-			name: "Call Parking Settings",
+			name: "Call Log Data Report",
+			value: "reportCallLogData"
+		},
+		{
+			name: "Call Parking Setting",
 			value: "callParkingSettings"
 		},
 		{
-			name: "Call Types Settings",
+			name: "Call Types Setting",
 			value: "callTypesSettings"
 		},
 		{
-			name: "CDR Settings",
+			name: "CDR Setting",
 			value: "cdrSettings"
 		},
 		{
@@ -75,7 +120,12 @@ export const resource: INodeProperties = {
 			value: "chatHistoryView"
 		},
 		{
-			name: "Chat Log Settings",
+			name: "Chat Log Report",
+			value: "reportChatLog",
+			description: "3CX 20.0.9 and later"
+		},
+		{
+			name: "Chat Log Setting",
 			value: "chatLogSettings"
 		},
 		{
@@ -83,72 +133,76 @@ export const resource: INodeProperties = {
 			value: "chatMessagesHistoryView"
 		},
 		{
-			name: "Codecs Settings",
+			name: "Codecs Setting",
 			value: "codecsSettings"
 		},
 		{
-			name: "Conference Settings",
+			name: "Conference Setting",
 			value: "conferenceSettings"
 		},
 		{
-			name: "Console Restrictions",
+			name: "Console Restriction",
 			value: "consoleRestrictions"
 		},
 		{
-			name: "Contacts",
+			name: "Contact",
 			value: "contacts"
 		},
 		{
-			name: "Countries",
+			name: "Country",
 			value: "countries"
 		},
 		{
-			name: "Country Codes",
+			name: "Country Code",
 			value: "countryCodes"
 		},
 		{
-			name: "Crm Integration",
+			name: "CRM Integration",
 			value: "crmIntegration"
 		},
 		{
-			name: "Crm Templates",
+			name: "CRM Template",
 			value: "crmTemplates"
 		},
 		{
-			name: "Custom Prompts",
+			name: "Custom Prompt",
 			value: "customPrompts"
 		},
 		{
-			name: "Data Connector Settings",
+			name: "Data Connector Setting",
 			value: "dataConnectorSettings",
 			description: "3CX 20.0.6 and later"
 		},
 		{
-			name: "Defs",
+			name: "Definition",
 			value: "defs"
 		},
 		{
-			name: "Device Infos",
+			name: "Detailed Queue Statistics Report",
+			value: "reportDetailedQueueStatistics"
+		},
+		{
+			name: "Device Info",
 			value: "deviceInfos"
 		},
 		{
-			name: "Dial Code Settings",
+			name: "Dial Code Setting",
 			value: "dialCodeSettings"
 		},
 		{
-			name: "Did Numbers",
+			name: "DID Number",
 			value: "didNumbers"
 		},
 		{
-			name: "Directories",
+			name: "Directory",
 			value: "directories"
 		},
 		{
-			name: "DN Properties",
+			name: "DN Property",
 			value: "dnProperties"
 		},
 		{
-			name: "E164 Settings",
+			name: "E164 Setting",
 			value: "e164Settings"
 		},
 		{
@@ -156,23 +210,35 @@ export const resource: INodeProperties = {
 			value: "emailTemplate"
 		},
 		{
-			name: "Emergency Geo Locations",
+			name: "Emergency Geo Location",
 			value: "emergencyGeoLocations"
 		},
 		{
-			name: "Emergency Notifications Settings",
+			name: "Emergency Notifications Setting",
 			value: "emergencyNotificationsSettings"
 		},
 		{
-			name: "Event Logs",
+			name: "Event Log",
 			value: "eventLogs"
+		},
+		{
+			name: "Extension Statistics by Group Report",
+			value: "reportExtensionStatisticsByGroup"
+		},
+		{
+			name: "Extension Statistics Report",
+			value: "reportExtensionStatistics"
+		},
+		{
+			name: "Extensions Statistics by Ring Groups Report",
+			value: "reportExtensionsStatisticsByRingGroups"
 		},
 		{
 			name: "Fax",
 			value: "fax"
 		},
 		{
-			name: "Fax Server Settings",
+			name: "Fax Server Setting",
 			value: "faxServerSettings"
 		},
 		{
@@ -180,53 +246,54 @@ export const resource: INodeProperties = {
 			value: "firewall"
 		},
 		{
-			name: "Firmwares",
+			name: "Firmware",
 			value: "firmwares"
 		},
 		{
-			name: "Fxs",
+			name: "FXS Device",
 			value: "fxs"
 		},
 		{
-			name: "Fxs Templates",
+			name: "FXS Template",
 			value: "fxsTemplates"
 		},
 		{
-			name: "General Settings For Apps",
-			value: "generalSettingsForApps"
-		},
-		{
-			name: "General Settings For Pbx",
-			value: "generalSettingsForPbx"
-		},
-		{
-			name: "Get Update Details",
-			value: "getUpdateDetails",
-			description: "3CX 20.0.10 and later"
-		},
-		{
-			name: "Google Settings",
+			name: "Google Setting",
 			value: "googleSettings"
 		},
 		{
-			name: "Groups",
+			name: "Group",
 			value: "groups"
 		},
 		{
-			name: "Holidays",
+			name: "Group Report",
+			value: "reportGroup",
+			description: "3CX 20.0.4 only"
+		},
+		{
+			name: "Holiday",
 			value: "holidays",
 			description: "3CX 20.0.6 and later"
 		},
 		{
-			name: "Hotel Services",
+			name: "Hotel Service",
 			value: "hotelServices"
 		},
 		{
-			name: "Inbound Rules",
+			name: "Inbound Calls Report",
+			value: "reportInboundCalls",
+			description: "3CX 20.0.6 and later"
+		},
+		{
+			name: "Inbound Rule",
 			value: "inboundRules"
 		},
 		{
-			name: "Last Cdr And Chat Message Timestamp",
+			name: "Inbound Rules Report",
+			value: "reportInboundRules"
+		},
+		{
+			name: "Last CDR and Chat Message Timestamp",
 			value: "lastCdrAndChatMessageTimestamp",
 			description: "3CX 20.0.7 and later"
 		},
@@ -235,16 +302,16 @@ export const resource: INodeProperties = {
 			value: "licenseStatus"
 		},
 		{
-			name: "Logging Settings",
+			name: "Logging Setting",
 			value: "loggingSettings"
 		},
 		{
-			name: "Mail Settings",
+			name: "Mail Setting",
 			value: "mailSettings",
 			description: "3CX 20.0.7 and later"
 		},
 		{
-			name: "Mcp Servers",
+			name: "MCP Server",
 			value: "mcpServers",
 			description: "3CX 20.0.10 and later"
 		},
@@ -257,7 +324,7 @@ export const resource: INodeProperties = {
 			value: "microsoft365TeamsIntegration"
 		},
 		{
-			name: "Music On Hold Settings",
+			name: "Music on Hold Setting",
 			value: "musicOnHoldSettings"
 		},
 		{
@@ -265,7 +332,7 @@ export const resource: INodeProperties = {
 			value: "myGroup"
 		},
 		{
-			name: "My Tokens",
+			name: "My Token",
 			value: "myTokens"
 		},
 		{
@@ -273,252 +340,173 @@ export const resource: INodeProperties = {
 			value: "myUser"
 		},
 		{
-			name: "Network Interfaces",
+			name: "Network Interface",
 			value: "networkInterfaces"
 		},
 		{
-			name: "Network Settings",
+			name: "Network Setting",
 			value: "networkSettings"
 		},
 		{
-			name: "Notification Settings",
+			name: "Notification Setting",
 			value: "notificationSettings"
 		},
 		{
-			name: "OAuth Clients",
+			name: "OAuth Client",
 			value: "oAuthClients",
 			description: "3CX 20.0.10 and later"
 		},
 		{
-			name: "Office Hours",
+			name: "Office Hours Schedule",
 			value: "officeHours"
 		},
 		{
-			name: "Outbound Rules",
-			value: "outboundRules"
-		},
-		{
-			name: "Parameters",
-			value: "parameters"
-		},
-		{
-			name: "Parkings",
-			value: "parkings"
-		},
-		{
-			name: "Peers",
-			value: "peers"
-		},
-		{
-			name: "Phone Book Settings",
-			value: "phoneBookSettings"
-		},
-		{
-			name: "Phone Logos",
-			value: "phoneLogos"
-		},
-		{
-			name: "Phone Templates",
-			value: "phoneTemplates"
-		},
-		{
-			name: "Phones Settings",
-			value: "phonesSettings"
-		},
-		{
-			name: "Playlists",
-			value: "playlists"
-		},
-		{
-			name: "Prompt Sets",
-			value: "promptSets"
-		},
-		{
-			name: "Purge Settings",
-			value: "purgeSettings"
-		},
-		{
-			name: "Queues",
-			value: "queues"
-		},
-		{
-			name: "Receptionists",
-			value: "receptionists"
-		},
-		{
-			name: "Recordings",
-			value: "recordings"
-		},
-		{
-			name: "Remote Archiving Settings",
-			value: "remoteArchivingSettings"
-		},
-		{
-			name: "Report Abandoned Chats Statistics",
-			value: "reportAbandonedChatsStatistics"
-		},
-		{
-			name: "Report Abandoned Queue Calls",
-			value: "reportAbandonedQueueCalls"
-		},
-		{
-			name: "Report Agent Login History",
-			value: "reportAgentLoginHistory"
-		},
-		{
-			name: "Report Agents In Queue Statistics",
-			value: "reportAgentsInQueueStatistics"
-		},
-		{
-			name: "Report Audit Log",
-			value: "reportAuditLog"
-		},
-		{
-			name: "Report Average Queue Waiting Time",
-			value: "reportAverageQueueWaitingTime"
-		},
-		{
-			name: "Report Breaches Sla",
-			value: "reportBreachesSla"
-		},
-		{
-			name: "Report Call Cost By Extension Group",
-			value: "reportCallCostByExtensionGroup"
-		},
-		{
-			name: "Report Call Distribution",
-			value: "reportCallDistribution"
-		},
-		{
-			name: "Report Call Log Data",
-			value: "reportCallLogData"
-		},
-		{
-			name: "Report Chat Log",
-			value: "reportChatLog",
-			description: "3CX 20.0.9 and later"
-		},
-		{
-			name: "Report Detailed Queue Statistics",
-			value: "reportDetailedQueueStatistics"
-		},
-		{
-			name: "Report Extension Statistics",
-			value: "reportExtensionStatistics"
-		},
-		{
-			name: "Report Extension Statistics By Group",
-			value: "reportExtensionStatisticsByGroup"
-		},
-		{
-			name: "Report Extensions Statistics By Ring Groups",
-			value: "reportExtensionsStatisticsByRingGroups"
-		},
-		{
-			name: "Report Group",
-			value: "reportGroup",
-			description: "3CX 20.0.4 only"
-		},
-		{
-			name: "Report Inbound Calls",
-			value: "reportInboundCalls",
-			description: "3CX 20.0.6 and later"
-		},
-		{
-			name: "Report Inbound Rules",
-			value: "reportInboundRules"
-		},
-		{
-			name: "Report Outbound Calls",
+			name: "Outbound Calls Report",
 			value: "reportOutboundCalls",
 			description: "3CX 20.0.6 and later"
 		},
 		{
-			name: "Report Queue Agents Chat Statistics",
+			name: "Outbound Rule",
+			value: "outboundRules"
+		},
+		{
+			name: "Parameter",
+			value: "parameters"
+		},
+		{
+			name: "Parking",
+			value: "parkings"
+		},
+		{
+			name: "PBX General Setting",
+			value: "generalSettingsForPbx"
+		},
+		{
+			name: "Peer",
+			value: "peers"
+		},
+		{
+			name: "Phone Book Setting",
+			value: "phoneBookSettings"
+		},
+		{
+			name: "Phone Logo",
+			value: "phoneLogos"
+		},
+		{
+			name: "Phone Template",
+			value: "phoneTemplates"
+		},
+		{
+			name: "Phones Setting",
+			value: "phonesSettings"
+		},
+		{
+			name: "Playlist",
+			value: "playlists"
+		},
+		{
+			name: "Prompt Set",
+			value: "promptSets"
+		},
+		{
+			name: "Purge Setting",
+			value: "purgeSettings"
+		},
+		{
+			name: "Queue",
+			value: "queues"
+		},
+		{
+			name: "Queue Agents Chat Statistics Report",
 			value: "reportQueueAgentsChatStatistics"
 		},
 		{
-			name: "Report Queue Agents Chat Statistics Totals",
+			name: "Queue Agents Chat Statistics Totals Report",
 			value: "reportQueueAgentsChatStatisticsTotals"
 		},
 		{
-			name: "Report Queue An Un Calls",
+			name: "Queue Answered and Unanswered Calls Report",
 			value: "reportQueueAnUnCalls"
 		},
 		{
-			name: "Report Queue Answered Calls By Wait Time",
+			name: "Queue Answered Calls by Wait Time Report",
 			value: "reportQueueAnsweredCallsByWaitTime"
 		},
 		{
-			name: "Report Queue Callbacks",
+			name: "Queue Callbacks Report",
 			value: "reportQueueCallbacks"
 		},
 		{
-			name: "Report Queue Chat Performance",
+			name: "Queue Chat Performance Report",
 			value: "reportQueueChatPerformance"
 		},
 		{
-			name: "Report Queue Failed Callbacks",
+			name: "Queue Failed Callbacks Report",
 			value: "reportQueueFailedCallbacks"
 		},
 		{
-			name: "Report Queue Performance Overview",
+			name: "Queue Performance Overview Report",
 			value: "reportQueuePerformanceOverview"
 		},
 		{
-			name: "Report Queue Performance Totals",
+			name: "Queue Performance Totals Report",
 			value: "reportQueuePerformanceTotals"
 		},
 		{
-			name: "Report Ring Group Statistics",
-			value: "reportRingGroupStatistics"
+			name: "Receptionist (IVR)",
+			value: "receptionists"
 		},
 		{
-			name: "Report Statistic Sla",
-			value: "reportStatisticSla"
+			name: "Recording",
+			value: "recordings"
 		},
 		{
-			name: "Report Team Queue General Statistics",
-			value: "reportTeamQueueGeneralStatistics"
+			name: "Remote Archiving Setting",
+			value: "remoteArchivingSettings"
 		},
 		{
-			name: "Report User Activity",
-			value: "reportUserActivity"
-		},
-		{
-			name: "Ring Groups",
+			name: "Ring Group",
 			value: "ringGroups"
 		},
 		{
-			name: "Sbcs",
+			name: "Ring Group Statistics Report",
+			value: "reportRingGroupStatistics"
+		},
+		{
+			name: "SBC",
 			value: "sbcs"
 		},
 		{
-			name: "Scheduled Reports",
+			name: "Scheduled Report",
 			value: "scheduledReports"
 		},
 		{
-			name: "Secure Sip Settings",
+			name: "Secure SIP Setting",
 			value: "secureSipSettings"
 		},
 		{
-			name: "Security Tokens",
+			name: "Security Token",
 			value: "securityTokens"
 		},
 		{
-			name: "Service Principals",
-			value: "servicePrincipals"
-		},
-		{
-			name: "Services",
+			name: "Service",
 			value: "services"
 		},
 		{
-			name: "Sip Devices",
+			name: "Service Principal",
+			value: "servicePrincipals"
+		},
+		{
+			name: "SIP Device",
 			value: "sipDevices"
 		},
 		{
-			name: "Syslog Settings",
+			name: "Statistic SLA Report",
+			value: "reportStatisticSla"
+		},
+		{
+			name: "Syslog Setting",
 			value: "syslogSettings",
 			description: "3CX 20.0.9 and later"
 		},
@@ -527,36 +515,52 @@ export const resource: INodeProperties = {
 			value: "systemStatus"
 		},
 		{
-			name: "Tenant Properties",
+			name: "Team Queue General Statistics Report",
+			value: "reportTeamQueueGeneralStatistics"
+		},
+		{
+			name: "Tenant Property",
 			value: "tenantProperties"
 		},
 		{
-			name: "Trunk Templates",
-			value: "trunkTemplates"
-		},
-		{
-			name: "Trunks",
+			name: "Trunk",
 			value: "trunks"
 		},
 		{
-			name: "Updates",
+			name: "Trunk Template",
+			value: "trunkTemplates"
+		},
+		{
+			name: "Update",
 			value: "updates"
 		},
 		{
-			name: "Users",
+			name: "Update Info",
+			value: "getUpdateDetails",
+			description: "3CX 20.0.10 and later"
+		},
+		{
+			name: "User",
 			value: "users"
 		},
 		{
-			name: "Voicemail Settings",
+			name: "User Activity Report",
+			value: "reportUserActivity"
+		},
+		{
+			name: "Voicemail Setting",
 			value: "voicemailSettings"
 		},
 		{
-			name: "Website Links",
+			name: "Website Link",
 			value: "websiteLinks"
 		}
 	],
 	default: "users"
 };
+
+/** The canvas subtitle: the chosen action's label (see scripts/generate/subtitle.js). */
+export const subtitle = "={{ ((o, r, X) => { if (X[o]) return X[o]; const A = /^(ai|api|blf|cdr|crm|csv|dect|did|dn|dns|dtmf|fqdn|fxs|guid|iam|ip|ivr|mac|mcp|mcu|pbx|pin|rfc|rpc|sbc|sftp|sip|sla|sms|sql|ssl|stun|tls|uri|url|id)$/; const w = (s) => s.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' ').map((x) => (A.test(x.toLowerCase()) ? x.toUpperCase() : x.toLowerCase())); const N = /^(and|by|data|for|get|in|my|of|on|report|set|setting|to)$/; const k = (v) => v.map((x) => x.toLowerCase().replace(/ies$/, 'y').replace(/([^su])s$/, '$1')).filter((x) => !N.test(x)); const a = w(o); const t = w(r); let l = a.join(' '); if (a[0] === 'list' && k(a.slice(1)).every((x) => k(t).includes(x))) l = 'get many ' + t.join(' '); else if (!k(a).some((x) => k(t).includes(x))) l += (a.length > 1 ? ' for ' : ' ') + t.join(' '); return l[0].toUpperCase() + l.slice(1); })($parameter[\"operation\"], $parameter[\"resource\"], {\"deleteOpenAiFile\":\"Delete open AI file for AI settings\",\"backupsPurgeLocalBackups\":\"Purge local backups\",\"listBlocklistAddr\":\"Get many blocklist\",\"bulkIpsDelete\":\"Bulk IP delete for blocklist\",\"listCallHistoryView\":\"Get many call history\",\"listChatHistoryView\":\"Get many chat history\",\"listChatMessagesHistoryView\":\"Get many chat messages history\",\"crmContactsBulkDelete\":\"CRM Contacts bulk delete\",\"office365ContactsBulkDelete\":\"Office 365 contacts bulk delete\",\"office365PersonalContactsBulkDelete\":\"Office 365 personal contacts bulk delete\",\"geCrmtTemplates\":\"Get CRM templates\",\"getDefs\":\"Get definitions\",\"getLicenseParameters\":\"Get license parameters for definitions\",\"getRoutes\":\"Get routes for definitions\",\"getSystemParameters\":\"Get system parameters for definitions\",\"hasSystemOwner\":\"Has system owner for definitions\",\"listCodecs\":\"List codecs for definitions\",\"listGatewayParameterValues\":\"List gateway parameter values for definitions\",\"listGatewayParameters\":\"List gateway parameters for definitions\",\"listTimeZones\":\"List time zones for definitions\",\"reportLogEvent\":\"Report log event for definitions\",\"sendEmail\":\"Send email for definitions\",\"getE164Settings\":\"Get E164 settings\",\"updateE164Settings\":\"Update E164 settings\",\"listFxs\":\"Get many FXS devices\",\"getFxs\":\"Get FXS devices\",\"regenerateWebCredentials\":\"Regenerate web credentials for FXS devices\",\"mailSettingsTestEmail\":\"Test email for mail settings\",\"getMicrosoft365Integration\":\"Get microsoft 365 integration\",\"updateMicrosoft365Integration\":\"Update microsoft 365 integration\",\"authorizePresence\":\"Authorize presence for microsoft 365 integration\",\"deauthorizePresence\":\"Deauthorize presence for microsoft 365 integration\",\"getM365Groups\":\"Get M365 groups for microsoft 365 integration\",\"getM365Users\":\"Get M365 users for microsoft 365 integration\",\"getMicrosoft365Directory\":\"Get microsoft 365 directory\",\"getMicrosoftAccessToken\":\"Get microsoft access token\",\"getUsers\":\"Get users for microsoft 365 integration\",\"getUsersByPrincipalNames\":\"Get users by principal names for microsoft 365 integration\",\"testPresence\":\"Test presence for microsoft 365 integration\",\"testSubscription\":\"Test subscription for microsoft 365 integration\",\"getMicrosoft365TeamsIntegration\":\"Get microsoft 365 teams integration\",\"updateMicrosoft365TeamsIntegration\":\"Update microsoft 365 teams integration\",\"checkFqdnRecord\":\"Check FQDN record for microsoft 365 teams integration\",\"checkMapUsersScript\":\"Check map users script for microsoft 365 teams integration\",\"getDialPlanScript\":\"Get dial plan script for microsoft 365 teams integration\",\"getMapUsersScript\":\"Get map users script for microsoft 365 teams integration\",\"listRefreshToken\":\"Get many my tokens\",\"getIfaces\":\"Get interfaces for network settings\",\"notificationSettingsTestEmail\":\"Test email for notification settings\",\"listOAuthClient\":\"Get many oauth clients\",\"retreivePeersByNumbers\":\"Retrieve peers by numbers\",\"listPrompts\":\"List prompts\",\"purgeSettingsPurgeLocalBackups\":\"Purge local backups for purge settings\",\"downloadQueueAnUnCallsReport\":\"Download queue answered and unanswered calls report\",\"getQueueAnUnCallsData\":\"Get queue answered and unanswered calls data\",\"listSbc\":\"Get many SBC\",\"pushConfig\":\"Push config for SBC\",\"listSecurityRefreshToken\":\"Get many security tokens\",\"listServiceInfo\":\"Get many services\",\"apiToken\":\"API Token for system status\",\"startDbMaintenance\":\"Start DB maintenance for system status\",\"listWeblink\":\"Get many website links\"}) }}";
 
 export const paging: INodeProperties[] = [
 	{
@@ -568,19 +572,32 @@ export const paging: INodeProperties[] = [
 		displayOptions: {
 			show: {
 				operation: [
+					"getAbandonedChatsStatisticsData",
+					"getAbandonedQueueCallsData",
 					"listActiveCall",
 					"getLogs",
+					"getAgentLoginHistoryData",
+					"getAgentsInQueueStatisticsData",
+					"getAuditLogData",
+					"getAverageQueueWaitingTimeData",
 					"listBackups",
 					"getFailoverScripts",
 					"listBlackListNumber",
 					"listBlocklistAddr",
+					"getBreachesSlaData",
+					"getCallCostByExtensionGroupData",
 					"listCallCostSettings",
+					"getCallDistribution",
+					"getCallDistributionData",
 					"listCallFlowApp",
 					"getAudioFiles",
 					"getFiles",
 					"listCallFlowScript",
 					"listCallHistoryView",
+					"getCallLogData",
+					"getOldCallLogData",
 					"listChatHistoryView",
+					"getChatLog",
 					"listChatMessagesHistoryView",
 					"getMcuRows",
 					"getOnboardMcuData",
@@ -595,12 +612,16 @@ export const paging: INodeProperties[] = [
 					"listGatewayParameterValues",
 					"listGatewayParameters",
 					"listTimeZones",
+					"getDetailedQueueStatisticsData",
 					"listDeviceInfo",
 					"listDidNumber",
 					"getPropertiesByDn",
 					"listEmailTemplate",
 					"listEmergencyGeoLocation",
 					"listEventLog",
+					"getExtensionStatisticsByGroupData",
+					"getExtensionStatisticsData",
+					"getExtensionsStatisticsByRingGroupsData",
 					"listFax",
 					"listFirmware",
 					"listFxs",
@@ -608,8 +629,11 @@ export const paging: INodeProperties[] = [
 					"listGroup",
 					"listMembers",
 					"listRights",
+					"listReportGroup",
 					"listHoliday",
+					"getInboundCalls",
 					"listInboundRule",
+					"getInboundRulesData",
 					"listLastCdrAndChatMessageTimestamp",
 					"listMyGroupMembers",
 					"listMyGroupRights",
@@ -620,6 +644,7 @@ export const paging: INodeProperties[] = [
 					"listNetworkInterface",
 					"getIfaces",
 					"listOAuthClient",
+					"getOutboundCalls",
 					"listOutboundRule",
 					"getEmergencyOutboundRules",
 					"listParameter",
@@ -635,30 +660,6 @@ export const paging: INodeProperties[] = [
 					"listQueue",
 					"listAgents",
 					"listManagers",
-					"listReceptionist",
-					"listForwards",
-					"listRecording",
-					"getAbandonedChatsStatisticsData",
-					"getAbandonedQueueCallsData",
-					"getAgentLoginHistoryData",
-					"getAgentsInQueueStatisticsData",
-					"getAuditLogData",
-					"getAverageQueueWaitingTimeData",
-					"getBreachesSlaData",
-					"getCallCostByExtensionGroupData",
-					"getCallDistribution",
-					"getCallDistributionData",
-					"getCallLogData",
-					"getOldCallLogData",
-					"getChatLog",
-					"getDetailedQueueStatisticsData",
-					"getExtensionStatisticsData",
-					"getExtensionStatisticsByGroupData",
-					"getExtensionsStatisticsByRingGroupsData",
-					"listReportGroup",
-					"getInboundCalls",
-					"getInboundRulesData",
-					"getOutboundCalls",
 					"getQueueAgentsChatStatisticsData",
 					"getQueueAgentsChatStatisticsTotalsData",
 					"getQueueAnUnCallsData",
@@ -668,32 +669,35 @@ export const paging: INodeProperties[] = [
 					"getQueueFailedCallbacksData",
 					"getQueuePerformanceOverviewData",
 					"getQueuePerformanceTotalsData",
-					"getRingGroupStatisticsData",
-					"getStatisticSlaData",
-					"getTeamQueueGeneralStatisticsData",
-					"getUserActivity",
-					"getUserActivityData",
+					"listReceptionist",
+					"listForwards",
+					"listRecording",
 					"listRingGroup",
 					"listRingGroupMembers",
+					"getRingGroupStatisticsData",
 					"listSbc",
 					"listScheduledReport",
 					"listSecurityRefreshToken",
-					"listServicePrincipal",
 					"listServiceInfo",
+					"listServicePrincipal",
 					"listSipDevice",
+					"getStatisticSlaData",
 					"myPhoneRequestIdTelemetry",
 					"networkTelemetry",
 					"serviceTelemetry",
 					"systemExtensions",
 					"systemTelemetry",
+					"getTeamQueueGeneralStatisticsData",
 					"listProperty",
-					"listTrunkTemplate",
 					"listTrunk",
+					"listTrunkTemplate",
 					"listUser",
 					"getMonitorStatus",
 					"listForwardingProfiles",
 					"listGreetings",
 					"listGroups",
+					"getUserActivity",
+					"getUserActivityData",
 					"getTranscribeLanguages",
 					"listWeblink"
 				]
@@ -712,19 +716,32 @@ export const paging: INodeProperties[] = [
 		displayOptions: {
 			show: {
 				operation: [
+					"getAbandonedChatsStatisticsData",
+					"getAbandonedQueueCallsData",
 					"listActiveCall",
 					"getLogs",
+					"getAgentLoginHistoryData",
+					"getAgentsInQueueStatisticsData",
+					"getAuditLogData",
+					"getAverageQueueWaitingTimeData",
 					"listBackups",
 					"getFailoverScripts",
 					"listBlackListNumber",
 					"listBlocklistAddr",
+					"getBreachesSlaData",
+					"getCallCostByExtensionGroupData",
 					"listCallCostSettings",
+					"getCallDistribution",
+					"getCallDistributionData",
 					"listCallFlowApp",
 					"getAudioFiles",
 					"getFiles",
 					"listCallFlowScript",
 					"listCallHistoryView",
+					"getCallLogData",
+					"getOldCallLogData",
 					"listChatHistoryView",
+					"getChatLog",
 					"listChatMessagesHistoryView",
 					"getMcuRows",
 					"getOnboardMcuData",
@@ -739,12 +756,16 @@ export const paging: INodeProperties[] = [
 					"listGatewayParameterValues",
 					"listGatewayParameters",
 					"listTimeZones",
+					"getDetailedQueueStatisticsData",
 					"listDeviceInfo",
 					"listDidNumber",
 					"getPropertiesByDn",
 					"listEmailTemplate",
 					"listEmergencyGeoLocation",
 					"listEventLog",
+					"getExtensionStatisticsByGroupData",
+					"getExtensionStatisticsData",
+					"getExtensionsStatisticsByRingGroupsData",
 					"listFax",
 					"listFirmware",
 					"listFxs",
@@ -752,8 +773,11 @@ export const paging: INodeProperties[] = [
 					"listGroup",
 					"listMembers",
 					"listRights",
+					"listReportGroup",
 					"listHoliday",
+					"getInboundCalls",
 					"listInboundRule",
+					"getInboundRulesData",
 					"listLastCdrAndChatMessageTimestamp",
 					"listMyGroupMembers",
 					"listMyGroupRights",
@@ -764,6 +788,7 @@ export const paging: INodeProperties[] = [
 					"listNetworkInterface",
 					"getIfaces",
 					"listOAuthClient",
+					"getOutboundCalls",
 					"listOutboundRule",
 					"getEmergencyOutboundRules",
 					"listParameter",
@@ -779,30 +804,6 @@ export const paging: INodeProperties[] = [
 					"listQueue",
 					"listAgents",
 					"listManagers",
-					"listReceptionist",
-					"listForwards",
-					"listRecording",
-					"getAbandonedChatsStatisticsData",
-					"getAbandonedQueueCallsData",
-					"getAgentLoginHistoryData",
-					"getAgentsInQueueStatisticsData",
-					"getAuditLogData",
-					"getAverageQueueWaitingTimeData",
-					"getBreachesSlaData",
-					"getCallCostByExtensionGroupData",
-					"getCallDistribution",
-					"getCallDistributionData",
-					"getCallLogData",
-					"getOldCallLogData",
-					"getChatLog",
-					"getDetailedQueueStatisticsData",
-					"getExtensionStatisticsData",
-					"getExtensionStatisticsByGroupData",
-					"getExtensionsStatisticsByRingGroupsData",
-					"listReportGroup",
-					"getInboundCalls",
-					"getInboundRulesData",
-					"getOutboundCalls",
 					"getQueueAgentsChatStatisticsData",
 					"getQueueAgentsChatStatisticsTotalsData",
 					"getQueueAnUnCallsData",
@@ -812,32 +813,35 @@ export const paging: INodeProperties[] = [
 					"getQueueFailedCallbacksData",
 					"getQueuePerformanceOverviewData",
 					"getQueuePerformanceTotalsData",
-					"getRingGroupStatisticsData",
-					"getStatisticSlaData",
-					"getTeamQueueGeneralStatisticsData",
-					"getUserActivity",
-					"getUserActivityData",
+					"listReceptionist",
+					"listForwards",
+					"listRecording",
 					"listRingGroup",
 					"listRingGroupMembers",
+					"getRingGroupStatisticsData",
 					"listSbc",
 					"listScheduledReport",
 					"listSecurityRefreshToken",
-					"listServicePrincipal",
 					"listServiceInfo",
+					"listServicePrincipal",
 					"listSipDevice",
+					"getStatisticSlaData",
 					"myPhoneRequestIdTelemetry",
 					"networkTelemetry",
 					"serviceTelemetry",
 					"systemExtensions",
 					"systemTelemetry",
+					"getTeamQueueGeneralStatisticsData",
 					"listProperty",
-					"listTrunkTemplate",
 					"listTrunk",
+					"listTrunkTemplate",
 					"listUser",
 					"getMonitorStatus",
 					"listForwardingProfiles",
 					"listGreetings",
 					"listGroups",
+					"getUserActivity",
+					"getUserActivityData",
 					"getTranscribeLanguages",
 					"listWeblink"
 				],
@@ -858,16 +862,6 @@ export const binaryProperty: INodeProperties = {
 	displayOptions: {
 		show: {
 			operation: [
-				"exportCallCosts",
-				"downloadCallHistory",
-				"downloadChatHistory",
-				"downloadChatMessagesHistory",
-				"exportContacts",
-				"downloadEventLogs",
-				"exportCallerIdRules",
-				"downloadPlaylistFile",
-				"downloadRecording",
-				"downloadRecordingByName",
 				"downloadAbandonedChatsStatistics",
 				"downloadAbandonedQueueCalls",
 				"downloadAgentLoginHistory",
@@ -876,17 +870,25 @@ export const binaryProperty: INodeProperties = {
 				"downloadAverageQueueWaitingTimeReport",
 				"downloadBreachesSla",
 				"downloadCallCostByExtensionGroup",
+				"exportCallCosts",
 				"downloadCallDistributionReport",
 				"downloadGetGetCallDistribution",
+				"downloadCallHistory",
 				"downloadCallLog",
+				"downloadChatHistory",
 				"downloadChatLog",
+				"downloadChatMessagesHistory",
+				"exportContacts",
 				"downloadDetailedQueueStatistics",
-				"downloadExtensionStatistics",
+				"downloadEventLogs",
 				"downloadExtensionStatisticsByGroup",
+				"downloadExtensionStatistics",
 				"downloadExtensionsStatisticsByRingGroups",
 				"downloadGetInboundCalls",
+				"exportCallerIdRules",
 				"downloadInboundRules",
 				"downloadGetOutboundCalls",
+				"downloadPlaylistFile",
 				"downloadQueueAgentsChatStatistics",
 				"downloadQueueAgentsChatStatisticsTotals",
 				"downloadQueueAnUnCallsReport",
@@ -896,14 +898,16 @@ export const binaryProperty: INodeProperties = {
 				"downloadQueueFailedCallbacks",
 				"downloadQueuePerformanceOverview",
 				"downloadQueuePerformanceTotals",
+				"downloadRecording",
+				"downloadRecordingByName",
 				"downloadRingGroupStatistics",
 				"downloadStatisticSla",
 				"downloadTeamQueueGeneralStatistics",
-				"downloadGetUserActivity",
-				"downloadUserActivityReport",
 				"exportTrunk",
 				"downloadGreeting",
-				"exportExtensions"
+				"exportExtensions",
+				"downloadGetUserActivity",
+				"downloadUserActivityReport"
 			]
 		}
 	}
@@ -987,18 +991,43 @@ export const options: INodeProperties[] = [
 		displayOptions: {
 			show: {
 				operation: [
+					"downloadAbandonedChatsStatistics",
+					"getAbandonedChatsStatisticsData",
+					"downloadAbandonedQueueCalls",
+					"getAbandonedQueueCallsData",
 					"listActiveCall",
 					"getLogs",
+					"downloadAgentLoginHistory",
+					"getAgentLoginHistoryData",
+					"downloadAgentsInQueueStatistics",
+					"getAgentsInQueueStatisticsData",
+					"downloadAuditLog",
+					"getAuditLogData",
+					"downloadAverageQueueWaitingTimeReport",
+					"getAverageQueueWaitingTimeData",
 					"listBackups",
 					"listBlackListNumber",
 					"listBlocklistAddr",
+					"downloadBreachesSla",
+					"getBreachesSlaData",
+					"downloadCallCostByExtensionGroup",
+					"getCallCostByExtensionGroupData",
 					"listCallCostSettings",
+					"downloadCallDistributionReport",
+					"downloadGetGetCallDistribution",
+					"getCallDistribution",
+					"getCallDistributionData",
 					"listCallFlowApp",
 					"listCallFlowScript",
 					"listCallHistoryView",
 					"downloadCallHistory",
+					"downloadCallLog",
+					"getCallLogData",
+					"getOldCallLogData",
 					"listChatHistoryView",
 					"downloadChatHistory",
+					"downloadChatLog",
+					"getChatLog",
 					"listChatMessagesHistoryView",
 					"downloadChatMessagesHistory",
 					"listContact",
@@ -1010,6 +1039,8 @@ export const options: INodeProperties[] = [
 					"listGatewayParameterValues",
 					"listGatewayParameters",
 					"listTimeZones",
+					"downloadDetailedQueueStatistics",
+					"getDetailedQueueStatisticsData",
 					"listDeviceInfo",
 					"listDidNumber",
 					"getPropertiesByDn",
@@ -1017,6 +1048,12 @@ export const options: INodeProperties[] = [
 					"listEmergencyGeoLocation",
 					"listEventLog",
 					"downloadEventLogs",
+					"downloadExtensionStatisticsByGroup",
+					"getExtensionStatisticsByGroupData",
+					"downloadExtensionStatistics",
+					"getExtensionStatisticsData",
+					"downloadExtensionsStatisticsByRingGroups",
+					"getExtensionsStatisticsByRingGroupsData",
 					"listFax",
 					"listFirmware",
 					"listFxs",
@@ -1024,9 +1061,14 @@ export const options: INodeProperties[] = [
 					"listGroup",
 					"listMembers",
 					"listRights",
+					"listReportGroup",
 					"listHoliday",
+					"downloadGetInboundCalls",
+					"getInboundCalls",
 					"listInboundRule",
 					"exportCallerIdRules",
+					"downloadInboundRules",
+					"getInboundRulesData",
 					"listLastCdrAndChatMessageTimestamp",
 					"listMyGroupMembers",
 					"listMyGroupRights",
@@ -1036,6 +1078,8 @@ export const options: INodeProperties[] = [
 					"listMyUserGroups",
 					"listNetworkInterface",
 					"listOAuthClient",
+					"downloadGetOutboundCalls",
+					"getOutboundCalls",
 					"listOutboundRule",
 					"getEmergencyOutboundRules",
 					"listParameter",
@@ -1051,49 +1095,6 @@ export const options: INodeProperties[] = [
 					"listQueue",
 					"listAgents",
 					"listManagers",
-					"listReceptionist",
-					"listForwards",
-					"listRecording",
-					"downloadAbandonedChatsStatistics",
-					"getAbandonedChatsStatisticsData",
-					"downloadAbandonedQueueCalls",
-					"getAbandonedQueueCallsData",
-					"downloadAgentLoginHistory",
-					"getAgentLoginHistoryData",
-					"downloadAgentsInQueueStatistics",
-					"getAgentsInQueueStatisticsData",
-					"downloadAuditLog",
-					"getAuditLogData",
-					"downloadAverageQueueWaitingTimeReport",
-					"getAverageQueueWaitingTimeData",
-					"downloadBreachesSla",
-					"getBreachesSlaData",
-					"downloadCallCostByExtensionGroup",
-					"getCallCostByExtensionGroupData",
-					"downloadCallDistributionReport",
-					"downloadGetGetCallDistribution",
-					"getCallDistribution",
-					"getCallDistributionData",
-					"downloadCallLog",
-					"getCallLogData",
-					"getOldCallLogData",
-					"downloadChatLog",
-					"getChatLog",
-					"downloadDetailedQueueStatistics",
-					"getDetailedQueueStatisticsData",
-					"downloadExtensionStatistics",
-					"getExtensionStatisticsData",
-					"downloadExtensionStatisticsByGroup",
-					"getExtensionStatisticsByGroupData",
-					"downloadExtensionsStatisticsByRingGroups",
-					"getExtensionsStatisticsByRingGroupsData",
-					"listReportGroup",
-					"downloadGetInboundCalls",
-					"getInboundCalls",
-					"downloadInboundRules",
-					"getInboundRulesData",
-					"downloadGetOutboundCalls",
-					"getOutboundCalls",
 					"downloadQueueAgentsChatStatistics",
 					"getQueueAgentsChatStatisticsData",
 					"downloadQueueAgentsChatStatisticsTotals",
@@ -1112,36 +1113,39 @@ export const options: INodeProperties[] = [
 					"getQueuePerformanceOverviewData",
 					"downloadQueuePerformanceTotals",
 					"getQueuePerformanceTotalsData",
-					"downloadRingGroupStatistics",
-					"getRingGroupStatisticsData",
-					"downloadStatisticSla",
-					"getStatisticSlaData",
-					"downloadTeamQueueGeneralStatistics",
-					"getTeamQueueGeneralStatisticsData",
-					"downloadGetUserActivity",
-					"downloadUserActivityReport",
-					"getUserActivity",
-					"getUserActivityData",
+					"listReceptionist",
+					"listForwards",
+					"listRecording",
 					"listRingGroup",
 					"listRingGroupMembers",
+					"downloadRingGroupStatistics",
+					"getRingGroupStatisticsData",
 					"listSbc",
 					"listScheduledReport",
 					"listSecurityRefreshToken",
-					"listServicePrincipal",
 					"listServiceInfo",
+					"listServicePrincipal",
 					"listSipDevice",
+					"downloadStatisticSla",
+					"getStatisticSlaData",
 					"myPhoneRequestIdTelemetry",
 					"networkTelemetry",
 					"serviceTelemetry",
 					"systemTelemetry",
+					"downloadTeamQueueGeneralStatistics",
+					"getTeamQueueGeneralStatisticsData",
 					"listProperty",
-					"listTrunkTemplate",
 					"listTrunk",
+					"listTrunkTemplate",
 					"listUser",
 					"exportExtensions",
 					"listForwardingProfiles",
 					"listGreetings",
 					"listGroups",
+					"downloadGetUserActivity",
+					"downloadUserActivityReport",
+					"getUserActivity",
+					"getUserActivityData",
 					"listWeblink"
 				]
 			}
@@ -1177,6 +1181,7 @@ export const options: INodeProperties[] = [
 					"getAiSettings",
 					"getAmazonIntegrationSettings",
 					"getAntiHackingSettings",
+					"getGeneralSettingsForApps",
 					"getBlackListNumber",
 					"getBlocklistAddr",
 					"getCallFlowApp",
@@ -1204,8 +1209,6 @@ export const options: INodeProperties[] = [
 					"getFirewallState",
 					"getFxs",
 					"getFxsTemplate",
-					"getGeneralSettingsForApps",
-					"getGeneralSettingsForPbx",
 					"getGoogleSettings",
 					"getGroup",
 					"getHoliday",
@@ -1227,6 +1230,7 @@ export const options: INodeProperties[] = [
 					"getParameter",
 					"getParking",
 					"getParkingByNumber",
+					"getGeneralSettingsForPbx",
 					"getPeerByNumber",
 					"getPhoneBookSettings",
 					"getPhoneTemplate",
@@ -1247,9 +1251,9 @@ export const options: INodeProperties[] = [
 					"getSyslogSettings",
 					"getSystemStatus",
 					"getProperty",
-					"getTrunkTemplate",
 					"getTrunk",
 					"getTrunkByNumber",
+					"getTrunkTemplate",
 					"getUser",
 					"getUserByNumber",
 					"getVoicemailSettings",
@@ -1306,8 +1310,8 @@ export const options: INodeProperties[] = [
 					"deleteScheduledReport",
 					"deleteServicePrincipal",
 					"deleteProperty",
-					"deleteTrunkTemplate",
 					"deleteTrunk",
+					"deleteTrunkTemplate",
 					"deleteUser",
 					"deleteWeblink"
 				]
@@ -1387,504 +1391,7 @@ export const options: INodeProperties[] = [
 /** Parameters and entity bodies that operations of more than one resource use. */
 export const parameters: INodeProperties[] = [
 	{
-		displayName: "ID",
-		name: "id",
-		type: "number",
-		default: 0,
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"dropCall",
-					"getBlocklistAddr",
-					"updateBlocklistAddr",
-					"deleteBlocklistAddr",
-					"getDeviceInfo",
-					"deleteDeviceInfo",
-					"provision",
-					"getHoliday",
-					"updateHoliday",
-					"deleteHoliday",
-					"getInboundRule",
-					"updateInboundRule",
-					"deleteInboundRule",
-					"revokeToken",
-					"getOutboundRule",
-					"updateOutboundRule",
-					"deleteOutboundRule",
-					"getParameter",
-					"updateParameter",
-					"deleteParameter",
-					"getPromptSet",
-					"updatePromptSet",
-					"deletePromptSet",
-					"copy",
-					"listPrompts",
-					"playPrompt",
-					"recordPrompt",
-					"setActive",
-					"setAlternatePronunciation",
-					"getScheduledReport",
-					"updateScheduledReport",
-					"deleteScheduledReport",
-					"revokeSecurityToken",
-					"getServicePrincipal",
-					"updateServicePrincipal",
-					"deleteServicePrincipal",
-					"generateAppToken",
-					"pushFirmware"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Start Date",
-		name: "startDate",
-		type: "dateTime",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"getLogs",
-					"myPhoneRequestIdTelemetry"
-				]
-			}
-		}
-	},
-	{
-		displayName: "End Date",
-		name: "endDate",
-		type: "dateTime",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"getLogs",
-					"myPhoneRequestIdTelemetry"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Extension",
-		name: "extension",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"getLogs",
-					"playPrompt",
-					"recordPrompt"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Model",
-		name: "model",
-		type: "json",
-		default: "{}",
-		displayOptions: {
-			show: {
-				operation: [
-					"addVectorStoreFiles",
-					"batchDeleteFiles",
-					"createVectorStore",
-					"updateVectorStore",
-					"finalizeTrunkProvisioning",
-					"getProviderAvailablePhoneNumbers",
-					"getProviderPhones",
-					"provisionTrunk",
-					"validateLink"
-				]
-			}
-		}
-	},
-	{
-		displayName: "ID",
-		name: "deleteVectorStoreId",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"deleteVectorStore",
-					"getAiTemplateContents",
-					"getVectorStore",
-					"getVectorStoreFiles",
-					"deleteConverterConfiguration"
-				]
-			}
-		}
-	},
-	{
-		displayName: "File Name",
-		name: "fileName",
-		type: "string",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"deleteBackups",
-					"getBackupExtras",
-					"restore",
-					"downloadPlaylistFile",
-					"downloadGreeting"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Description",
-		name: "description",
-		type: "json",
-		default: "{}",
-		displayOptions: {
-			show: {
-				operation: [
-					"backup",
-					"requestHelp"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Settings",
-		name: "settings",
-		type: "json",
-		default: "{}",
-		displayOptions: {
-			show: {
-				operation: [
-					"setBackupFailoverSettings",
-					"setBackupRepositorySettings",
-					"setBackupSettings",
-					"setRestoreSettings",
-					"mailSettingsTestEmail",
-					"notificationSettingsTestEmail",
-					"setRecordingRepositorySettings",
-					"setUpdateSettings"
-				]
-			}
-		}
-	},
-	{
-		displayName: "ID",
-		name: "getBlackListNumberId",
-		type: "string",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"getBlackListNumber",
-					"updateBlackListNumber",
-					"deleteBlackListNumber",
-					"deleteFirmware",
-					"pushFirmwareForPhones",
-					"getFxsTemplate",
-					"updateFxsTemplate",
-					"deleteFxsTemplate",
-					"getUpdateDetails",
-					"getOAuthClient",
-					"deleteOAuthClient",
-					"refreshClientMetadata",
-					"getPhoneTemplate",
-					"updatePhoneTemplate",
-					"deletePhoneTemplate",
-					"getTrunkTemplate",
-					"updateTrunkTemplate",
-					"deleteTrunkTemplate"
-				]
-			}
-		}
-	},
-	{
-		displayName: "IDs",
-		name: "ids",
-		type: "json",
-		default: "[]",
-		displayOptions: {
-			show: {
-				operation: [
-					"bulkNumbersDelete",
-					"bulkIpsDelete",
-					"batchContactsDelete",
-					"deleteContactsById",
-					"getRoutes",
-					"bulkFaxDelete",
-					"bulkInboundRulesDelete",
-					"bulkRecordingsArchive",
-					"bulkRecordingsDelete",
-					"transcribeRecordings",
-					"batchDelete",
-					"bulkUpdate",
-					"getMultiEditGreetings",
-					"multiDeleteGreeting",
-					"multiUserUpdate",
-					"regeneratePasswords",
-					"reprovisionAllPhones",
-					"bulkLinksDelete"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Filename",
-		name: "filename",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"deleteAudioFile",
-					"deleteFile",
-					"makeCallRecordCustomPrompt",
-					"makeCallUserRecordGreeting",
-					"multiDeleteGreeting"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Client Time Zone",
-		name: "clientTimeZone",
-		type: "string",
-		default: "",
-		description: "In Download Get Inbound Calls and Download Get Outbound Calls: 3CX 20.0.7 and later",
-		displayOptions: {
-			show: {
-				operation: [
-					"downloadChatHistory",
-					"downloadChatMessagesHistory",
-					"downloadAbandonedChatsStatistics",
-					"downloadAbandonedQueueCalls",
-					"downloadAgentLoginHistory",
-					"getAgentLoginHistoryData",
-					"downloadAuditLog",
-					"downloadAverageQueueWaitingTimeReport",
-					"getAverageQueueWaitingTimeData",
-					"downloadBreachesSla",
-					"downloadCallCostByExtensionGroup",
-					"downloadCallDistributionReport",
-					"downloadGetGetCallDistribution",
-					"getCallDistribution",
-					"getCallDistributionData",
-					"downloadCallLog",
-					"downloadChatLog",
-					"downloadGetInboundCalls",
-					"downloadGetOutboundCalls",
-					"downloadQueueAnUnCallsReport",
-					"getQueueAnUnCallsData",
-					"downloadQueueAnsweredCallsByWaitTime",
-					"downloadQueueFailedCallbacks",
-					"downloadGetUserActivity",
-					"downloadUserActivityReport",
-					"getUserActivity",
-					"getUserActivityData"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Request",
-		name: "request",
-		type: "json",
-		default: "{}",
-		displayOptions: {
-			show: {
-				operation: [
-					"updateMcuRequestStatus",
-					"reportLogEvent"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Number",
-		name: "createContactByNumberNumber",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"createContactByNumber",
-					"deleteContactsByType",
-					"deleteCompanyByNumber"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Number",
-		name: "number",
-		type: "string",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"getContactsByNumber",
-					"getFaxByNumber",
-					"getParkingByNumber",
-					"getByNumber",
-					"getPeerByNumber",
-					"getQueueByNumber",
-					"getReceptionistByNumber",
-					"getRingGroupByNumber",
-					"getTrunkByNumber",
-					"getUserByNumber"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Name",
-		name: "name",
-		type: "string",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"getCrmTemplateSource",
-					"getCrmTemplate",
-					"deleteCrmTemplate",
-					"getDnPropertyByName",
-					"getParameterByName",
-					"getPlaylist",
-					"updatePlaylist",
-					"deletePlaylist",
-					"getSbc",
-					"updateSbc",
-					"deleteSbc",
-					"pushConfig",
-					"getProperty",
-					"updateProperty",
-					"deleteProperty"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Filename",
-		name: "deleteCustomPromptFilename",
-		type: "string",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"deleteCustomPrompt",
-					"deletePhoneLogo"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Dn",
-		name: "dn",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"makeCallRecordCustomPrompt",
-					"getCallLog",
-					"makeCall",
-					"makeCallUserRecordGreeting"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Options",
-		name: "bodyOptions",
-		type: "json",
-		default: "{}",
-		displayOptions: {
-			show: {
-				operation: [
-					"getGoogleUsers",
-					"getM365Groups",
-					"getM365Users",
-					"getUsers",
-					"disable",
-					"enable",
-					"garbageCollect",
-					"restart",
-					"start",
-					"stop"
-				]
-			}
-		}
-	},
-	{
-		displayName: "ID",
-		name: "deleteCompanyByIdId",
-		type: "number",
-		default: 0,
-		displayOptions: {
-			show: {
-				operation: [
-					"deleteCompanyById",
-					"moveUpDown",
-					"refreshRegistration"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Reseller ID",
-		name: "resellerId",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"linkGroupPartner",
-					"linkPartner",
-					"linkMyGroupPartner"
-				]
-			}
-		}
-	},
-	{
-		displayName: "License Key",
-		name: "licenseKey",
-		type: "string",
-		default: "",
-		displayOptions: {
-			show: {
-				operation: [
-					"replaceGroupLicenseKey",
-					"replaceLicenseKey",
-					"replaceMyGroupLicenseKey"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Reseller ID",
-		name: "partnerInfoResellerId",
-		type: "string",
-		default: "",
-		required: true,
-		displayOptions: {
-			show: {
-				operation: [
-					"partnerInfo",
-					"getMyGroupPartnerInfo"
-				]
-			}
-		}
-	},
-	{
-		displayName: "Queue Dn Str",
+		displayName: "Queue DN Str",
 		name: "queueDnStr",
 		type: "string",
 		default: "",
@@ -2031,11 +1538,52 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
+		displayName: "Client Time Zone",
+		name: "clientTimeZone",
+		type: "string",
+		default: "",
+		description: "In Download Get Inbound Calls and Download Get Outbound Calls: 3CX 20.0.7 and later",
+		displayOptions: {
+			show: {
+				operation: [
+					"downloadAbandonedChatsStatistics",
+					"downloadAbandonedQueueCalls",
+					"downloadAgentLoginHistory",
+					"getAgentLoginHistoryData",
+					"downloadAuditLog",
+					"downloadAverageQueueWaitingTimeReport",
+					"getAverageQueueWaitingTimeData",
+					"downloadBreachesSla",
+					"downloadCallCostByExtensionGroup",
+					"downloadCallDistributionReport",
+					"downloadGetGetCallDistribution",
+					"getCallDistribution",
+					"getCallDistributionData",
+					"downloadCallLog",
+					"downloadChatHistory",
+					"downloadChatLog",
+					"downloadChatMessagesHistory",
+					"downloadGetInboundCalls",
+					"downloadGetOutboundCalls",
+					"downloadQueueAnUnCallsReport",
+					"getQueueAnUnCallsData",
+					"downloadQueueAnsweredCallsByWaitTime",
+					"downloadQueueFailedCallbacks",
+					"downloadGetUserActivity",
+					"downloadUserActivityReport",
+					"getUserActivity",
+					"getUserActivityData"
+				]
+			}
+		}
+	},
+	{
 		displayName: "Period From",
 		name: "periodFrom",
 		type: "dateTime",
 		default: "",
 		required: true,
+		description: "Sent in UTC: 3CX refuses other offsets",
 		displayOptions: {
 			show: {
 				operation: [
@@ -2050,10 +1598,10 @@ export const parameters: INodeProperties[] = [
 					"getOldCallLogData",
 					"downloadChatLog",
 					"getChatLog",
-					"downloadExtensionStatistics",
-					"getExtensionStatisticsData",
 					"downloadExtensionStatisticsByGroup",
 					"getExtensionStatisticsByGroupData",
+					"downloadExtensionStatistics",
+					"getExtensionStatisticsData",
 					"downloadExtensionsStatisticsByRingGroups",
 					"getExtensionsStatisticsByRingGroupsData",
 					"downloadGetInboundCalls",
@@ -2078,6 +1626,7 @@ export const parameters: INodeProperties[] = [
 		type: "dateTime",
 		default: "",
 		required: true,
+		description: "Sent in UTC: 3CX refuses other offsets",
 		displayOptions: {
 			show: {
 				operation: [
@@ -2092,10 +1641,10 @@ export const parameters: INodeProperties[] = [
 					"getOldCallLogData",
 					"downloadChatLog",
 					"getChatLog",
-					"downloadExtensionStatistics",
-					"getExtensionStatisticsData",
 					"downloadExtensionStatisticsByGroup",
 					"getExtensionStatisticsByGroupData",
+					"downloadExtensionStatistics",
+					"getExtensionStatisticsData",
 					"downloadExtensionsStatisticsByRingGroups",
 					"getExtensionsStatisticsByRingGroupsData",
 					"downloadGetInboundCalls",
@@ -2115,7 +1664,7 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		displayName: "Queue Dns",
+		displayName: "Queue DNS",
 		name: "queueDns",
 		type: "string",
 		default: "",
@@ -2173,6 +1722,140 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
+		displayName: "ID",
+		name: "id",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"dropCall",
+					"getBlocklistAddr",
+					"updateBlocklistAddr",
+					"deleteBlocklistAddr",
+					"getDeviceInfo",
+					"deleteDeviceInfo",
+					"provision",
+					"getHoliday",
+					"updateHoliday",
+					"deleteHoliday",
+					"getInboundRule",
+					"updateInboundRule",
+					"deleteInboundRule",
+					"revokeToken",
+					"getOutboundRule",
+					"updateOutboundRule",
+					"deleteOutboundRule",
+					"getParameter",
+					"updateParameter",
+					"deleteParameter",
+					"getPromptSet",
+					"updatePromptSet",
+					"deletePromptSet",
+					"copy",
+					"listPrompts",
+					"playPrompt",
+					"recordPrompt",
+					"setActive",
+					"setAlternatePronunciation",
+					"getScheduledReport",
+					"updateScheduledReport",
+					"deleteScheduledReport",
+					"revokeSecurityToken",
+					"getServicePrincipal",
+					"updateServicePrincipal",
+					"deleteServicePrincipal",
+					"generateAppToken",
+					"pushFirmware"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Start Date",
+		name: "startDate",
+		type: "dateTime",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"getLogs",
+					"myPhoneRequestIdTelemetry"
+				]
+			}
+		}
+	},
+	{
+		displayName: "End Date",
+		name: "endDate",
+		type: "dateTime",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"getLogs",
+					"myPhoneRequestIdTelemetry"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Extension",
+		name: "extension",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"getLogs",
+					"playPrompt",
+					"recordPrompt"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Model",
+		name: "model",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
+					"addVectorStoreFiles",
+					"batchDeleteFiles",
+					"createVectorStore",
+					"updateVectorStore",
+					"finalizeTrunkProvisioning",
+					"getProviderAvailablePhoneNumbers",
+					"getProviderPhones",
+					"provisionTrunk",
+					"validateLink"
+				]
+			}
+		}
+	},
+	{
+		displayName: "ID",
+		name: "deleteVectorStoreId",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"deleteVectorStore",
+					"getAiTemplateContents",
+					"getVectorStore",
+					"getVectorStoreFiles",
+					"deleteConverterConfiguration"
+				]
+			}
+		}
+	},
+	{
 		displayName: "Chart Date",
 		name: "chartDate",
 		type: "dateTime",
@@ -2209,6 +1892,119 @@ export const parameters: INodeProperties[] = [
 					"getQueueAnUnCallsData",
 					"downloadUserActivityReport",
 					"getUserActivityData"
+				]
+			}
+		}
+	},
+	{
+		displayName: "File Name",
+		name: "fileName",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"deleteBackups",
+					"getBackupExtras",
+					"restore",
+					"downloadPlaylistFile",
+					"downloadGreeting"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Description",
+		name: "description",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
+					"backup",
+					"requestHelp"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Settings",
+		name: "settings",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
+					"setBackupFailoverSettings",
+					"setBackupRepositorySettings",
+					"setBackupSettings",
+					"setRestoreSettings",
+					"mailSettingsTestEmail",
+					"notificationSettingsTestEmail",
+					"setRecordingRepositorySettings",
+					"setUpdateSettings"
+				]
+			}
+		}
+	},
+	{
+		displayName: "ID",
+		name: "getBlackListNumberId",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"getBlackListNumber",
+					"updateBlackListNumber",
+					"deleteBlackListNumber",
+					"deleteFirmware",
+					"pushFirmwareForPhones",
+					"getFxsTemplate",
+					"updateFxsTemplate",
+					"deleteFxsTemplate",
+					"getOAuthClient",
+					"deleteOAuthClient",
+					"refreshClientMetadata",
+					"getPhoneTemplate",
+					"updatePhoneTemplate",
+					"deletePhoneTemplate",
+					"getTrunkTemplate",
+					"updateTrunkTemplate",
+					"deleteTrunkTemplate",
+					"getUpdateDetails"
+				]
+			}
+		}
+	},
+	{
+		displayName: "IDs",
+		name: "ids",
+		type: "json",
+		default: "[]",
+		displayOptions: {
+			show: {
+				operation: [
+					"bulkNumbersDelete",
+					"bulkIpsDelete",
+					"batchContactsDelete",
+					"deleteContactsById",
+					"getRoutes",
+					"bulkFaxDelete",
+					"bulkInboundRulesDelete",
+					"bulkRecordingsArchive",
+					"bulkRecordingsDelete",
+					"transcribeRecordings",
+					"batchDelete",
+					"bulkUpdate",
+					"getMultiEditGreetings",
+					"multiDeleteGreeting",
+					"multiUserUpdate",
+					"regeneratePasswords",
+					"reprovisionAllPhones",
+					"bulkLinksDelete"
 				]
 			}
 		}
@@ -2270,7 +2066,7 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		displayName: "Extension Dns",
+		displayName: "Extension DNS",
 		name: "extensionDns",
 		type: "string",
 		default: "",
@@ -2296,10 +2092,10 @@ export const parameters: INodeProperties[] = [
 				operation: [
 					"downloadGetGetCallDistribution",
 					"getCallDistribution",
-					"downloadExtensionStatistics",
-					"getExtensionStatisticsData",
 					"downloadExtensionStatisticsByGroup",
 					"getExtensionStatisticsByGroupData",
+					"downloadExtensionStatistics",
+					"getExtensionStatisticsData",
 					"downloadGetUserActivity",
 					"getUserActivity"
 				]
@@ -2324,11 +2120,29 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
+		displayName: "Filename",
+		name: "filename",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"deleteAudioFile",
+					"deleteFile",
+					"makeCallRecordCustomPrompt",
+					"makeCallUserRecordGreeting",
+					"multiDeleteGreeting"
+				]
+			}
+		}
+	},
+	{
 		displayName: "Calls Type",
 		name: "callsType",
 		type: "number",
 		default: 0,
 		required: true,
+		description: "0 for all calls",
 		displayOptions: {
 			show: {
 				operation: [
@@ -2344,7 +2158,118 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		displayName: "Ring Group Dns",
+		displayName: "Request",
+		name: "request",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
+					"updateMcuRequestStatus",
+					"reportLogEvent"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Number",
+		name: "createContactByNumberNumber",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"createContactByNumber",
+					"deleteContactsByType",
+					"deleteCompanyByNumber"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Number",
+		name: "number",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"getContactsByNumber",
+					"getFaxByNumber",
+					"getParkingByNumber",
+					"getByNumber",
+					"getPeerByNumber",
+					"getQueueByNumber",
+					"getReceptionistByNumber",
+					"getRingGroupByNumber",
+					"getTrunkByNumber",
+					"getUserByNumber"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Name",
+		name: "name",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"getCrmTemplateSource",
+					"getCrmTemplate",
+					"deleteCrmTemplate",
+					"getDnPropertyByName",
+					"getParameterByName",
+					"getPlaylist",
+					"updatePlaylist",
+					"deletePlaylist",
+					"getSbc",
+					"updateSbc",
+					"deleteSbc",
+					"pushConfig",
+					"getProperty",
+					"updateProperty",
+					"deleteProperty"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Filename",
+		name: "deleteCustomPromptFilename",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"deleteCustomPrompt",
+					"deletePhoneLogo"
+				]
+			}
+		}
+	},
+	{
+		displayName: "DN",
+		name: "dn",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"makeCallRecordCustomPrompt",
+					"getCallLog",
+					"makeCall",
+					"makeCallUserRecordGreeting"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Ring Group DNS",
 		name: "ringGroupDns",
 		type: "string",
 		default: "",
@@ -2360,7 +2285,74 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		displayName: "Trunk Dns",
+		displayName: "Options",
+		name: "bodyOptions",
+		type: "json",
+		default: "{}",
+		displayOptions: {
+			show: {
+				operation: [
+					"getGoogleUsers",
+					"getM365Groups",
+					"getM365Users",
+					"getUsers",
+					"disable",
+					"enable",
+					"garbageCollect",
+					"restart",
+					"start",
+					"stop"
+				]
+			}
+		}
+	},
+	{
+		displayName: "ID",
+		name: "deleteCompanyByIdId",
+		type: "number",
+		default: 0,
+		displayOptions: {
+			show: {
+				operation: [
+					"deleteCompanyById",
+					"moveUpDown",
+					"refreshRegistration"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Reseller ID",
+		name: "resellerId",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"linkGroupPartner",
+					"linkPartner",
+					"linkMyGroupPartner"
+				]
+			}
+		}
+	},
+	{
+		displayName: "License Key",
+		name: "licenseKey",
+		type: "string",
+		default: "",
+		displayOptions: {
+			show: {
+				operation: [
+					"replaceGroupLicenseKey",
+					"replaceLicenseKey",
+					"replaceMyGroupLicenseKey"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Trunk DNS",
 		name: "trunkDns",
 		type: "string",
 		default: "",
@@ -2371,6 +2363,21 @@ export const parameters: INodeProperties[] = [
 					"getInboundCalls",
 					"downloadGetOutboundCalls",
 					"getOutboundCalls"
+				]
+			}
+		}
+	},
+	{
+		displayName: "Reseller ID",
+		name: "partnerInfoResellerId",
+		type: "string",
+		default: "",
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"partnerInfo",
+					"getMyGroupPartnerInfo"
 				]
 			}
 		}
@@ -2761,7 +2768,7 @@ export const bodies: INodeProperties[] = [
 				}
 			},
 			{
-				displayName: "Blfs",
+				displayName: "BLFs",
 				name: "blfs",
 				type: "string",
 				default: ""
@@ -3081,7 +3088,7 @@ export const bodies: INodeProperties[] = [
 				default: ""
 			},
 			{
-				displayName: "Pbx Delivers Audio",
+				displayName: "PBX Delivers Audio",
 				name: "pbxDeliversAudio",
 				type: "boolean",
 				default: false
@@ -3093,13 +3100,13 @@ export const bodies: INodeProperties[] = [
 				default: "[]"
 			},
 			{
-				displayName: "Pin Protect Timeout",
+				displayName: "PIN Protect Timeout",
 				name: "pinProtectTimeout",
 				type: "number",
 				default: 0
 			},
 			{
-				displayName: "Pin Protected",
+				displayName: "PIN Protected",
 				name: "pinProtected",
 				type: "boolean",
 				default: false
@@ -3224,7 +3231,7 @@ export const bodies: INodeProperties[] = [
 				default: "Nothing"
 			},
 			{
-				displayName: "VM Disable Pin Auth",
+				displayName: "VM Disable PIN Auth",
 				name: "vmDisablePinAuth",
 				type: "boolean",
 				default: false

@@ -40,17 +40,17 @@ const threeCx = {
 	key: '3cx',
 	label: '3CX',
 	node: { name: '3CX', type: 'n8n-nodes-3cx.threeCx', typeVersion: 1, parameters: { resource: 'groups', operation: 'listGroup' } },
-	start: { resource: 'Groups', operation: 'Get Many' },
-	resource: 'Users',
+	start: { resource: 'Group', operation: 'Get Many' },
+	resource: 'User',
 	resourceDefaultOperation: 'Get Many',
 	operation: 'Update',
-	target: 'fields', // the Fields collection of Users › Update
+	target: 'fields', // the Fields collection of User › Update
 	screenshot: 'editor-3cx-users-update.png',
 };
 
 // Notion 2.2: the largest built-in description of n8n 2.41.1 (287 KB), the
 // yardstick of the description size budget. Database Page › Update is its
-// closest match to Users › Update: a record update with a collection of fields.
+// closest match to User › Update: a record update with a collection of fields.
 const notion = {
 	key: 'notion',
 	label: 'Notion',

@@ -32,7 +32,7 @@ async function ensureDemoCredential(api, pbx) {
 		const created = await api.post('/rest/credentials', {
 			name: DEMO_CREDENTIAL_NAME,
 			type: CREDENTIAL_TYPE,
-			data: { url: pbx.url, clientId: pbx.clientId, apiKey: pbx.clientSecret, allowUnauthorizedCerts: false },
+			data: { url: pbx.url, clientId: pbx.clientId, apiKey: pbx.clientSecret, ignoreSslIssues: false },
 		});
 		return { id: created.id, name: created.name, action: 'created' };
 	}
@@ -46,21 +46,14 @@ async function ensureDemoCredential(api, pbx) {
 	return { id: existing.id, name: existing.name, action: 'updated' };
 }
 
-async function workflowExists(api, id) {
-	try {
-		await api.get(`/rest/workflows/${id}`);
-		return true;
-	} catch (error) {
-		if (error.status === 404) return false;
-		throw error;
-	}
-}
-
 /** Stores the example workflows that are not there yet (by id), using `credential`. */
 async function ensureDemoWorkflows(api, credential) {
 	const results = [];
+	// One list (archived ones included), not a probe per id: n8n logs every probe of a missing id
+	// as a permission error and a 404.
+	const existing = new Set((await api.get('/rest/workflows')).map((w) => w.id));
 	for (const workflow of demoWorkflows()) {
-		if (await workflowExists(api, workflow.id)) {
+		if (existing.has(workflow.id)) {
 			results.push({ id: workflow.id, name: workflow.name, action: 'kept' });
 			continue;
 		}

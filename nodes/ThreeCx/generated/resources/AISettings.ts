@@ -19,37 +19,37 @@ export const operation: INodeProperties = {
 		{
 			name: "Add Vector Store Files",
 			value: "addVectorStoreFiles",
-			action: "Add vector store files",
+			action: "Add vector store files for AI settings",
 			description: "3CX 20.0.9 and later"
 		},
 		{
 			name: "Batch Delete Files",
 			value: "batchDeleteFiles",
-			action: "Batch delete files",
+			action: "Batch delete files for AI settings",
 			description: "3CX 20.0.10 and later"
 		},
 		{
 			name: "Create Vector Store",
 			value: "createVectorStore",
-			action: "Create vector store",
+			action: "Create vector store for AI settings",
 			description: "3CX 20.0.9 and later"
 		},
 		{
-			name: "Delete Open Ai File",
+			name: "Delete OpenAI File",
 			value: "deleteOpenAiFile",
-			action: "Delete open ai file",
+			action: "Delete open AI file for AI settings",
 			description: "3CX 20.0.9 and later"
 		},
 		{
 			name: "Delete Vector Store",
 			value: "deleteVectorStore",
-			action: "Delete vector store",
+			action: "Delete vector store for AI settings",
 			description: "3CX 20.0.9 and later"
 		},
 		{
 			name: "Delete Vector Store File",
 			value: "deleteVectorStoreFile",
-			action: "Delete vector store file",
+			action: "Delete vector store file for AI settings",
 			description: "3CX 20.0.9 and later"
 		},
 		{
@@ -79,19 +79,19 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Vector Store",
 			value: "getVectorStore",
-			action: "Get vector store",
+			action: "Get vector store for AI settings",
 			description: "3CX 20.0.9 and later"
 		},
 		{
 			name: "Get Vector Store Files",
 			value: "getVectorStoreFiles",
-			action: "Get vector store files",
+			action: "Get vector store files for AI settings",
 			description: "3CX 20.0.9 and later"
 		},
 		{
 			name: "Get Vector Stores",
 			value: "getVectorStores",
-			action: "Get vector stores",
+			action: "Get vector stores for AI settings",
 			description: "3CX 20.0.9 and later"
 		},
 		{
@@ -103,7 +103,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Update Vector Store",
 			value: "updateVectorStore",
-			action: "Update vector store",
+			action: "Update vector store for AI settings",
 			description: "3CX 20.0.9 and later"
 		}
 	],

@@ -19,7 +19,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Filter",
 			value: "getFilter",
-			action: "Get filter"
+			action: "Get filter for activity log"
 		},
 		{
 			name: "Get Logs",

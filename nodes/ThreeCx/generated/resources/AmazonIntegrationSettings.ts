@@ -17,9 +17,9 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Generate Iam Policy File",
+			name: "Generate IAM Policy File",
 			value: "generateIamPolicyFile",
-			action: "Generate iam policy file",
+			action: "Generate IAM policy file for amazon integration settings",
 			description: "3CX 20.0.7 and later"
 		},
 		{

@@ -54,7 +54,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Failover Scripts",
 			value: "getFailoverScripts",
-			action: "Get failover scripts"
+			action: "Get failover scripts for backups"
 		},
 		{
 			name: "Get Local Backup Size",
@@ -70,12 +70,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Restore Settings",
 			value: "getRestoreSettings",
-			action: "Get restore settings"
+			action: "Get restore settings for backups"
 		},
 		{
-			name: "Get Sftp Host Key",
+			name: "Get SFTP Host Key",
 			value: "getSftpHostKey",
-			action: "Get sftp host key",
+			action: "Get SFTP host key for backups",
 			description: "3CX 20.0.10 and later"
 		},
 		{
@@ -87,7 +87,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Restore",
 			value: "restore",
-			action: "Restore"
+			action: "Restore backups"
 		},
 		{
 			name: "Set Backup Failover Settings",
@@ -107,7 +107,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Set Restore Settings",
 			value: "setRestoreSettings",
-			action: "Set restore settings"
+			action: "Set restore settings for backups"
 		}
 	],
 	default: "listBackups"
@@ -115,7 +115,7 @@ export const operation: INodeProperties = {
 
 export const parameters: INodeProperties[] = [
 	{
-		displayName: "Sftp Path",
+		displayName: "SFTP Path",
 		name: "sftpPath",
 		type: "string",
 		default: "",

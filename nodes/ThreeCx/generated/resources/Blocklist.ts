@@ -17,9 +17,9 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Bulk Ips Delete",
+			name: "Bulk IPs Delete",
 			value: "bulkIpsDelete",
-			action: "Bulk ips delete"
+			action: "Bulk IP delete for blocklist"
 		},
 		{
 			name: "Create",
@@ -74,7 +74,7 @@ export const bodies: INodeProperties[] = [
 						value: "Manual"
 					},
 					{
-						name: "Mcu",
+						name: "MCU",
 						value: "Mcu"
 					},
 					{

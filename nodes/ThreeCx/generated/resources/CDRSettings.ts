@@ -95,7 +95,7 @@ export const bodies: INodeProperties[] = [
 				default: false
 			},
 			{
-				displayName: "Socket Ip Address",
+				displayName: "Socket IP Address",
 				name: "socketIpAddress",
 				type: "string",
 				default: ""

@@ -29,13 +29,13 @@ export const operation: INodeProperties = {
 		{
 			name: "Delete Audio File",
 			value: "deleteAudioFile",
-			action: "Delete audio file",
+			action: "Delete audio file for call flow apps",
 			description: "3CX 20.0.4 only"
 		},
 		{
 			name: "Delete File",
 			value: "deleteFile",
-			action: "Delete file",
+			action: "Delete file for call flow apps",
 			description: "3CX 20.0.5 and later"
 		},
 		{
@@ -46,13 +46,13 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Audio Files",
 			value: "getAudioFiles",
-			action: "Get audio files",
+			action: "Get audio files for call flow apps",
 			description: "3CX 20.0.4 only"
 		},
 		{
 			name: "Get Files",
 			value: "getFiles",
-			action: "Get files",
+			action: "Get files for call flow apps",
 			description: "3CX 20.0.5 and later"
 		},
 		{

@@ -17,15 +17,15 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Delete Api Key",
+			name: "Delete API Key",
 			value: "deleteApiKey",
-			action: "Delete api key",
+			action: "Delete API key for conference settings",
 			description: "3CX 20.0.5 and later"
 		},
 		{
-			name: "Generate Api Key",
+			name: "Generate API Key",
 			value: "generateApiKey",
-			action: "Generate api key"
+			action: "Generate API key for conference settings"
 		},
 		{
 			name: "Get",
@@ -35,32 +35,32 @@ export const operation: INodeProperties = {
 		{
 			name: "Get MCU Request Status",
 			value: "getMcuRequestStatus",
-			action: "Get MCU request status"
+			action: "Get MCU request status for conference settings"
 		},
 		{
 			name: "Get MCU Row",
 			value: "getMcuRow",
-			action: "Get MCU row"
+			action: "Get MCU row for conference settings"
 		},
 		{
 			name: "Get MCU Rows",
 			value: "getMcuRows",
-			action: "Get MCU rows"
+			action: "Get MCU rows for conference settings"
 		},
 		{
-			name: "Get Onboard Mcu Data",
+			name: "Get Onboard MCU Data",
 			value: "getOnboardMcuData",
-			action: "Get onboard mcu data"
+			action: "Get onboard MCU data for conference settings"
 		},
 		{
 			name: "Get Onboard Meetings",
 			value: "getOnboardMeetings",
-			action: "Get onboard meetings"
+			action: "Get onboard meetings for conference settings"
 		},
 		{
 			name: "Get Web Meeting Zones",
 			value: "getWebMeetingZones",
-			action: "Get web meeting zones"
+			action: "Get web meeting zones for conference settings"
 		},
 		{
 			name: "Update",
@@ -70,7 +70,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Update MCU Request Status",
 			value: "updateMcuRequestStatus",
-			action: "Update MCU request status"
+			action: "Update MCU request status for conference settings"
 		}
 	],
 	default: "getConferenceSettings"
@@ -78,7 +78,7 @@ export const operation: INodeProperties = {
 
 export const parameters: INodeProperties[] = [
 	{
-		displayName: "Guid",
+		displayName: "GUID",
 		name: "guid",
 		type: "string",
 		default: "",
@@ -102,7 +102,7 @@ export const bodies: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: "Api Key",
+				displayName: "API Key",
 				name: "apiKey",
 				type: "string",
 				default: "",
@@ -118,7 +118,7 @@ export const bodies: INodeProperties[] = [
 				default: false
 			},
 			{
-				displayName: "Dtmf Mode",
+				displayName: "DTMF Mode",
 				name: "dtmfMode",
 				type: "options",
 				options: [
@@ -127,15 +127,15 @@ export const bodies: INodeProperties[] = [
 						value: "None"
 					},
 					{
-						name: "Rfc 2833",
+						name: "RFC 2833",
 						value: "Rfc2833"
 					},
 					{
-						name: "Sip And Rfc",
+						name: "SIP And RFC",
 						value: "SipAndRfc"
 					},
 					{
-						name: "Sip Info",
+						name: "SIP Info",
 						value: "SipInfo"
 					}
 				],
@@ -150,7 +150,7 @@ export const bodies: INodeProperties[] = [
 				description: "Whether Enable Local MCU is on; 3CX 20.0.4–20.0.9 only"
 			},
 			{
-				displayName: "Enable Pin",
+				displayName: "Enable PIN",
 				name: "enablePin",
 				type: "boolean",
 				default: false
@@ -186,7 +186,7 @@ export const bodies: INodeProperties[] = [
 				default: ""
 			},
 			{
-				displayName: "Pin Number",
+				displayName: "PIN Number",
 				name: "pinNumber",
 				type: "string",
 				default: "",

@@ -53,13 +53,13 @@ export const bodies: INodeProperties[] = [
 				default: ""
 			},
 			{
-				displayName: "Ip Whitelist",
+				displayName: "IP Whitelist",
 				name: "ipWhitelist",
 				type: "json",
 				default: "[]"
 			},
 			{
-				displayName: "My Ip Address",
+				displayName: "My IP Address",
 				name: "myIpAddress",
 				type: "string",
 				default: ""

@@ -34,7 +34,7 @@ export const operation: INodeProperties = {
 			action: "Create contact"
 		},
 		{
-			name: "Create Contact By Number",
+			name: "Create Contact by Number",
 			value: "createContactByNumber",
 			action: "Create contact by number",
 			description: "3CX 20.0.9 and later"
@@ -51,25 +51,25 @@ export const operation: INodeProperties = {
 			action: "Delete contact"
 		},
 		{
-			name: "Delete Contacts By ID",
+			name: "Delete Contacts by ID",
 			value: "deleteContactsById",
 			action: "Delete contacts by ID",
 			description: "3CX 20.0.9 and later"
 		},
 		{
-			name: "Delete Contacts By Type",
+			name: "Delete Contacts by Type",
 			value: "deleteContactsByType",
 			action: "Delete contacts by type",
 			description: "3CX 20.0.9 and later"
 		},
 		{
-			name: "Delete Department Contacts By Type",
+			name: "Delete Department Contacts by Type",
 			value: "deleteDepartmentContactsByType",
 			action: "Delete department contacts by type",
 			description: "3CX 20.0.9 and later"
 		},
 		{
-			name: "Delete Personal Contacts By Type",
+			name: "Delete Personal Contacts by Type",
 			value: "deletePersonalContactsByType",
 			action: "Delete personal contacts by type",
 			description: "3CX 20.0.9 and later"
@@ -86,7 +86,7 @@ export const operation: INodeProperties = {
 			action: "Get contact"
 		},
 		{
-			name: "Get Contacts By Number",
+			name: "Get Contacts by Number",
 			value: "getContactsByNumber",
 			action: "Get contacts by number",
 			description: "3CX 20.0.9 and later"
@@ -94,7 +94,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Dir Search Settings",
 			value: "getDirSearchSettings",
-			action: "Get dir search settings"
+			action: "Get dir search settings for contacts"
 		},
 		{
 			name: "Get Many",
@@ -122,7 +122,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Set Dir Search Settings",
 			value: "setDirSearchSettings",
-			action: "Set dir search settings"
+			action: "Set dir search settings for contacts"
 		},
 		{
 			name: "Update",

@@ -17,39 +17,39 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Delete Crm Contacts",
+			name: "Delete CRM Contacts",
 			value: "deleteCrmContacts",
-			action: "Delete crm contacts"
+			action: "Delete CRM contacts"
 		},
 		{
 			name: "Get",
 			value: "getCrmIntegration",
-			action: "Get crm integration"
+			action: "Get CRM integration"
 		},
 		{
-			name: "Get Crm Template Source",
+			name: "Get CRM Template Source",
 			value: "getCrmTemplateSource",
-			action: "Get crm template source"
+			action: "Get CRM template source"
 		},
 		{
 			name: "Get OAuth",
 			value: "getOAuth",
-			action: "Get oauth"
+			action: "Get oauth for CRM integration"
 		},
 		{
 			name: "Set OAuth State",
 			value: "setOAuthState",
-			action: "Set oauth state"
+			action: "Set oauth state for CRM integration"
 		},
 		{
 			name: "Test",
 			value: "test",
-			action: "Test"
+			action: "Test CRM integration"
 		},
 		{
 			name: "Update",
 			value: "updateCrmIntegration",
-			action: "Update crm integration"
+			action: "Update CRM integration"
 		}
 	],
 	default: "getCrmIntegration"
@@ -142,7 +142,7 @@ export const bodies: INodeProperties[] = [
 				default: ""
 			},
 			{
-				displayName: "Enabled For Did Calls",
+				displayName: "Enabled For DID Calls",
 				name: "enabledForDidCalls",
 				type: "boolean",
 				default: false

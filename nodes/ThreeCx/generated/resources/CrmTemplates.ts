@@ -19,17 +19,17 @@ export const operation: INodeProperties = {
 		{
 			name: "Delete",
 			value: "deleteCrmTemplate",
-			action: "Delete crm template"
-		},
-		{
-			name: "Ge Crmt Templates",
-			value: "geCrmtTemplates",
-			action: "Ge crmt templates"
+			action: "Delete CRM template"
 		},
 		{
 			name: "Get",
 			value: "getCrmTemplate",
-			action: "Get crm template"
+			action: "Get CRM template"
+		},
+		{
+			name: "Get CRM Templates",
+			value: "geCrmtTemplates",
+			action: "Get CRM templates"
 		}
 	],
 	default: "getCrmTemplate"

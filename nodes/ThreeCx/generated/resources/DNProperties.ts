@@ -27,14 +27,14 @@ export const operation: INodeProperties = {
 			action: "Delete DN property"
 		},
 		{
-			name: "Get DN Property By Name",
+			name: "Get DN Property by Name",
 			value: "getDnPropertyByName",
 			action: "Get DN property by name"
 		},
 		{
-			name: "Get Properties By Dn",
+			name: "Get Properties by DN",
 			value: "getPropertiesByDn",
-			action: "Get properties by dn"
+			action: "Get properties by DN"
 		},
 		{
 			name: "Update DN Property",
@@ -47,7 +47,7 @@ export const operation: INodeProperties = {
 
 export const parameters: INodeProperties[] = [
 	{
-		displayName: "Dn Number",
+		displayName: "DN Number",
 		name: "dnNumber",
 		type: "string",
 		default: "",
@@ -89,7 +89,7 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		displayName: "Dn Number",
+		displayName: "DN Number",
 		name: "getDnPropertyByNameDnNumber",
 		type: "string",
 		default: "",

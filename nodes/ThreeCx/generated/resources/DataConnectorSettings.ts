@@ -25,7 +25,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Synchronize",
 			value: "synchronize",
-			action: "Synchronize",
+			action: "Synchronize data connector settings",
 			description: "3CX 20.0.6 and later"
 		},
 		{
@@ -77,7 +77,7 @@ export const bodies: INodeProperties[] = [
 						value: "BigQuery"
 					},
 					{
-						name: "My Sql",
+						name: "My SQL",
 						value: "MySql"
 					},
 					{
@@ -89,7 +89,7 @@ export const bodies: INodeProperties[] = [
 						value: "Postgre"
 					},
 					{
-						name: "Sql Server",
+						name: "SQL Server",
 						value: "SqlServer"
 					}
 				],
@@ -102,7 +102,7 @@ export const bodies: INodeProperties[] = [
 				default: false
 			},
 			{
-				displayName: "Remote My Sql Config",
+				displayName: "Remote My SQL Config",
 				name: "remoteMySqlConfig",
 				type: "json",
 				default: "{}",
@@ -115,7 +115,7 @@ export const bodies: INodeProperties[] = [
 				default: "{}"
 			},
 			{
-				displayName: "Remote Sql Server Config",
+				displayName: "Remote SQL Server Config",
 				name: "remoteSqlServerConfig",
 				type: "json",
 				default: "{}",

@@ -19,59 +19,59 @@ export const operation: INodeProperties = {
 		{
 			name: "Get",
 			value: "getDefs",
-			action: "Get defs"
+			action: "Get definitions"
 		},
 		{
 			name: "Get License Parameters",
 			value: "getLicenseParameters",
-			action: "Get license parameters",
+			action: "Get license parameters for definitions",
 			description: "3CX 20.0.8 and later"
 		},
 		{
 			name: "Get Routes",
 			value: "getRoutes",
-			action: "Get routes"
+			action: "Get routes for definitions"
 		},
 		{
 			name: "Get System Parameters",
 			value: "getSystemParameters",
-			action: "Get system parameters"
+			action: "Get system parameters for definitions"
 		},
 		{
 			name: "Has System Owner",
 			value: "hasSystemOwner",
-			action: "Has system owner"
+			action: "Has system owner for definitions"
 		},
 		{
 			name: "List Codecs",
 			value: "listCodecs",
-			action: "List codecs"
+			action: "List codecs for definitions"
 		},
 		{
 			name: "List Gateway Parameter Values",
 			value: "listGatewayParameterValues",
-			action: "List gateway parameter values"
+			action: "List gateway parameter values for definitions"
 		},
 		{
 			name: "List Gateway Parameters",
 			value: "listGatewayParameters",
-			action: "List gateway parameters"
+			action: "List gateway parameters for definitions"
 		},
 		{
 			name: "List Time Zones",
 			value: "listTimeZones",
-			action: "List time zones"
+			action: "List time zones for definitions"
 		},
 		{
 			name: "Report Log Event",
 			value: "reportLogEvent",
-			action: "Report log event",
+			action: "Report log event for definitions",
 			description: "3CX 20.0.10 and later"
 		},
 		{
 			name: "Send Email",
 			value: "sendEmail",
-			action: "Send email",
+			action: "Send email for definitions",
 			description: "3CX 20.0.9 and later"
 		}
 	],

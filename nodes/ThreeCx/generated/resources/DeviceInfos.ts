@@ -34,7 +34,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Provision",
 			value: "provision",
-			action: "Provision"
+			action: "Provision device infos"
 		}
 	],
 	default: "listDeviceInfo"

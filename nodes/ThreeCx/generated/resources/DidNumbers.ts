@@ -19,7 +19,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Many",
 			value: "listDidNumber",
-			action: "Get many did numbers"
+			action: "Get many DID numbers"
 		}
 	],
 	default: "listDidNumber"

@@ -29,7 +29,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Set Default",
 			value: "setDefault",
-			action: "Set default"
+			action: "Set default for email template"
 		},
 		{
 			name: "Update",

@@ -24,7 +24,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Update",
 			value: "update",
-			action: "Update"
+			action: "Update emergency geo locations"
 		}
 	],
 	default: "listEmergencyGeoLocation"

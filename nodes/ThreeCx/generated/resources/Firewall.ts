@@ -24,17 +24,17 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Last Result",
 			value: "getLastResult",
-			action: "Get last result"
+			action: "Get last result for firewall"
 		},
 		{
 			name: "Start Check",
 			value: "startCheck",
-			action: "Start check"
+			action: "Start check for firewall"
 		},
 		{
 			name: "Stop Check",
 			value: "stopCheck",
-			action: "Stop check"
+			action: "Stop check for firewall"
 		}
 	],
 	default: "getFirewallState"

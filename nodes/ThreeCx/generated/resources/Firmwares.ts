@@ -19,7 +19,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Clean Up",
 			value: "cleanUp",
-			action: "Clean up"
+			action: "Clean up for firmwares"
 		},
 		{
 			name: "Delete",
@@ -37,7 +37,7 @@ export const operation: INodeProperties = {
 			action: "Get many firmwares"
 		},
 		{
-			name: "Push Firmware For Phones",
+			name: "Push Firmware for Phones",
 			value: "pushFirmwareForPhones",
 			action: "Push firmware for phones"
 		}

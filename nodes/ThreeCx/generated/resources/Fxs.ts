@@ -19,32 +19,32 @@ export const operation: INodeProperties = {
 		{
 			name: "Create",
 			value: "createFxs",
-			action: "Create fxs"
+			action: "Create FXS"
 		},
 		{
 			name: "Delete",
 			value: "deleteFxs",
-			action: "Delete fxs"
+			action: "Delete FXS"
 		},
 		{
 			name: "Get",
 			value: "getFxs",
-			action: "Get fxs"
+			action: "Get FXS devices"
 		},
 		{
 			name: "Get Many",
 			value: "listFxs",
-			action: "Get many fxs"
+			action: "Get many FXS devices"
 		},
 		{
 			name: "Regenerate Web Credentials",
 			value: "regenerateWebCredentials",
-			action: "Regenerate web credentials"
+			action: "Regenerate web credentials for FXS devices"
 		},
 		{
 			name: "Update",
 			value: "updateFxs",
-			action: "Update fxs"
+			action: "Update FXS"
 		}
 	],
 	default: "listFxs"
@@ -52,7 +52,7 @@ export const operation: INodeProperties = {
 
 export const parameters: INodeProperties[] = [
 	{
-		displayName: "Mac Address",
+		displayName: "MAC Address",
 		name: "macAddress",
 		type: "string",
 		default: "",
@@ -91,13 +91,13 @@ export const bodies: INodeProperties[] = [
 				default: "[]"
 			},
 			{
-				displayName: "Fxs Line Count",
+				displayName: "FXS Line Count",
 				name: "fxsLineCount",
 				type: "number",
 				default: 0
 			},
 			{
-				displayName: "Fxs Lines",
+				displayName: "FXS Lines",
 				name: "fxsLines",
 				type: "json",
 				default: "[]"
@@ -115,7 +115,7 @@ export const bodies: INodeProperties[] = [
 				default: ""
 			},
 			{
-				displayName: "Mac Address",
+				displayName: "MAC Address",
 				name: "macAddress",
 				type: "string",
 				default: ""

@@ -19,27 +19,27 @@ export const operation: INodeProperties = {
 		{
 			name: "Create",
 			value: "createFxsTemplate",
-			action: "Create fxs template"
+			action: "Create FXS template"
 		},
 		{
 			name: "Delete",
 			value: "deleteFxsTemplate",
-			action: "Delete fxs template"
+			action: "Delete FXS template"
 		},
 		{
 			name: "Get",
 			value: "getFxsTemplate",
-			action: "Get fxs template"
+			action: "Get FXS template"
 		},
 		{
 			name: "Get Many",
 			value: "listFxsTemplate",
-			action: "Get many fxs templates"
+			action: "Get many FXS templates"
 		},
 		{
 			name: "Update",
 			value: "updateFxsTemplate",
-			action: "Update fxs template"
+			action: "Update FXS template"
 		}
 	],
 	default: "listFxsTemplate"
@@ -85,11 +85,11 @@ export const bodies: INodeProperties[] = [
 				type: "options",
 				options: [
 					{
-						name: "Dect",
+						name: "DECT",
 						value: "Dect"
 					},
 					{
-						name: "Fxs",
+						name: "FXS",
 						value: "Fxs"
 					}
 				],

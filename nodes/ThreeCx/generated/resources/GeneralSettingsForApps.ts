@@ -91,7 +91,7 @@ export const bodies: INodeProperties[] = [
 				description: "3CX 20.0.5 and later"
 			},
 			{
-				displayName: "Brand Url",
+				displayName: "Brand URL",
 				name: "brandUrl",
 				type: "string",
 				default: "",

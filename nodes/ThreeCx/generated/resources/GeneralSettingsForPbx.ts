@@ -19,12 +19,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Get",
 			value: "getGeneralSettingsForPbx",
-			action: "Get general settings for pbx"
+			action: "Get general settings for PBX"
 		},
 		{
 			name: "Update",
 			value: "updateGeneralSettingsForPbx",
-			action: "Update general settings for pbx"
+			action: "Update general settings for PBX"
 		}
 	],
 	default: "getGeneralSettingsForPbx"

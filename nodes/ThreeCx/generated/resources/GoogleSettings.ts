@@ -82,7 +82,7 @@ export const bodies: INodeProperties[] = [
 				description: "3CX 20.0.5 and later"
 			},
 			{
-				displayName: "Provision Url",
+				displayName: "Provision URL",
 				name: "provisionUrl",
 				type: "string",
 				default: ""

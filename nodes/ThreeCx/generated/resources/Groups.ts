@@ -27,14 +27,14 @@ export const operation: INodeProperties = {
 			action: "Delete group"
 		},
 		{
-			name: "Delete Company By ID",
+			name: "Delete Company by ID",
 			value: "deleteCompanyById",
-			action: "Delete company by ID"
+			action: "Delete company by ID for groups"
 		},
 		{
-			name: "Delete Company By Number",
+			name: "Delete Company by Number",
 			value: "deleteCompanyByNumber",
-			action: "Delete company by number"
+			action: "Delete company by number for groups"
 		},
 		{
 			name: "Get",
@@ -49,7 +49,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Restrictions",
 			value: "getRestrictions",
-			action: "Get restrictions"
+			action: "Get restrictions for groups"
 		},
 		{
 			name: "Link Group Partner",
@@ -59,12 +59,12 @@ export const operation: INodeProperties = {
 		{
 			name: "List Members",
 			value: "listMembers",
-			action: "List members"
+			action: "List members for groups"
 		},
 		{
 			name: "List Rights",
 			value: "listRights",
-			action: "List rights"
+			action: "List rights for groups"
 		},
 		{
 			name: "Replace Group License Key",

@@ -69,7 +69,7 @@ export const bodies: INodeProperties[] = [
 				default: "tcxpms"
 			},
 			{
-				displayName: "Ip Address",
+				displayName: "IP Address",
 				name: "ipAddress",
 				type: "string",
 				default: ""

@@ -19,7 +19,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Many",
 			value: "listLastCdrAndChatMessageTimestamp",
-			action: "Get many last cdr and chat message timestamp",
+			action: "Get many last CDR and chat message timestamp",
 			description: "3CX 20.0.7 and later"
 		}
 	],

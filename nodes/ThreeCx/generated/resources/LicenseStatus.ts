@@ -29,12 +29,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Link Partner",
 			value: "linkPartner",
-			action: "Link partner"
+			action: "Link partner for license status"
 		},
 		{
 			name: "Partner Info",
 			value: "partnerInfo",
-			action: "Partner info"
+			action: "Partner info for license status"
 		},
 		{
 			name: "Refresh License Status",
@@ -49,7 +49,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Unlink Partner",
 			value: "unlinkPartner",
-			action: "Unlink partner"
+			action: "Unlink partner for license status"
 		}
 	],
 	default: "getLicenseStatus"

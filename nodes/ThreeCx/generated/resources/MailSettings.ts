@@ -25,7 +25,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Test Email",
 			value: "mailSettingsTestEmail",
-			action: "Test email",
+			action: "Test email for mail settings",
 			description: "3CX 20.0.7 and later"
 		},
 		{
@@ -116,7 +116,7 @@ export const bodies: INodeProperties[] = [
 				default: "Tcx"
 			},
 			{
-				displayName: "Mail Ssl Enabled",
+				displayName: "Mail SSL Enabled",
 				name: "mailSslEnabled",
 				type: "boolean",
 				default: false

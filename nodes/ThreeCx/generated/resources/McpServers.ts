@@ -19,7 +19,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Exchange",
 			value: "exchange",
-			action: "Exchange",
+			action: "Exchange MCP servers",
 			description: "3CX 20.0.10 and later"
 		},
 		{
@@ -31,7 +31,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Register",
 			value: "register",
-			action: "Register",
+			action: "Register MCP servers",
 			description: "3CX 20.0.10 and later"
 		}
 	],

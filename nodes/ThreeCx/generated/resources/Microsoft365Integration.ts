@@ -19,12 +19,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Authorize Presence",
 			value: "authorizePresence",
-			action: "Authorize presence"
+			action: "Authorize presence for microsoft 365 integration"
 		},
 		{
 			name: "Deauthorize Presence",
 			value: "deauthorizePresence",
-			action: "Deauthorize presence"
+			action: "Deauthorize presence for microsoft 365 integration"
 		},
 		{
 			name: "Get",
@@ -34,13 +34,13 @@ export const operation: INodeProperties = {
 		{
 			name: "Get M365 Groups",
 			value: "getM365Groups",
-			action: "Get M365 groups",
+			action: "Get M365 groups for microsoft 365 integration",
 			description: "3CX 20.0.9 and later"
 		},
 		{
 			name: "Get M365 Users",
 			value: "getM365Users",
-			action: "Get M365 users",
+			action: "Get M365 users for microsoft 365 integration",
 			description: "3CX 20.0.5 and later"
 		},
 		{
@@ -56,23 +56,23 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Users",
 			value: "getUsers",
-			action: "Get users",
+			action: "Get users for microsoft 365 integration",
 			description: "3CX 20.0.4 only"
 		},
 		{
-			name: "Get Users By Principal Names",
+			name: "Get Users by Principal Names",
 			value: "getUsersByPrincipalNames",
-			action: "Get users by principal names"
+			action: "Get users by principal names for microsoft 365 integration"
 		},
 		{
 			name: "Test Presence",
 			value: "testPresence",
-			action: "Test presence"
+			action: "Test presence for microsoft 365 integration"
 		},
 		{
 			name: "Test Subscription",
 			value: "testSubscription",
-			action: "Test subscription"
+			action: "Test subscription for microsoft 365 integration"
 		},
 		{
 			name: "Update",

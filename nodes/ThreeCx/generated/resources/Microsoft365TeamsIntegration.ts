@@ -17,14 +17,14 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Check Fqdn Record",
+			name: "Check FQDN Record",
 			value: "checkFqdnRecord",
-			action: "Check fqdn record"
+			action: "Check FQDN record for microsoft 365 teams integration"
 		},
 		{
 			name: "Check Map Users Script",
 			value: "checkMapUsersScript",
-			action: "Check map users script"
+			action: "Check map users script for microsoft 365 teams integration"
 		},
 		{
 			name: "Get",
@@ -34,12 +34,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Dial Plan Script",
 			value: "getDialPlanScript",
-			action: "Get dial plan script"
+			action: "Get dial plan script for microsoft 365 teams integration"
 		},
 		{
 			name: "Get Map Users Script",
 			value: "getMapUsersScript",
-			action: "Get map users script"
+			action: "Get map users script for microsoft 365 teams integration"
 		},
 		{
 			name: "Update",
@@ -52,7 +52,7 @@ export const operation: INodeProperties = {
 
 export const parameters: INodeProperties[] = [
 	{
-		displayName: "Fqdn",
+		displayName: "FQDN",
 		name: "fqdn",
 		type: "string",
 		default: "",
@@ -112,49 +112,49 @@ export const bodies: INodeProperties[] = [
 				default: false
 			},
 			{
-				displayName: "Sbc Certificate",
+				displayName: "SBC Certificate",
 				name: "sbcCertificate",
 				type: "json",
 				default: "{}"
 			},
 			{
-				displayName: "Sbc Certificate Expiration Date",
+				displayName: "SBC Certificate Expiration Date",
 				name: "sbcCertificateExpirationDate",
 				type: "string",
 				default: ""
 			},
 			{
-				displayName: "Sbc FQDN",
+				displayName: "SBC FQDN",
 				name: "sbcFqdn",
 				type: "string",
 				default: ""
 			},
 			{
-				displayName: "Sbc Private Key",
+				displayName: "SBC Private Key",
 				name: "sbcPrivateKey",
 				type: "json",
 				default: "{}"
 			},
 			{
-				displayName: "Secure Sip Enabled",
+				displayName: "Secure SIP Enabled",
 				name: "secureSipEnabled",
 				type: "boolean",
 				default: false
 			},
 			{
-				displayName: "Sip Domain",
+				displayName: "SIP Domain",
 				name: "sipDomain",
 				type: "string",
 				default: ""
 			},
 			{
-				displayName: "Tls Port For Native FQDN",
+				displayName: "TLS Port For Native FQDN",
 				name: "tlsPortForNativeFqdn",
 				type: "number",
 				default: 0
 			},
 			{
-				displayName: "Tls Port For Non Native FQDN",
+				displayName: "TLS Port For Non Native FQDN",
 				name: "tlsPortForNonNativeFqdn",
 				type: "number",
 				default: 0

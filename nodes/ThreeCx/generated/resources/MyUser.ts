@@ -24,7 +24,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Issue Download Ticket",
 			value: "issueDownloadTicket",
-			action: "Issue download ticket",
+			action: "Issue download ticket for my user",
 			description: "3CX 20.0.10 and later"
 		},
 		{

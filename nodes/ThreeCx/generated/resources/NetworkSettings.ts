@@ -22,9 +22,9 @@ export const operation: INodeProperties = {
 			action: "Get network settings"
 		},
 		{
-			name: "Get Ifaces",
+			name: "Get Interfaces",
 			value: "getIfaces",
-			action: "Get ifaces"
+			action: "Get interfaces for network settings"
 		},
 		{
 			name: "Update",
@@ -82,13 +82,13 @@ export const bodies: INodeProperties[] = [
 				default: ""
 			},
 			{
-				displayName: "Ip V6 Binding Enabled",
+				displayName: "IP V6 Binding Enabled",
 				name: "ipV6BindingEnabled",
 				type: "boolean",
 				default: false
 			},
 			{
-				displayName: "Pbx Public FQDN",
+				displayName: "PBX Public FQDN",
 				name: "pbxPublicFqdn",
 				type: "string",
 				default: ""
@@ -106,55 +106,55 @@ export const bodies: INodeProperties[] = [
 				default: ""
 			},
 			{
-				displayName: "Sip Port",
+				displayName: "SIP Port",
 				name: "sipPort",
 				type: "number",
 				default: 0
 			},
 			{
-				displayName: "Stun Disabled",
+				displayName: "STUN Disabled",
 				name: "stunDisabled",
 				type: "boolean",
 				default: false
 			},
 			{
-				displayName: "Stun Primary Host",
+				displayName: "STUN Primary Host",
 				name: "stunPrimaryHost",
 				type: "string",
 				default: ""
 			},
 			{
-				displayName: "Stun Primary Port",
+				displayName: "STUN Primary Port",
 				name: "stunPrimaryPort",
 				type: "number",
 				default: 0
 			},
 			{
-				displayName: "Stun Query",
+				displayName: "STUN Query",
 				name: "stunQuery",
 				type: "number",
 				default: 0
 			},
 			{
-				displayName: "Stun Secondary Host",
+				displayName: "STUN Secondary Host",
 				name: "stunSecondaryHost",
 				type: "string",
 				default: ""
 			},
 			{
-				displayName: "Stun Secondary Port",
+				displayName: "STUN Secondary Port",
 				name: "stunSecondaryPort",
 				type: "number",
 				default: 0
 			},
 			{
-				displayName: "Stun Third Host",
+				displayName: "STUN Third Host",
 				name: "stunThirdHost",
 				type: "string",
 				default: ""
 			},
 			{
-				displayName: "Stun Third Port",
+				displayName: "STUN Third Port",
 				name: "stunThirdPort",
 				type: "number",
 				default: 0

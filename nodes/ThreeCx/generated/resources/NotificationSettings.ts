@@ -24,7 +24,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Test Email",
 			value: "notificationSettingsTestEmail",
-			action: "Test email",
+			action: "Test email for notification settings",
 			description: "3CX 20.0.4–20.0.6 only"
 		},
 		{
@@ -129,11 +129,11 @@ export const bodies: INodeProperties[] = [
 				description: "3CX 20.0.4–20.0.6 only"
 			},
 			{
-				displayName: "Mail Ssl Enabled",
+				displayName: "Mail SSL Enabled",
 				name: "mailSslEnabled",
 				type: "boolean",
 				default: false,
-				description: "Whether Mail Ssl Enabled is on; 3CX 20.0.4–20.0.6 only"
+				description: "Whether Mail SSL Enabled is on; 3CX 20.0.4–20.0.6 only"
 			},
 			{
 				displayName: "Mail User",

@@ -44,12 +44,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Move Up Down",
 			value: "moveUpDown",
-			action: "Move up down"
+			action: "Move up down for outbound rules"
 		},
 		{
 			name: "Purge",
 			value: "purge",
-			action: "Purge"
+			action: "Purge outbound rules"
 		},
 		{
 			name: "Update",

@@ -37,7 +37,7 @@ export const operation: INodeProperties = {
 			action: "Get many parameters"
 		},
 		{
-			name: "Get Parameter By Name",
+			name: "Get Parameter by Name",
 			value: "getParameterByName",
 			action: "Get parameter by name"
 		},

@@ -33,20 +33,20 @@ export const operation: INodeProperties = {
 		},
 		{
 			name: "Get by Number",
-			value: "getParkingByNumber",
-			action: "Get parking by number",
-			description: "3CX 20.0.8 and later"
-		},
-		{
-			name: "Get By Number",
 			value: "getByNumber",
-			action: "Get by number",
+			action: "Get by number for parkings",
 			description: "3CX 20.0.4–20.0.7 only"
 		},
 		{
 			name: "Get Many",
 			value: "listParking",
 			action: "Get many parkings"
+		},
+		{
+			name: "Get Parking by Number",
+			value: "getParkingByNumber",
+			action: "Get parking by number",
+			description: "3CX 20.0.8 and later"
 		},
 		{
 			name: "List Parking Groups",

@@ -32,9 +32,9 @@ export const operation: INodeProperties = {
 			action: "Get report peers"
 		},
 		{
-			name: "Retreive Peers By Numbers",
+			name: "Retrieve Peers by Numbers",
 			value: "retreivePeersByNumbers",
-			action: "Retreive peers by numbers",
+			action: "Retrieve peers by numbers",
 			description: "3CX 20.0.5 and later"
 		}
 	],

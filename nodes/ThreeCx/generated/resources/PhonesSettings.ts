@@ -99,7 +99,7 @@ export const bodies: INodeProperties[] = [
 				default: false
 			},
 			{
-				displayName: "Use Rpc For Local Phones",
+				displayName: "Use RPC For Local Phones",
 				name: "useRpcForLocalPhones",
 				type: "boolean",
 				default: false

@@ -19,7 +19,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Copy",
 			value: "copy",
-			action: "Copy"
+			action: "Copy prompt sets"
 		},
 		{
 			name: "Delete",
@@ -34,7 +34,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Active",
 			value: "getActive",
-			action: "Get active"
+			action: "Get active for prompt sets"
 		},
 		{
 			name: "Get Many",
@@ -59,12 +59,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Set Active",
 			value: "setActive",
-			action: "Set active"
+			action: "Set active for prompt sets"
 		},
 		{
 			name: "Set Alternate Pronunciation",
 			value: "setAlternatePronunciation",
-			action: "Set alternate pronunciation"
+			action: "Set alternate pronunciation for prompt sets"
 		},
 		{
 			name: "Update",

@@ -34,7 +34,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Purge Local Backups",
 			value: "purgeSettingsPurgeLocalBackups",
-			action: "Purge local backups",
+			action: "Purge local backups for purge settings",
 			description: "3CX 20.0.7 only"
 		}
 	],

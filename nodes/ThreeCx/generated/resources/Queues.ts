@@ -49,12 +49,12 @@ export const operation: INodeProperties = {
 		{
 			name: "List Agents",
 			value: "listAgents",
-			action: "List agents"
+			action: "List agents for queues"
 		},
 		{
 			name: "List Managers",
 			value: "listManagers",
-			action: "List managers"
+			action: "List managers for queues"
 		},
 		{
 			name: "Reset Queue Statistics",

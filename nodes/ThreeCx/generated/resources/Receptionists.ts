@@ -49,7 +49,7 @@ export const operation: INodeProperties = {
 		{
 			name: "List Forwards",
 			value: "listForwards",
-			action: "List forwards"
+			action: "List forwards for receptionists"
 		},
 		{
 			name: "Update",
@@ -139,7 +139,7 @@ export const bodies: INodeProperties[] = [
 				default: "{}"
 			},
 			{
-				displayName: "Forward Sms To",
+				displayName: "Forward SMS To",
 				name: "forwardSmsTo",
 				type: "string",
 				default: ""

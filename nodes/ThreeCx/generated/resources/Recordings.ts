@@ -19,7 +19,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Archive",
 			value: "archive",
-			action: "Archive"
+			action: "Archive recordings"
 		},
 		{
 			name: "Bulk Recordings Archive",
@@ -37,10 +37,15 @@ export const operation: INodeProperties = {
 			action: "Download recording"
 		},
 		{
-			name: "Download Recording By Name",
+			name: "Download Recording by Name",
 			value: "downloadRecordingByName",
 			action: "Download recording by name",
 			description: "3CX 20.0.7–20.0.9 only"
+		},
+		{
+			name: "Get",
+			value: "getRecording",
+			action: "Get recording"
 		},
 		{
 			name: "Get Many",
@@ -55,12 +60,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Purge Archive",
 			value: "purgeArchive",
-			action: "Purge archive"
+			action: "Purge archive for recordings"
 		},
 		{
 			name: "Purge Local",
 			value: "purgeLocal",
-			action: "Purge local"
+			action: "Purge local for recordings"
 		},
 		{
 			name: "Set Recording Repository Settings",
@@ -78,6 +83,20 @@ export const operation: INodeProperties = {
 };
 
 export const parameters: INodeProperties[] = [
+	{
+		displayName: "ID",
+		name: "recordingId",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"getRecording"
+				]
+			}
+		}
+	},
 	{
 		displayName: "Rec ID",
 		name: "recId",
@@ -118,6 +137,19 @@ export const endpoints: Record<string, Endpoint> = {
 		options: "options",
 		response: "collection",
 		paged: true
+	},
+	getRecording: {
+		method: "GET",
+		path: "/Recordings",
+		params: [
+			{
+				name: "Id",
+				prop: "recordingId",
+				kind: "i"
+			}
+		],
+		response: "object",
+		byFilter: "Id"
 	},
 	archive: {
 		method: "POST",

@@ -19,22 +19,22 @@ export const operation: INodeProperties = {
 		{
 			name: "Archive Chats",
 			value: "archiveChats",
-			action: "Archive chats"
+			action: "Archive chats for remote archiving settings"
 		},
 		{
 			name: "Archive Faxes",
 			value: "archiveFaxes",
-			action: "Archive faxes"
+			action: "Archive faxes for remote archiving settings"
 		},
 		{
 			name: "Archive Recordings",
 			value: "archiveRecordings",
-			action: "Archive recordings"
+			action: "Archive recordings for remote archiving settings"
 		},
 		{
 			name: "Archive Voicemail",
 			value: "archiveVoicemail",
-			action: "Archive voicemail"
+			action: "Archive voicemail for remote archiving settings"
 		},
 		{
 			name: "Get",

@@ -32,7 +32,7 @@ export const operation: INodeProperties = {
 
 export const parameters: INodeProperties[] = [
 	{
-		displayName: "Agent Dn Str",
+		displayName: "Agent DN Str",
 		name: "agentDnStr",
 		type: "string",
 		default: "",

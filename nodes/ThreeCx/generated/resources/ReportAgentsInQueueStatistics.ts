@@ -17,12 +17,12 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Download Agents In Queue Statistics",
+			name: "Download Agents in Queue Statistics",
 			value: "downloadAgentsInQueueStatistics",
 			action: "Download agents in queue statistics"
 		},
 		{
-			name: "Get Agents In Queue Statistics Data",
+			name: "Get Agents in Queue Statistics Data",
 			value: "getAgentsInQueueStatisticsData",
 			action: "Get agents in queue statistics data"
 		}

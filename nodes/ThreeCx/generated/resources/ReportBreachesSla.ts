@@ -17,14 +17,14 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Download Breaches Sla",
+			name: "Download Breaches SLA",
 			value: "downloadBreachesSla",
-			action: "Download breaches sla"
+			action: "Download breaches SLA"
 		},
 		{
-			name: "Get Breaches Sla Data",
+			name: "Get Breaches SLA Data",
 			value: "getBreachesSlaData",
-			action: "Get breaches sla data"
+			action: "Get breaches SLA data"
 		}
 	],
 	default: "downloadBreachesSla"

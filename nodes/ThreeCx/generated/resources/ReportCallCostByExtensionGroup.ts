@@ -17,12 +17,12 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Download Call Cost By Extension Group",
+			name: "Download Call Cost by Extension Group",
 			value: "downloadCallCostByExtensionGroup",
 			action: "Download call cost by extension group"
 		},
 		{
-			name: "Get Call Cost By Extension Group Data",
+			name: "Get Call Cost by Extension Group Data",
 			value: "getCallCostByExtensionGroupData",
 			action: "Get call cost by extension group data"
 		}

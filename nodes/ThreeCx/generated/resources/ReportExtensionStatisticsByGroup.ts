@@ -17,12 +17,12 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Download Extension Statistics By Group",
+			name: "Download Extension Statistics by Group",
 			value: "downloadExtensionStatisticsByGroup",
 			action: "Download extension statistics by group"
 		},
 		{
-			name: "Get Extension Statistics By Group Data",
+			name: "Get Extension Statistics by Group Data",
 			value: "getExtensionStatisticsByGroupData",
 			action: "Get extension statistics by group data"
 		}

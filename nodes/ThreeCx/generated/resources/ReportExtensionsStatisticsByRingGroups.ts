@@ -17,12 +17,12 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Download Extensions Statistics By Ring Groups",
+			name: "Download Extensions Statistics by Ring Groups",
 			value: "downloadExtensionsStatisticsByRingGroups",
 			action: "Download extensions statistics by ring groups"
 		},
 		{
-			name: "Get Extensions Statistics By Ring Groups Data",
+			name: "Get Extensions Statistics by Ring Groups Data",
 			value: "getExtensionsStatisticsByRingGroupsData",
 			action: "Get extensions statistics by ring groups data"
 		}

@@ -17,14 +17,14 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Download Queue An Un Calls Report",
+			name: "Download Queue Answered and Unanswered Calls Report",
 			value: "downloadQueueAnUnCallsReport",
-			action: "Download queue an un calls report"
+			action: "Download queue answered and unanswered calls report"
 		},
 		{
-			name: "Get Queue An Un Calls Data",
+			name: "Get Queue Answered and Unanswered Calls Data",
 			value: "getQueueAnUnCallsData",
-			action: "Get queue an un calls data"
+			action: "Get queue answered and unanswered calls data"
 		}
 	],
 	default: "downloadQueueAnUnCallsReport"

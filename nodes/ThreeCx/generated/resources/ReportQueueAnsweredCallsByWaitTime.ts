@@ -17,12 +17,12 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Download Queue Answered Calls By Wait Time",
+			name: "Download Queue Answered Calls by Wait Time",
 			value: "downloadQueueAnsweredCallsByWaitTime",
 			action: "Download queue answered calls by wait time"
 		},
 		{
-			name: "Get Queue Answered Calls By Wait Time Data",
+			name: "Get Queue Answered Calls by Wait Time Data",
 			value: "getQueueAnsweredCallsByWaitTimeData",
 			action: "Get queue answered calls by wait time data"
 		}

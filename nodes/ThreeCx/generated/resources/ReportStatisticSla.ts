@@ -17,14 +17,14 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Download Statistic Sla",
+			name: "Download Statistic SLA",
 			value: "downloadStatisticSla",
-			action: "Download statistic sla"
+			action: "Download statistic SLA"
 		},
 		{
-			name: "Get Statistic Sla Data",
+			name: "Get Statistic SLA Data",
 			value: "getStatisticSlaData",
-			action: "Get statistic sla data"
+			action: "Get statistic SLA data"
 		}
 	],
 	default: "downloadStatisticSla"

@@ -19,33 +19,33 @@ export const operation: INodeProperties = {
 		{
 			name: "Create",
 			value: "createSbc",
-			action: "Create sbc"
+			action: "Create SBC"
 		},
 		{
 			name: "Delete",
 			value: "deleteSbc",
-			action: "Delete sbc"
+			action: "Delete SBC"
 		},
 		{
 			name: "Get",
 			value: "getSbc",
-			action: "Get sbc"
+			action: "Get SBC"
 		},
 		{
 			name: "Get Many",
 			value: "listSbc",
-			action: "Get many sbcs"
+			action: "Get many SBC"
 		},
 		{
 			name: "Push Config",
 			value: "pushConfig",
-			action: "Push config",
+			action: "Push config for SBC",
 			description: "3CX 20.0.7 and later"
 		},
 		{
 			name: "Update",
 			value: "updateSbc",
-			action: "Update sbc"
+			action: "Update SBC"
 		}
 	],
 	default: "listSbc"

@@ -199,11 +199,11 @@ export const bodies: INodeProperties[] = [
 						value: "RingGroups"
 					},
 					{
-						name: "Sla Breaches",
+						name: "SLA Breaches",
 						value: "SlaBreaches"
 					},
 					{
-						name: "Sla Statistics",
+						name: "SLA Statistics",
 						value: "SlaStatistics"
 					},
 					{

@@ -19,12 +19,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Get",
 			value: "getSecureSipSettings",
-			action: "Get secure sip settings"
+			action: "Get secure SIP settings"
 		},
 		{
 			name: "Update",
 			value: "updateSecureSipSettings",
-			action: "Update secure sip settings"
+			action: "Update secure SIP settings"
 		}
 	],
 	default: "getSecureSipSettings"

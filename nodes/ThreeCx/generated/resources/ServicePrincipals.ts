@@ -29,7 +29,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Generate App Token",
 			value: "generateAppToken",
-			action: "Generate app token"
+			action: "Generate app token for service principals"
 		},
 		{
 			name: "Get",

@@ -19,17 +19,17 @@ export const operation: INodeProperties = {
 		{
 			name: "Disable",
 			value: "disable",
-			action: "Disable"
+			action: "Disable services"
 		},
 		{
 			name: "Enable",
 			value: "enable",
-			action: "Enable"
+			action: "Enable services"
 		},
 		{
 			name: "Garbage Collect",
 			value: "garbageCollect",
-			action: "Garbage collect"
+			action: "Garbage collect for services"
 		},
 		{
 			name: "Get Many",
@@ -39,28 +39,28 @@ export const operation: INodeProperties = {
 		{
 			name: "Restart",
 			value: "restart",
-			action: "Restart"
+			action: "Restart services"
 		},
 		{
 			name: "Restart All",
 			value: "restartAll",
-			action: "Restart all",
+			action: "Restart all for services",
 			description: "3CX 20.0.4–20.0.7 only"
 		},
 		{
 			name: "Restart Operating System",
 			value: "restartOperatingSystem",
-			action: "Restart operating system"
+			action: "Restart operating system for services"
 		},
 		{
 			name: "Start",
 			value: "start",
-			action: "Start"
+			action: "Start services"
 		},
 		{
 			name: "Stop",
 			value: "stop",
-			action: "Stop"
+			action: "Stop services"
 		}
 	],
 	default: "listServiceInfo"

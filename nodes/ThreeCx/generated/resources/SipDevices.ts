@@ -19,12 +19,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Many",
 			value: "listSipDevice",
-			action: "Get many sip devices"
+			action: "Get many SIP devices"
 		},
 		{
 			name: "Push Firmware",
 			value: "pushFirmware",
-			action: "Push firmware"
+			action: "Push firmware for SIP devices"
 		}
 	],
 	default: "listSipDevice"

@@ -25,7 +25,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Test Connection",
 			value: "testConnection",
-			action: "Test connection",
+			action: "Test connection for syslog settings",
 			description: "3CX 20.0.9 and later"
 		},
 		{

@@ -19,7 +19,7 @@ export const operation: INodeProperties = {
 		{
 			name: "API Token",
 			value: "apiToken",
-			action: "API Token"
+			action: "API Token for system status"
 		},
 		{
 			name: "Get",
@@ -35,45 +35,45 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Request Help Link",
 			value: "getRequestHelpLink",
-			action: "Get request help link"
+			action: "Get request help link for system status"
 		},
 		{
 			name: "Get Version Type",
 			value: "getVersionType",
-			action: "Get version type"
+			action: "Get version type for system status"
 		},
 		{
 			name: "Is Request Help Enabled",
 			value: "isRequestHelpEnabled",
-			action: "Is request help enabled"
+			action: "Is request help enabled for system status"
 		},
 		{
 			name: "My Phone Request ID Telemetry",
 			value: "myPhoneRequestIdTelemetry",
-			action: "My phone request ID telemetry",
+			action: "My phone request ID telemetry for system status",
 			description: "3CX 20.0.7 and later"
 		},
 		{
 			name: "Network Telemetry",
 			value: "networkTelemetry",
-			action: "Network telemetry",
+			action: "Network telemetry for system status",
 			description: "3CX 20.0.7 and later"
 		},
 		{
 			name: "Request Help",
 			value: "requestHelp",
-			action: "Request help"
+			action: "Request help for system status"
 		},
 		{
 			name: "Revoke Remote Access",
 			value: "revokeRemoteAccess",
-			action: "Revoke remote access",
+			action: "Revoke remote access for system status",
 			description: "3CX 20.0.6 and later"
 		},
 		{
 			name: "Service Telemetry",
 			value: "serviceTelemetry",
-			action: "Service telemetry",
+			action: "Service telemetry for system status",
 			description: "3CX 20.0.7 and later"
 		},
 		{
@@ -84,12 +84,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Set Multi Company Mode",
 			value: "setMultiCompanyMode",
-			action: "Set multi company mode"
+			action: "Set multi company mode for system status"
 		},
 		{
 			name: "Start DB Maintenance",
 			value: "startDbMaintenance",
-			action: "Start DB maintenance"
+			action: "Start DB maintenance for system status"
 		},
 		{
 			name: "System Database Information",

@@ -161,7 +161,7 @@ export const bodies: INodeProperties[] = [
 				default: "Preferred"
 			},
 			{
-				displayName: "Url",
+				displayName: "URL",
 				name: "url",
 				type: "string",
 				default: ""

@@ -60,24 +60,24 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Provider Available Phone Numbers",
 			value: "getProviderAvailablePhoneNumbers",
-			action: "Get provider available phone numbers",
+			action: "Get provider available phone numbers for trunks",
 			description: "3CX 20.0.5–20.0.8 only"
 		},
 		{
 			name: "Get Provider Phones",
 			value: "getProviderPhones",
-			action: "Get provider phones",
+			action: "Get provider phones for trunks",
 			description: "3CX 20.0.9 and later"
 		},
 		{
 			name: "Init Master Bridge",
 			value: "initMasterBridge",
-			action: "Init master bridge"
+			action: "Init master bridge for trunks"
 		},
 		{
 			name: "Init Slave Bridge",
 			value: "initSlaveBridge",
-			action: "Init slave bridge"
+			action: "Init slave bridge for trunks"
 		},
 		{
 			name: "Init Trunk",
@@ -93,29 +93,29 @@ export const operation: INodeProperties = {
 		{
 			name: "Refresh Registration",
 			value: "refreshRegistration",
-			action: "Refresh registration"
+			action: "Refresh registration for trunks"
 		},
 		{
 			name: "Run Analysis",
 			value: "runAnalysis",
-			action: "Run analysis",
+			action: "Run analysis for trunks",
 			description: "3CX 20.0.7 and later"
 		},
 		{
 			name: "Set Routes",
 			value: "setRoutes",
-			action: "Set routes"
+			action: "Set routes for trunks"
 		},
 		{
 			name: "Test Inbound Call",
 			value: "testInboundCall",
-			action: "Test inbound call",
+			action: "Test inbound call for trunks",
 			description: "3CX 20.0.7 and later"
 		},
 		{
 			name: "Test Outbound Call",
 			value: "testOutboundCall",
-			action: "Test outbound call",
+			action: "Test outbound call for trunks",
 			description: "3CX 20.0.7 and later"
 		},
 		{
@@ -305,7 +305,7 @@ export const bodies: INodeProperties[] = [
 				default: ""
 			},
 			{
-				displayName: "Did Numbers",
+				displayName: "DID Numbers",
 				name: "didNumbers",
 				type: "json",
 				default: "[]"
@@ -471,7 +471,7 @@ export const bodies: INodeProperties[] = [
 				default: ""
 			},
 			{
-				displayName: "Public I Pin SIP",
+				displayName: "Public I PIN SIP",
 				name: "publicIPinSip",
 				type: "string",
 				default: ""
@@ -501,7 +501,7 @@ export const bodies: INodeProperties[] = [
 				default: false
 			},
 			{
-				displayName: "Remote My Phone Uri Host",
+				displayName: "Remote My Phone URI Host",
 				name: "remoteMyPhoneUriHost",
 				type: "string",
 				default: ""

@@ -17,9 +17,9 @@ export const operation: INodeProperties = {
 	},
 	options: [
 		{
-			name: "Get Client Crm Updates",
+			name: "Get Client CRM Updates",
 			value: "getClientCrmUpdates",
-			action: "Get client crm updates",
+			action: "Get client CRM updates",
 			description: "3CX 20.0.4–20.0.9 only"
 		},
 		{
@@ -28,9 +28,9 @@ export const operation: INodeProperties = {
 			action: "Get prompt set updates"
 		},
 		{
-			name: "Get Server Crm Updates",
+			name: "Get Server CRM Updates",
 			value: "getServerCrmUpdates",
-			action: "Get server crm updates"
+			action: "Get server CRM updates"
 		},
 		{
 			name: "Get Update Settings",
@@ -50,7 +50,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Has Debian Upgrade",
 			value: "hasDebianUpgrade",
-			action: "Has debian upgrade"
+			action: "Has debian upgrade for updates"
 		},
 		{
 			name: "Install Updates",
@@ -65,7 +65,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Upgrade Debian",
 			value: "upgradeDebian",
-			action: "Upgrade debian"
+			action: "Upgrade debian for updates"
 		}
 	],
 	default: "getClientCrmUpdates"

@@ -19,12 +19,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Batch Delete",
 			value: "batchDelete",
-			action: "Batch delete"
+			action: "Batch delete for users"
 		},
 		{
 			name: "Bulk Update",
 			value: "bulkUpdate",
-			action: "Bulk update"
+			action: "Bulk update for users"
 		},
 		{
 			name: "Create",
@@ -39,17 +39,17 @@ export const operation: INodeProperties = {
 		{
 			name: "Download Greeting",
 			value: "downloadGreeting",
-			action: "Download greeting"
+			action: "Download greeting for users"
 		},
 		{
 			name: "Export Extensions",
 			value: "exportExtensions",
-			action: "Export extensions"
+			action: "Export extensions for users"
 		},
 		{
 			name: "Generate Prov Link",
 			value: "generateProvLink",
-			action: "Generate prov link"
+			action: "Generate prov link for users"
 		},
 		{
 			name: "Get",
@@ -64,23 +64,23 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Call Log",
 			value: "getCallLog",
-			action: "Get call log",
+			action: "Get call log for users",
 			description: "3CX 20.0.6 only"
 		},
 		{
 			name: "Get Duplicated Emails",
 			value: "getDuplicatedEmails",
-			action: "Get duplicated emails"
+			action: "Get duplicated emails for users"
 		},
 		{
 			name: "Get First Available Extension Number",
 			value: "getFirstAvailableExtensionNumber",
-			action: "Get first available extension number"
+			action: "Get first available extension number for users"
 		},
 		{
 			name: "Get First Available Hotdesking Number",
 			value: "getFirstAvailableHotdeskingNumber",
-			action: "Get first available hotdesking number"
+			action: "Get first available hotdesking number for users"
 		},
 		{
 			name: "Get Many",
@@ -90,59 +90,59 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Monitor Status",
 			value: "getMonitorStatus",
-			action: "Get monitor status",
+			action: "Get monitor status for users",
 			description: "3CX 20.0.4–20.0.8 only"
 		},
 		{
 			name: "Get Multi Edit Greetings",
 			value: "getMultiEditGreetings",
-			action: "Get multi edit greetings"
+			action: "Get multi edit greetings for users"
 		},
 		{
 			name: "Get Phone Registrar",
 			value: "getPhoneRegistrar",
-			action: "Get phone registrar"
+			action: "Get phone registrar for users"
 		},
 		{
 			name: "Get Phone Registrars",
 			value: "getPhoneRegistrars",
-			action: "Get phone registrars"
+			action: "Get phone registrars for users"
 		},
 		{
 			name: "Get Phone Secret",
 			value: "getPhoneSecret",
-			action: "Get phone secret"
+			action: "Get phone secret for users"
 		},
 		{
 			name: "Has Duplicated Email",
 			value: "hasDuplicatedEmail",
-			action: "Has duplicated email"
+			action: "Has duplicated email for users"
 		},
 		{
 			name: "Install Firmware",
 			value: "installFirmware",
-			action: "Install firmware",
+			action: "Install firmware for users",
 			description: "3CX 20.0.9 and later"
 		},
 		{
 			name: "List Forwarding Profiles",
 			value: "listForwardingProfiles",
-			action: "List forwarding profiles"
+			action: "List forwarding profiles for users"
 		},
 		{
 			name: "List Greetings",
 			value: "listGreetings",
-			action: "List greetings"
+			action: "List greetings for users"
 		},
 		{
 			name: "List Groups",
 			value: "listGroups",
-			action: "List groups"
+			action: "List groups for users"
 		},
 		{
 			name: "Make Call",
 			value: "makeCall",
-			action: "Make call"
+			action: "Make call for users"
 		},
 		{
 			name: "Make Call User Record Greeting",
@@ -152,7 +152,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Multi Delete Greeting",
 			value: "multiDeleteGreeting",
-			action: "Multi delete greeting"
+			action: "Multi delete greeting for users"
 		},
 		{
 			name: "Multi User Update",
@@ -162,37 +162,37 @@ export const operation: INodeProperties = {
 		{
 			name: "Reboot Phone",
 			value: "rebootPhone",
-			action: "Reboot phone"
+			action: "Reboot phone for users"
 		},
 		{
 			name: "Regenerate",
 			value: "regenerate",
-			action: "Regenerate"
+			action: "Regenerate users"
 		},
 		{
 			name: "Regenerate Passwords",
 			value: "regeneratePasswords",
-			action: "Regenerate passwords"
+			action: "Regenerate passwords for users"
 		},
 		{
 			name: "Reprovision All Phones",
 			value: "reprovisionAllPhones",
-			action: "Reprovision all phones"
+			action: "Reprovision all phones for users"
 		},
 		{
 			name: "Reprovision Phone",
 			value: "reprovisionPhone",
-			action: "Reprovision phone"
+			action: "Reprovision phone for users"
 		},
 		{
 			name: "Send Welcome Email",
 			value: "sendWelcomeEmail",
-			action: "Send welcome email"
+			action: "Send welcome email for users"
 		},
 		{
 			name: "Set Monitor Status",
 			value: "setMonitorStatus",
-			action: "Set monitor status"
+			action: "Set monitor status for users"
 		},
 		{
 			name: "Update",
@@ -202,7 +202,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Upgrade Phone",
 			value: "upgradePhone",
-			action: "Upgrade phone"
+			action: "Upgrade phone for users"
 		}
 	],
 	default: "listUser"
@@ -322,7 +322,7 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		displayName: "Mac",
+		displayName: "MAC",
 		name: "getPhoneRegistrarMac",
 		type: "string",
 		default: "",
@@ -336,7 +336,7 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		displayName: "Macs",
+		displayName: "MACs",
 		name: "macs",
 		type: "json",
 		default: "[]",
@@ -390,7 +390,7 @@ export const parameters: INodeProperties[] = [
 		}
 	},
 	{
-		displayName: "Mac",
+		displayName: "MAC",
 		name: "mac",
 		type: "string",
 		default: "",
@@ -497,11 +497,11 @@ export const bodies: INodeProperties[] = [
 				description: "Whether Send Welcome Email is on; 3CX 20.0.4 only"
 			},
 			{
-				displayName: "Sip Auth",
+				displayName: "SIP Auth",
 				name: "sipAuth",
 				type: "boolean",
 				default: false,
-				description: "Whether Sip Auth is on; 3CX 20.0.4 only"
+				description: "Whether SIP Auth is on; 3CX 20.0.4 only"
 			},
 			{
 				displayName: "Voicemail PIN",

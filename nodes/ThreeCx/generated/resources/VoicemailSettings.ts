@@ -19,7 +19,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Create Converter Configuration",
 			value: "createConverterConfiguration",
-			action: "Create converter configuration",
+			action: "Create converter configuration for voicemail settings",
 			description: "3CX 20.0.8 and later"
 		},
 		{
@@ -30,7 +30,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Delete Converter Configuration",
 			value: "deleteConverterConfiguration",
-			action: "Delete converter configuration",
+			action: "Delete converter configuration for voicemail settings",
 			description: "3CX 20.0.8 and later"
 		},
 		{
@@ -41,25 +41,25 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Configured Converters",
 			value: "getConfiguredConverters",
-			action: "Get configured converters",
+			action: "Get configured converters for voicemail settings",
 			description: "3CX 20.0.8 and later"
 		},
 		{
 			name: "Get Connected Converters Data",
 			value: "getConnectedConvertersData",
-			action: "Get connected converters data",
+			action: "Get connected converters data for voicemail settings",
 			description: "3CX 20.0.8 and later"
 		},
 		{
 			name: "Get Converter Request Status",
 			value: "getConverterRequestStatus",
-			action: "Get converter request status",
+			action: "Get converter request status for voicemail settings",
 			description: "3CX 20.0.8 and later"
 		},
 		{
 			name: "Get Transcribe Languages",
 			value: "getTranscribeLanguages",
-			action: "Get transcribe languages"
+			action: "Get transcribe languages for voicemail settings"
 		},
 		{
 			name: "Update",
@@ -103,7 +103,7 @@ export const bodies: INodeProperties[] = [
 				description: "3CX 20.0.10 and later"
 			},
 			{
-				displayName: "Analyze Model Open AI",
+				displayName: "Analyze Model OpenAI",
 				name: "analyzeModelOpenAi",
 				type: "string",
 				default: "",
@@ -207,7 +207,7 @@ export const bodies: INodeProperties[] = [
 						value: "None"
 					},
 					{
-						name: "Open AI",
+						name: "OpenAI",
 						value: "OpenAI"
 					},
 					{
@@ -234,7 +234,7 @@ export const bodies: INodeProperties[] = [
 				default: ""
 			},
 			{
-				displayName: "Transcribe Model Open AI",
+				displayName: "Transcribe Model OpenAI",
 				name: "transcribeModelOpenAi",
 				type: "string",
 				default: "",

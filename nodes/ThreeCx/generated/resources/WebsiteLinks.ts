@@ -24,17 +24,17 @@ export const operation: INodeProperties = {
 		{
 			name: "Create",
 			value: "createWeblink",
-			action: "Create weblink"
+			action: "Create weblink for website links"
 		},
 		{
 			name: "Delete",
 			value: "deleteWeblink",
-			action: "Delete weblink"
+			action: "Delete weblink for website links"
 		},
 		{
 			name: "Get",
 			value: "getWeblink",
-			action: "Get weblink"
+			action: "Get weblink for website links"
 		},
 		{
 			name: "Get Many",
@@ -44,7 +44,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Update",
 			value: "updateWeblink",
-			action: "Update weblink"
+			action: "Update weblink for website links"
 		},
 		{
 			name: "Validate Link",
