@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './description';
 import { shared } from './generated';
 import { listSearch } from './methods/listSearch';
+import { withCallControlSubtitle } from './callControl/description';
 import { runAnyOperation } from './callControl/dispatch';
 
 export class ThreeCx implements INodeType {
@@ -13,7 +14,7 @@ export class ThreeCx implements INodeType {
 		group: ['transform'],
 		version: 1,
 		// The chosen action's label, e.g. "Get many users" (generated: the editor knows only values).
-		subtitle: shared.subtitle,
+		subtitle: withCallControlSubtitle(shared.subtitle),
 		description: 'Manage a 3CX V20 phone system: users, queues, ring groups, IVRs, call history, recordings, chats and settings, and its live calls',
 		documentationUrl: 'https://www.3cx.com/docs/configuration-rest-api/',
 		defaults: { name: '3CX' },

@@ -59,13 +59,12 @@ export class CallEventStream {
 	}
 
 	private async connect(): Promise<void> {
-		let token = await this.session.currentToken();
-		let opened = await this.open(token);
+		let opened = await this.open(await this.session.socketToken());
 		if (!opened && !this.closed) {
-			// The built-in WebSocket does not say why the upgrade failed: the same request over REST does.
+			// The built-in WebSocket does not say why the upgrade failed: the same request over REST
+			// does, and gets a new token if 3CX refused the one the socket offered.
 			await this.session.get(callControlPath(), SNAPSHOT);
-			token = await this.session.currentToken();
-			opened = await this.open(token);
+			opened = await this.open(await this.session.socketToken());
 			if (!opened && !this.closed) {
 				throw xapiNodeError(this.context.getNode(), {
 					message: `The Call Control WebSocket of the PBX did not open (${socketUrl(this.session.pbxUrl)})`,

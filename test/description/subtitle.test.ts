@@ -22,15 +22,16 @@ test.each([
 	['callFlowApps', 'updateCallFlowApp', 'Update call flow app'],
 	['aiSettings', 'deleteOpenAiFile', 'Delete open AI file for AI settings'],
 	['contacts', 'crmContactsBulkDelete', 'CRM Contacts bulk delete'],
+	['callControl', 'callControlMakeCall', 'Make a call'],
 ])('%s › %s shows "%s"', (resource, operation, shown) => {
 	expect(canvasSubtitle(resource, operation)).toBe(shown);
 });
 
-test('every one of the 627 operations shows its action label, as the node creator lists it', () => {
+test('every one of the 627 XAPI and 9 Call Control operations shows its action label, as the node creator lists it', () => {
 	const operations = properties
 		.filter((p) => p.name === 'operation')
 		.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => ({ resource: p.displayOptions!.show!.resource![0] as string, operation: o.value as string, action: o.action })));
-	expect(operations).toHaveLength(627);
+	expect(operations).toHaveLength(627 + 9);
 	const wrong = operations.filter((o) => canvasSubtitle(o.resource, o.operation) !== o.action);
 	expect(wrong).toEqual([]);
 });
