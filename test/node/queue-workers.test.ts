@@ -3,7 +3,7 @@ import type { ICredentialType } from 'n8n-workflow';
 import { TestCredentialsHelper } from '../helpers/credentials';
 import { resetPbx } from '../helpers/pbx';
 import { PBX, SECRET, runThreeCx } from '../helpers/workflow';
-import { SAME_ROUND_MS } from '../../nodes/ThreeCx/transport/token';
+import { SAME_ROUND_MS } from '../../nodes/ThreeCx/transport/tokenHandOver';
 
 // n8n's queue mode: several worker processes, one credential row in the database. Each worker is a
 // credential helper of its own over one shared store, with its own copy of the credential module
