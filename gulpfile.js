@@ -1,13 +1,8 @@
 const path = require('path');
-const { task, src, dest, series } = require('gulp');
+const { task, src, dest } = require('gulp');
 
-/** Node and credential icons live in icons/; n8n loads them next to the built files that name them. */
-const ICON_DIRS = [path.join('nodes', 'ThreeCx'), path.join('nodes', 'ThreeCxTrigger'), 'icons'];
-
-function copyIconsTo(dir) {
-	const copy = () => src(path.resolve('icons', '*.svg')).pipe(dest(path.resolve('dist', dir)));
-	copy.displayName = `icons → dist/${dir}`;
-	return copy;
-}
-
-task('build:icons', series(...ICON_DIRS.map(copyIconsTo)));
+/**
+ * Node and credential icons live in icons/ and are named `file:../../icons/…` (nodes) and
+ * `file:../icons/…` (credential): the same relative path finds them beside the sources and in dist/.
+ */
+task('build:icons', () => src(path.resolve('icons', '*.svg')).pipe(dest(path.resolve('dist', 'icons'))));

@@ -46,7 +46,7 @@ export class ThreeCxApi implements ICredentialType {
 		},
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
-			name: 'allowUnauthorizedCerts',
+			name: 'ignoreSslIssues',
 			type: 'boolean',
 			default: false,
 			description: 'Whether to connect even if the PBX certificate cannot be validated (self-signed)',
@@ -55,13 +55,20 @@ export class ThreeCxApi implements ICredentialType {
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',
-			typeOptions: { expirable: true },
+			// password: n8n masks it wherever it shows credential data, as it does the API key.
+			typeOptions: { expirable: true, password: true },
 			default: '',
+		},
+		{
+			displayName: 'Access Token Issued At',
+			name: 'accessTokenIssuedAt',
+			type: 'hidden',
+			default: 0,
 		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await accessTokenFor(this.helpers, credentials) };
+		return await accessTokenFor(this.helpers, credentials);
 	}
 
 	/**
@@ -79,7 +86,7 @@ export class ThreeCxApi implements ICredentialType {
 			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}/xapi/v1',
 			url: '/Defs',
 			qs: { $select: 'Id' },
-			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 		},
 	};
 }

@@ -9,7 +9,7 @@ export class ThreeCx implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: '3CX',
 		name: 'threeCx',
-		icon: { light: 'file:3cx.svg', dark: 'file:3cx.dark.svg' },
+		icon: { light: 'file:../../icons/3cx.svg', dark: 'file:../../icons/3cx.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		// The chosen action's label, e.g. "Get many users" (generated: the editor knows only values).

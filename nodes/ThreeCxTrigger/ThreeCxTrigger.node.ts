@@ -9,7 +9,7 @@ export class ThreeCxTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: '3CX Trigger',
 		name: 'threeCxTrigger',
-		icon: { light: 'file:3cx.svg', dark: 'file:3cx.dark.svg' },
+		icon: { light: 'file:../../icons/3cx.svg', dark: 'file:../../icons/3cx.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',

@@ -158,4 +158,4 @@ async function stopSharedN8n() {
 	if (n8n) await n8n.stop();
 }
 
-module.exports = { sharedN8n, stopSharedN8n, webhookWorkflow };
+module.exports = { sharedN8n, stopSharedN8n, webhookWorkflow, benchClient: instance };

@@ -3,7 +3,7 @@
 // `npm run bench`: runs the bench sections, prints one table, writes the
 // results as JSON to bench/results/. Not part of the tests.
 //
-//   node scripts/bench/index.js [--only=size,items,paging,tokens,editor] [--runs=N]
+//   node scripts/bench/index.js [--only=size,items,paging,latency,tokens,queue,editor] [--runs=N]
 //
 // A section is a module exporting `async run({ runs })` that returns
 // { title, rows: [{ figure, value, baseline?, ratio?, goal?, met? }] }
@@ -13,7 +13,7 @@ const path = require('path');
 const { projectRoot, printTable, log } = require('./common');
 const { stopSharedN8n } = require('./bench-n8n');
 
-const SECTIONS = ['size', 'items', 'paging', 'tokens', 'editor'];
+const SECTIONS = ['size', 'items', 'paging', 'latency', 'tokens', 'queue', 'editor'];
 const DEFAULT_RUNS = 5;
 
 function parseArgs(argv) {

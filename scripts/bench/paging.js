@@ -8,28 +8,38 @@
 // run; growth per row must not rise with size (linear).
 const { startFakePbx } = require('../../test/fake-pbx');
 const { median, withSpread, formatMs, formatBytes, formatRatio, runChild, log } = require('./common');
-const { PBX_CLIENT } = require('./workload');
+const { PAGE_SIZE, PBX_CLIENT } = require('./workload');
 
 const SIZES = [10_000, 50_000, 100_000];
 const GOAL_RATIO = 1.3;
 /** Per-row cost at a larger size may exceed the smallest size's by this much and still count as linear. */
 const LINEAR_TOLERANCE = 1.25;
 
-async function measureSize(rows, runs) {
-	const pbx = await startFakePbx({ port: 0, ...PBX_CLIENT, callHistoryRows: rows, seed: 1 });
+const PAGED_ROUTE = 'GET /CallHistoryView';
+
+/**
+ * Runs each variant `runs` times over a fake PBX of `rows` records that answers every request
+ * after `latencyMs`; each sample also says how many pages that run asked for (warm-up included).
+ */
+async function measureSize(rows, runs, { latencyMs = 0, variants = ['threeCx', 'helperPaging', 'raw'] } = {}) {
+	const pbx = await startFakePbx({ port: 0, ...PBX_CLIENT, callHistoryRows: rows, seed: 1, latencyMs });
 	try {
-		const samples = { threeCx: [], helperPaging: [], raw: [] };
+		const samples = Object.fromEntries(variants.map((key) => [key, []]));
 		const measure = {
 			threeCx: () => runChild('paging-child.js', [pbx.url, rows, 'threeCx']),
 			helperPaging: () => runChild('paging-child.js', [pbx.url, rows, 'helperPaging']),
 			raw: () => runChild('raw-client.js', ['paging', pbx.url, PBX_CLIENT.clientId, PBX_CLIENT.clientSecret, rows]),
 		};
-		const variants = Object.keys(measure);
 		for (let i = 0; i < runs; i++) {
 			// Rotate the order so that no variant always runs first (or right after another).
 			const order = variants.map((_, k) => variants[(i + k) % variants.length]);
-			for (const key of order) samples[key].push(await measure[key]());
-			log(`paging ${rows} rows, run ${i + 1}: 3CX ${formatMs(samples.threeCx[i].ms)}, helper only ${formatMs(samples.helperPaging[i].ms)}, raw ${formatMs(samples.raw[i].ms)}`);
+			for (const key of order) {
+				pbx.resetStats();
+				const sample = await measure[key]();
+				samples[key].push({ ...sample, pages: pbx.stats.byRoute[PAGED_ROUTE] ?? 0 });
+			}
+			const said = variants.map((key) => `${key} ${formatMs(samples[key][i].ms)} (${samples[key][i].pages} pages)`);
+			log(`paging ${rows} rows${latencyMs ? ` at ${latencyMs} ms a request` : ''}, run ${i + 1}: ${said.join(', ')}`);
 		}
 		return samples;
 	} finally {
@@ -51,6 +61,8 @@ function summarize(rows, samples) {
 		helperMsAll: of('helperPaging', (s) => s.ms),
 		helperRatio: median(samples.helperPaging.map((s, i) => s.ms / samples.raw[i].ms)),
 		overHelperRatio: median(samples.threeCx.map((s, i) => s.ms / samples.helperPaging[i].ms)),
+		pages: median(of('threeCx', (s) => s.pages)),
+		rawPages: median(of('raw', (s) => s.pages)),
 		peakRss: median(of('threeCx', (s) => s.peakRss)),
 		rssGrowth: median(of('threeCx', growth)),
 		rawPeakRss: median(of('raw', (s) => s.peakRss)),
@@ -90,6 +102,13 @@ function rowsFor(perSize) {
 				goal: 'the node’s own cost',
 			},
 		);
+	}
+	for (const s of perSize) {
+		rows.push({
+			figure: `Return All ${s.rows / 1000}k rows: pages per run (${PAGE_SIZE} rows a page, 2 of them warm-up)`,
+			value: String(s.pages),
+			baseline: `raw ${s.rawPages}`,
+		});
 	}
 	for (const s of perSize) {
 		rows.push({
@@ -139,4 +158,4 @@ async function run({ runs }) {
 	};
 }
 
-module.exports = { run };
+module.exports = { run, measureSize };

@@ -16,7 +16,7 @@ const PBX_CLIENT = { clientId: 'bench', clientSecret: 'bench-secret' };
 
 /** ThreeCxApi credential data for a PBX. */
 function credentialData(pbxUrl, clientId = PBX_CLIENT.clientId, apiKey = PBX_CLIENT.clientSecret) {
-	return { url: pbxUrl, clientId, apiKey, allowUnauthorizedCerts: false };
+	return { url: pbxUrl, clientId, apiKey, ignoreSslIssues: false };
 }
 
 /** A 3CX node doing User › Get, the user given By ID (a number or an expression). */

@@ -4,6 +4,7 @@ const { versionNote } = require('./versions');
 const { describe, OLDER_PARAMETERS, valueProperty, kindCode, bodyCollectionName, bodyFieldProperty, collectionProperty } = require('./ui-properties');
 const { giveUniqueNames, checkOperationInputs } = require('./unique-names');
 const { locatorProperty } = require('./locators');
+const { liveEndpointFields, emptyIsNull, operationNote, resourceNote, parameterDefault, parameterNote } = require('./live-pbx');
 const { byText } = require('./order');
 const { resourceName } = require('./labels');
 
@@ -80,7 +81,7 @@ function operationSelector(tag, operations, versions) {
 		displayOptions: { show: { resource: [resourceValue(tag)] } },
 		options: operations
 			.map((op) => {
-				const note = versionNote(op.versions, versions);
+				const note = [operationNote(op), versionNote(op.versions, versions)].filter(Boolean).join('; ');
 				return { name: op.name, value: op.value, action: op.action, ...(note ? { description: note } : {}) };
 			})
 			.sort(byText('name')),
@@ -103,7 +104,11 @@ function operationInputs(operations, versions) {
 			const note = versionNote(param.versions, versions, op.versions);
 			const property = param.locator
 				? locatorProperty(param.locator.entry, param)
-				: valueProperty(param, { required: !param.nullable && !note, initial: param.legacy ? LEGACY_DEFAULTS[param.name] : undefined });
+				: valueProperty(param, {
+						required: !param.nullable && !note,
+						initial: param.legacy ? LEGACY_DEFAULTS[param.name] : parameterDefault(param),
+						description: parameterNote(param),
+					});
 			parameters.add(property, op, (name) => (param.prop = name), { note }, { yields: Boolean(param.legacy) });
 		}
 		op.bodyCollection = bodyCollectionName(op);
@@ -158,7 +163,7 @@ function endpoint(op, versions) {
 						name: p.name,
 						prop: (p.aliasOf ?? p).prop,
 						kind: kindCode(p),
-						...(p.nullable ? { nullable: true } : {}),
+						...(emptyIsNull(p) ? { nullable: true } : {}),
 						...((p.aliasOf ?? p).locator ? { locator: (p.aliasOf ?? p).locator.key } : {}),
 					})),
 				}
@@ -183,6 +188,7 @@ function endpoint(op, versions) {
 			: {}),
 		response: op.response,
 		...(paged ? { paged: true } : {}),
+		...liveEndpointFields(op),
 		...(op.reread ? { reread: true } : {}),
 		...(op.fileStem ? { file: op.fileStem } : {}),
 		...(note ? { versions: note } : {}),
@@ -201,7 +207,7 @@ function sharedProperties(model) {
 		type: 'options',
 		noDataExpression: true,
 		options: [...model.resources.entries()].map(([tag, ops]) => {
-			const note = versionNote([...new Set(ops.flatMap((op) => op.versions))], model.versions);
+			const note = [resourceNote(tag), versionNote([...new Set(ops.flatMap((op) => op.versions))], model.versions)].filter(Boolean).join('; ');
 			return { name: resourceName(tag), value: resourceValue(tag), ...(note ? { description: note } : {}) };
 		}),
 		default: 'users',

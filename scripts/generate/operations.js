@@ -3,6 +3,7 @@ const { title, lowerCamel } = require('./naming');
 const { resourceName, labelActions } = require('./labels');
 const { byText, compareText } = require('./order');
 const { resolveRef, refName, singleRef, objectProperties, fieldType } = require('./schemas');
+const { addLiveOperations } = require('./live-pbx');
 
 const METHODS = ['get', 'post', 'patch', 'put', 'delete'];
 const QUERY_LETTERS = { $top: 't', $skip: 'k', $search: 's', $filter: 'f', $count: 'c', $orderby: 'o', $select: 'l', $expand: 'e' };
@@ -192,6 +193,7 @@ function buildModel(specs) {
 		list.push(operation);
 		resources.set(operation.tag, list);
 	}
+	addLiveOperations(resources, specs.map((s) => s.version));
 	for (const operations of resources.values()) {
 		const order = ['list', 'get', 'getByNumber', 'create', 'update', 'delete'];
 		const rank = (op) => (op.crud ? order.indexOf(op.crud) : order.length);

@@ -22,7 +22,11 @@ export interface N8nOptions {
 	echo?: boolean;
 	/** How long to wait for /healthz/readiness. Default 120 s. */
 	timeoutMs?: number;
+	/** Which install runs: 'n8n' (2.x, default) or 'n8n1' (the newest 1.x). */
+	runtime?: N8nRuntimeName;
 }
+
+export type N8nRuntimeName = 'n8n' | 'n8n1' | 'n8n1oldest';
 
 export interface RunningN8n {
 	url: string;
@@ -38,6 +42,7 @@ export interface CliOptions {
 	customExtensionsDir?: string;
 	env?: Record<string, string>;
 	timeoutMs?: number;
+	runtime?: N8nRuntimeName;
 }
 
 /** n8n's IRun, loosely typed. */
@@ -54,7 +59,7 @@ export interface WorkflowRun {
 	[key: string]: unknown;
 }
 
-export function ensureInstalled(parts?: Array<'node24' | 'n8n' | 'verdaccio' | 'playwright'>): Promise<Record<string, string>>;
+export function ensureInstalled(parts?: Array<'node24' | N8nRuntimeName | 'verdaccio' | 'playwright'>): Promise<Record<string, string>>;
 
 export function startN8n(options?: N8nOptions): Promise<RunningN8n>;
 export function startN8nWithRegistry(options: N8nOptions & { registryUrl: string }): Promise<RunningN8n>;
@@ -123,7 +128,8 @@ export function writeDummyPackage(
 ): { dir: string; name: string; version: string; nodeType: string };
 
 export const runtime: {
-	versions: { node24: string; n8n: string; verdaccio: string; playwright: string };
+	versions: { node24: string; n8n: string; n8n1: string; n8n1oldest: string; verdaccio: string; playwright: string };
 	paths: Record<string, string>;
 	node24Env(env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+	n8nRuntime(name?: N8nRuntimeName): { version: string; bin: string; env: Record<string, string> };
 };

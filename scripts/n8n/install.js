@@ -5,7 +5,7 @@
 // tests). Each part is skipped when its marker file says the pinned version
 // is already in place, so running this again costs well under a second.
 //
-//   node scripts/n8n/install.js [node24] [n8n] [verdaccio] [playwright]
+//   node scripts/n8n/install.js [node24] [n8n] [n8n1] [n8n1oldest] [verdaccio] [playwright]
 //   (default: all but playwright, which only `npm run bench` needs)
 const fs = require('fs');
 const path = require('path');
@@ -54,34 +54,45 @@ async function installNode24() {
 }
 
 async function installN8n() {
-	writeJsonIfChanged(path.join(paths.n8nDir, 'package.json'), {
-		private: true,
-		dependencies: { n8n: versions.n8n },
-		// linkedom@0.18.15 depends on cssomnom, which this registry lacks.
-		overrides: { linkedom: '0.18.12' },
-	});
+	// linkedom@0.18.15 depends on cssomnom, which this registry lacks.
+	return await installN8nInto(paths.n8nDir, paths.n8nPackageDir, versions.n8n, { linkedom: '0.18.12' });
+}
+
+// n8n 1.x names xlsx by a URL outside the npm registry; this is the same SheetJS release on npm.
+const XLSX_FROM_NPM = { xlsx: 'npm:@e965/xlsx@0.20.3' };
+
+async function installN8n1() {
+	return await installN8nInto(paths.n8n1Dir, paths.n8n1PackageDir, versions.n8n1, XLSX_FROM_NPM);
+}
+
+async function installN8n1Oldest() {
+	return await installN8nInto(paths.n8n1oldestDir, paths.n8n1oldestPackageDir, versions.n8n1oldest, XLSX_FROM_NPM);
+}
+
+async function installN8nInto(dir, packageDir, version, overrides) {
+	writeJsonIfChanged(path.join(dir, 'package.json'), { private: true, dependencies: { n8n: version }, overrides });
 	const env = npmEnv(node24Env(process.env));
 	// --ignore-scripts: an optional Kafka native module would try to download
 	// binaries. The only native module n8n really needs is sqlite3, built
 	// below from source against Node 24's headers.
-	await withProgress('install', `Downloading n8n ${versions.n8n} and its 2,300 packages`, () =>
-		run('npm', ['install', '--ignore-scripts', ...NPM_QUIET], { cwd: paths.n8nDir, env, timeoutMs: 1_200_000 }),
+	await withProgress('install', `Downloading n8n ${version} and its 2,300 packages`, () =>
+		run('npm', ['install', '--ignore-scripts', ...NPM_QUIET], { cwd: dir, env, timeoutMs: 1_200_000 }),
 	{ usually: '6–9 min on 2 cores' });
 	await ensureBuildTools();
 	// build_from_source: prebuild-install would otherwise first try to
 	// download a binary from GitHub, which hangs or fails without internet.
 	await withProgress('install', 'Compiling sqlite3 from source for Node 24', () =>
 		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', ...NPM_QUIET], {
-			cwd: paths.n8nDir,
+			cwd: dir,
 			env: { ...env, npm_config_build_from_source: 'true' },
 			timeoutMs: 900_000,
 		}),
 	{ usually: '3–5 min on 2 cores, silent meanwhile' });
-	await run(paths.node24Bin, ['-e', "require(require.resolve('sqlite3', { paths: [process.argv[1]] }))", paths.n8nPackageDir], {
-		cwd: paths.n8nDir,
+	await run(paths.node24Bin, ['-e', "require(require.resolve('sqlite3', { paths: [process.argv[1]] }))", packageDir], {
+		cwd: dir,
 		timeoutMs: 60_000,
 	});
-	return paths.n8nDir;
+	return dir;
 }
 
 async function installVerdaccio() {
@@ -147,6 +158,8 @@ async function ensureBuildTools() {
 const parts = {
 	node24: { dir: path.join(paths.runtimeDir, 'node24'), mainFile: paths.node24Bin, install: installNode24, needs: [], usually: 1 },
 	n8n: { dir: paths.n8nDir, mainFile: paths.n8nBin, install: installN8n, needs: ['node24'], usually: 13 },
+	n8n1: { dir: paths.n8n1Dir, mainFile: paths.n8n1Bin, install: installN8n1, needs: ['node24'], usually: 13 },
+	n8n1oldest: { dir: paths.n8n1oldestDir, mainFile: paths.n8n1oldestBin, install: installN8n1Oldest, needs: ['node24'], usually: 13 },
 	verdaccio: { dir: paths.verdaccioDir, mainFile: paths.verdaccioBin, install: installVerdaccio, needs: ['node24'], usually: 2 },
 	playwright: {
 		usually: 1,
@@ -196,7 +209,7 @@ async function ensureInstalled(names = Object.keys(parts).filter((name) => !part
 	return timings;
 }
 
-module.exports = { ensureInstalled };
+module.exports = { ensureInstalled, hasCommand };
 
 if (require.main === module) {
 	const started = Date.now();

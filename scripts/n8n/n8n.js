@@ -7,7 +7,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { paths, node24Env } = require('./runtime');
+const { paths, node24Env, n8nRuntime } = require('./runtime');
 const { spawnGroup, run, waitFor, freePort, withoutNpmScriptVars } = require('./processes');
 
 /** Start of every n8n environment: quiet, offline, local, sqlite. */
@@ -36,7 +36,7 @@ const BASE_ENV = {
  * Full environment for an n8n process (server or CLI). npm's script
  * variables are dropped: n8n runs npm itself to install community packages.
  */
-function n8nEnv({ userFolder, port, brokerPort, customExtensionsDir, env = {} }) {
+function n8nEnv({ userFolder, port, brokerPort, customExtensionsDir, runtime, env = {} }) {
 	// Jest sets NODE_ENV=test; n8n then behaves as in its own unit tests (no node loading, no
 	// output). Users run n8n without NODE_ENV.
 	const { NODE_ENV: _testRunnerMode, ...inherited } = withoutNpmScriptVars(process.env);
@@ -47,14 +47,18 @@ function n8nEnv({ userFolder, port, brokerPort, customExtensionsDir, env = {} })
 		...(port ? { N8N_PORT: String(port) } : {}),
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		...(customExtensionsDir ? { N8N_CUSTOM_EXTENSIONS: customExtensionsDir } : {}),
+		...n8nRuntime(runtime).env,
 		...env,
 	};
 }
 
-function assertInstalled() {
-	if (!fs.existsSync(paths.n8nBin) || !fs.existsSync(paths.node24Bin)) {
-		throw new Error('n8n is not installed: run `node scripts/n8n/install.js`');
+/** The n8n executable of a runtime (`n8n` or `n8n1`), installed. */
+function installedBin(runtime = 'n8n') {
+	const { bin } = n8nRuntime(runtime);
+	if (!fs.existsSync(bin) || !fs.existsSync(paths.node24Bin)) {
+		throw new Error(`${runtime} is not installed: run \`node scripts/n8n/install.js ${runtime}\``);
 	}
+	return bin;
 }
 
 function makeTempUserFolder() {
@@ -62,7 +66,8 @@ function makeTempUserFolder() {
 }
 
 /**
- * Start `n8n start` and wait until it serves its REST API. Without a
+ * Start `n8n start` (or `args`, e.g. a queue-mode worker whose health server
+ * listens on `port`) and wait until it serves /healthz/readiness. Without a
  * userFolder it uses a new temp folder, which stop() then deletes. With
  * `logFile`, n8n's whole output is appended there.
  * @returns {{ url, port, userFolder, stop(): Promise, log(): string, exited: Promise }}
@@ -75,16 +80,18 @@ async function startN8n({
 	echo = false,
 	logFile,
 	timeoutMs = 120_000,
+	runtime,
+	args = ['start'],
 } = {}) {
-	assertInstalled();
+	const bin = installedBin(runtime);
 	const ownsUserFolder = !userFolder;
 	userFolder = userFolder || makeTempUserFolder();
 	port = port || (await freePort());
 	const brokerPort = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const proc = spawnGroup(paths.node24Bin, [paths.n8nBin, 'start'], {
+	const proc = spawnGroup(paths.node24Bin, [bin, ...args], {
 		cwd: userFolder,
-		env: n8nEnv({ userFolder, port, brokerPort, customExtensionsDir, env }),
+		env: n8nEnv({ userFolder, port, brokerPort, customExtensionsDir, runtime, env }),
 		echo,
 		logFile,
 	});
@@ -96,9 +103,12 @@ async function startN8n({
 		// Not /healthz: it answers (and other routes say "n8n is starting up")
 		// before migrations and controllers are done. /healthz/readiness turns
 		// 200 only once the server marked itself fully ready.
+		// n8n 1.x turns ready once migrated, before its REST controllers exist: /rest/settings
+		// (public) answers 404 until they do.
+		const answers = async (route) => (await fetch(`${url}${route}`, { signal: AbortSignal.timeout(5_000) })).ok;
 		await waitFor(
 			`n8n on ${url}`,
-			async () => (await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(5_000) })).ok,
+			async () => (await answers('/healthz/readiness')) && (await answers('/rest/settings')),
 			{
 				timeoutMs,
 				abortIf: () => proc.child.exitCode !== null && `exited early (code ${proc.child.exitCode})`,
@@ -117,13 +127,13 @@ async function startN8n({
  * same folder is running (sqlite is opened in WAL mode by both).
  * @returns {{ stdout, stderr, seconds }}
  */
-async function runCli(args, { userFolder, customExtensionsDir, env = {}, timeoutMs = 180_000 } = {}) {
-	assertInstalled();
+async function runCli(args, { userFolder, customExtensionsDir, runtime, env = {}, timeoutMs = 180_000 } = {}) {
+	const bin = installedBin(runtime);
 	if (!userFolder) throw new Error('runCli needs the userFolder of the instance to act on');
 	const brokerPort = await freePort();
-	return await run(paths.node24Bin, [paths.n8nBin, ...args], {
+	return await run(paths.node24Bin, [bin, ...args], {
 		cwd: userFolder,
-		env: n8nEnv({ userFolder, brokerPort, customExtensionsDir, env }),
+		env: n8nEnv({ userFolder, brokerPort, customExtensionsDir, runtime, env }),
 		timeoutMs,
 		echo: false,
 	});

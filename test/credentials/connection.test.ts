@@ -24,7 +24,7 @@ afterAll(() => nock.restore());
 
 /** n8n's credential test: the credential type's test request, sent with the credential's auth. */
 async function runCredentialTest(data: ICredentialDataDecryptedObject) {
-	const credentials = { url: PBX, clientId: 'n8n', apiKey: SECRET, allowUnauthorizedCerts: false, accessToken: '', ...data };
+	const credentials = { url: PBX, clientId: 'n8n', apiKey: SECRET, ignoreSslIssues: false, accessToken: '', ...data };
 	const testRequest = new ThreeCxApi().test.request;
 	const nodeType = {
 		description: {
@@ -149,7 +149,7 @@ describe('Ignore SSL Issues, against a PBX with a self-signed certificate', () =
 	});
 
 	test('on: the token and the XAPI request both go through the self-signed connection', async () => {
-		const { items, error } = await runThreeCx({ resource: 'users', operation: 'getUser', userId: 1 }, { credentials: { url, allowUnauthorizedCerts: true } });
+		const { items, error } = await runThreeCx({ resource: 'users', operation: 'getUser', userId: 1 }, { credentials: { url, ignoreSslIssues: true } });
 
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([{ Id: 1 }]);
@@ -157,7 +157,7 @@ describe('Ignore SSL Issues, against a PBX with a self-signed certificate', () =
 	});
 
 	test('on: the credential test passes too', async () => {
-		await runCredentialTest({ url, allowUnauthorizedCerts: true });
+		await runCredentialTest({ url, ignoreSslIssues: true });
 
 		expect(seen).toEqual(['POST /connect/token', 'GET /xapi/v1/Defs?%24select=Id Bearer tls-token']);
 	});

@@ -12,7 +12,7 @@ test('the whole node description, minified JSON, stays within the size of n8n’
 test('every operation and field is still there', () => {
 	const { properties } = new ThreeCx().description;
 	const operations = properties.filter((p) => p.name === 'operation').flatMap((p) => p.options ?? []);
-	expect(operations).toHaveLength(626);
+	expect(operations).toHaveLength(627);
 	const resources = properties.find((p) => p.name === 'resource')?.options ?? [];
 	expect(resources).toHaveLength(133);
 });

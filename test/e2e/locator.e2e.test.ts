@@ -1,6 +1,6 @@
 // Resource locators inside real n8n 2.41.1: a workflow whose keys were picked "From List" and
 // given "By Number" runs, and n8n's own editor endpoint for list searches answers from the PBX.
-import { nodeJson, startE2eEnvironment, threeCxNode, threeCxWorkflow, THREE_CX_NODE_TYPE, type E2eEnvironment } from './support';
+import { credentialTestTests, nodeJson, startE2eEnvironment, threeCxNode, threeCxWorkflow, THREE_CX_NODE_TYPE, type E2eEnvironment } from './support';
 
 jest.setTimeout(300_000);
 
@@ -64,20 +64,4 @@ test('n8n’s resource-locator endpoint pages and searches the PBX through the n
 	expect((await request('searchQueues', { filter: 'SUPPORT' })).results).toEqual([{ name: `${support.Number} — Support Queue`, value: String(support.Id) }]);
 });
 
-test('n8n’s credential test (the check on saving the credential) passes for the right key and names the problem for a wrong one', async () => {
-	const testCredential = (data: Record<string, unknown>) =>
-		env.api.post<{ status: string; message: string }>('/rest/credentials/test', {
-			credentials: { id: env.credential.id, name: env.credential.name, type: 'threeCxApi', data: { url: `${env.pbx.url}/`, clientId: 'demo', allowUnauthorizedCerts: false, ...data } },
-		});
-	env.pbx.resetStats();
-
-	expect(await testCredential({ apiKey: 'demo-secret' })).toMatchObject({ status: 'OK' });
-	// The token the suite's workflows minted is reused when it is still live; otherwise one is minted.
-	expect(env.pbx.stats.byRoute['GET /Defs']).toBe(1);
-	expect(env.pbx.stats.byRoute['POST /connect/token'] ?? 0).toBeLessThanOrEqual(1);
-
-	const wrong = await testCredential({ apiKey: 'a-wrong-key-never-shown' });
-	expect(wrong.status).toBe('Error');
-	expect(wrong.message).toMatch(/rejected the credential/);
-	expect(wrong.message).not.toContain('a-wrong-key-never-shown');
-});
+credentialTestTests(() => env);

@@ -184,7 +184,7 @@ describe('node scripts/n8n/start.js --fresh', () => {
 			expect({ workflow: workflow.name, status: run.status, error: run.data.resultData.error?.message }).toEqual({ workflow: workflow.name, status: 'success', error: undefined });
 			outputs[workflow.name] = nodeItems(run, run.data.resultData.lastNodeExecuted as string).length;
 			if (workflow === example('Return All')) expect(nodeJson(run, 'Get all call history')).toHaveLength(6000);
-			if (workflow === example('Recording')) expect(nodeItems(run, 'Download recording')[0].binary?.data).toMatchObject({ mimeType: 'audio/wav' });
+			if (workflow === example('Recording')) expect(nodeItems(run, 'Download recording')[0].binary?.data).toMatchObject({ mimeType: 'audio/x-wav' });
 			if (workflow === example('Chat History')) expect(nodeJson(run, 'Read the CSV').length).toBeGreaterThan(0);
 			if (workflow === example('Create Receptionist')) expect(nodeJson(run, 'Create receptionist')[0]).toMatchObject({ Name: expect.stringMatching(/^Demo menu \d+$/) });
 		}

@@ -33,8 +33,9 @@ afterAll(async () => {
 });
 
 test('a manual run of a workflow starting with the trigger returns the newest call record of the given extension', async () => {
-	const newest = env.pbx.add('CallHistoryView', { SrcDn: '104', DstDn: '+4930555', SegmentStartTime: '2030-01-01T10:00:00Z' });
-	env.pbx.add('CallHistoryView', { SrcDn: '105', DstDn: '106', SegmentStartTime: '2030-01-01T10:00:01Z' });
+	// The fake plays 20.0.10: calls are in the call log (GetCallLogData).
+	const newest = env.pbx.addCall({ from: '104', to: '+4930555', startTime: new Date(Date.now() - 60_000).toISOString() });
+	env.pbx.addCall({ from: '105', to: '106' });
 	const run = await env.runWorkflow(triggerWorkflow('e2eTriggerCallRecord', { event: 'callRecord', numbers: '104' }));
 	expect(nodeJson(run, TRIGGER)).toEqual([newest]);
 	expect(nodeJson(run, 'Received')).toEqual([newest]);
@@ -59,21 +60,25 @@ interface ExecutionSummary {
 	status: string;
 }
 
-test('activated, it emits nothing of the history and then each new event-log entry once', async () => {
-	const workflow = triggerWorkflow('e2eTriggerActive', { event: 'eventLog' });
+test('activated on a 20.0.10 PBX, it emits no call of the history and then each new call record once', async () => {
+	const workflow = triggerWorkflow('e2eTriggerActiveCallRecord', { event: 'callRecord' });
 	await env.saveWorkflows([workflow]);
 	const { versionId } = await env.api.get<{ versionId: string }>(`/rest/workflows/${workflow.id}`);
 	const executions = async () =>
 		(await env.api.get<{ results: ExecutionSummary[] }>(`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}`)).results;
-	const eventLogReads = () => env.pbx.stats.byRoute['GET /EventLogs'] ?? 0;
+	const callLogReads = () =>
+		Object.entries(env.pbx.stats.byRoute)
+			.filter(([route]) => route.includes('Pbx.GetCallLogData'))
+			.reduce((sum, [, count]) => sum + count, 0);
+	env.pbx.addCall({ from: '103', startTime: new Date(Date.now() - 5 * 60_000).toISOString() });
 	env.pbx.resetStats();
 	await env.api.post(`/rest/workflows/${workflow.id}/activate`, { versionId });
 	try {
-		// n8n publishes in the background; its activation poll reads the newest entry once.
-		await waitUntil(() => eventLogReads() > 0, 120);
-		expect(eventLogReads()).toBe(1);
+		// n8n publishes in the background; its activation poll reads the call log's recent hours.
+		await waitUntil(() => callLogReads() > 0, 120);
+		expect(env.pbx.stats.byRoute['GET /CallHistoryView']).toBeUndefined();
 		expect(await executions()).toEqual([]);
-		const written = [env.pbx.add('EventLogs', { Type: 'Warning', Message: 'first' }), env.pbx.add('EventLogs', { Type: 'Error', Message: 'second' })];
+		const written = [env.pbx.addCall({ from: '104', to: '105' }), env.pbx.addCall({ from: '106', to: '+4930555' })];
 		// n8n polls every minute: wait for the execution the next poll starts.
 		let started: ExecutionSummary[] = [];
 		await waitUntil(async () => (started = await executions()).length > 0, 150);

@@ -5,6 +5,7 @@
 //   node test/fake-pbx/cli.js --port 5001 [--rows 6000] [--token-lifetime 3600]
 //     [--client-id demo] [--client-secret demo-secret] [--seed 1]
 //     [--expires-in-unit seconds|minutes] [--latency-ms 0] [--max-seconds 14400]
+//     [--version 20.0.10.1000] [--top-limit 100] [--call-log-rows 500]
 const { startFakePbx } = require('./index');
 
 const OPTIONS = {
@@ -16,6 +17,9 @@ const OPTIONS = {
 	'--seed': ['seed', Number],
 	'--expires-in-unit': ['expiresInUnit', String],
 	'--latency-ms': ['latencyMs', Number],
+	'--version': ['version', String],
+	'--top-limit': ['topLimit', Number],
+	'--call-log-rows': ['callLogRows', Number],
 	'--max-seconds': ['maxSeconds', Number],
 };
 

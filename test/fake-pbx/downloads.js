@@ -6,9 +6,10 @@ const { runQuery } = require('./odata-query');
 const { fileResponse } = require('./http-io');
 const { toCsv, columnsOf, makeWav, makeZip, contentDisposition } = require('./files');
 const { entitySetDef } = require('./entity-sets');
-const { notFound, invalidValue } = require('./errors');
+const { notFound, invalidValue, fieldError } = require('./errors');
 
-const CSV = 'text/csv; charset=utf-8';
+// Exactly as live PBXs answer Users/Pbx.ExportExtensions() and the other CSV exports.
+const CSV = 'text/csv; charset=UTF-8';
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /**
@@ -49,9 +50,10 @@ function localTimeFormatter(timeZone) {
 	};
 }
 
-function wavResponse(filename, seed) {
+/** Greetings answer audio/wav; recordings audio/x-wav, as live PBXs send them. */
+function wavResponse(filename, seed, contentType = 'audio/wav') {
 	const audio = makeWav({ frequency: 300 + (seed % 10) * 50 });
-	return fileResponse(audio, 'audio/wav', contentDisposition(filename));
+	return fileResponse(audio, contentType, contentDisposition(filename));
 }
 
 function recordingFileName(recording) {
@@ -103,7 +105,9 @@ const DOWNLOAD_ROUTES = [
 		(ctx) => {
 			const recording = ctx.store.findByKey('Recordings', ctx.params.recId);
 			if (!recording) throw notFound('recId');
-			return wavResponse(recordingFileName(recording), recording.Id);
+			// A recording whose file is gone (no RecordingUrl) answers FILE_NOT_FOUND, as live PBXs do.
+			if (!recording.RecordingUrl) throw fieldError(404, 'recId', 'FILE_NOT_FOUND');
+			return wavResponse(recordingFileName(recording), recording.Id, 'audio/x-wav');
 		},
 	],
 	[
@@ -112,7 +116,7 @@ const DOWNLOAD_ROUTES = [
 			const name = String(ctx.params.recName);
 			const recording = ctx.store.find('Recordings', (r) => r.RecordingUrl === name || recordingFileName(r) === name);
 			if (!recording) throw notFound('recName');
-			return wavResponse(recordingFileName(recording), recording.Id);
+			return wavResponse(recordingFileName(recording), recording.Id, 'audio/x-wav');
 		},
 	],
 	[

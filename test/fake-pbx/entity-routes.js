@@ -24,7 +24,7 @@ function handleEntitySet(ctx, setName, def, parens, navigationSegment) {
 	if (!parens) {
 		if (navigationSegment) return null;
 		if (ctx.method === 'GET' && def.ops.includes('list')) {
-			return collectionResponse(ctx, setName, ctx.store.rows(setName), def.navigation);
+			return collectionResponse(ctx, setName, ctx.store.rows(setName), def.navigation, def.listing);
 		}
 		if (ctx.method === 'POST' && def.ops.includes('create')) {
 			const entity = ctx.store.create(setName, ctx.body(), ctx.actor);

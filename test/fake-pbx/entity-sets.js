@@ -3,6 +3,8 @@
 // specs 20.0.4–20.0.10: key property, alternate keys, allowed operations and
 // navigation properties (which OData leaves out unless $expand asks for them).
 
+const { fieldError } = require('./errors');
+
 const ALL_OPS = ['list', 'get', 'create', 'update', 'delete'];
 
 // Extensions, queues, ring groups … are all "DNs": they share one Id sequence
@@ -33,6 +35,15 @@ function groupMembers(group, state) {
 	return members;
 }
 
+/** Every route of an outbound rule names a trunk of this PBX (or none). */
+function routesUseKnownTrunks(fields, state) {
+	for (const route of Array.isArray(fields.Routes) ? fields.Routes : []) {
+		const trunkId = route?.TrunkId;
+		if (trunkId === undefined || trunkId === null) continue;
+		if (!state.Trunks.some((trunk) => trunk.Id === trunkId)) throw fieldError(400, 'TrunkId', 'NOT_FOUND');
+	}
+}
+
 /**
  * @typedef {{
  *   type: string,
@@ -44,6 +55,8 @@ function groupMembers(group, state) {
  *   navigation?: Record<string, (entity: object, state: object) => unknown>,
  *   numbers?: { first: number, prefix?: string },
  *   auditType?: number,
+ *   listing?: import('./odata-responses').Listing,
+ *   check?: (fields: object, state: object) => void,
  * }} EntitySetDef
  */
 
@@ -134,11 +147,14 @@ const ENTITY_SETS = {
 		auditType: 9,
 	},
 	Contacts: { type: 'Pbx.Contact', key: 'Id', ops: ALL_OPS, auditType: 10 },
+	// A route through a trunk the PBX lacks is refused with NOT_FOUND on TrunkId, as live PBXs do.
+	OutboundRules: { type: 'Pbx.OutboundRule', key: 'Id', ops: ALL_OPS, auditType: 12, check: routesUseKnownTrunks },
 	Backups: { type: 'Pbx.Backups', key: 'FileName', ops: ['list', 'delete'], auditType: 11 },
 	Recordings: { type: 'Pbx.Recording', key: 'Id', ops: ['list'] },
 	ActiveCalls: { type: 'Pbx.ActiveCall', key: 'Id', ops: ['list'] },
 	EventLogs: { type: 'Pbx.EventLog', key: 'Id', ops: ['list'] },
-	CallHistoryView: { type: 'Pbx.CallHistoryView', key: 'SegmentId', ops: ['list'] },
+	// Live PBXs page it with any $top and ignore $orderby: always oldest first.
+	CallHistoryView: { type: 'Pbx.CallHistoryView', key: 'SegmentId', ops: ['list'], listing: { largeTop: true, ignoresOrderBy: true } },
 	ChatHistoryView: { type: 'Pbx.ChatHistoryView', key: null, ops: ['list'] },
 	ChatMessagesHistoryView: { type: 'Pbx.ChatMessagesHistoryView', key: 'MessageId', ops: ['list'] },
 };
@@ -148,6 +164,9 @@ const ENTITY_SETS = {
  * but stored like one so that records can be added the same way.
  */
 const AUDIT_LOG = { type: 'Pbx.AuditLog', key: 'Id', ops: [] };
+
+/** The call log of 20.0.6 and later (ReportCallLogData/Pbx.GetCallLogData), keyed by its CDR id. */
+const CALL_LOG = { type: 'Pbx.CallLogData', key: 'CdrId', ops: [] };
 
 /** @type {Record<string, { type: string, ops: string[], navigation?: Record<string, Function>, live?: Function }>} */
 const SINGLETONS = {
@@ -181,6 +200,7 @@ const SINGLETONS = {
 
 function entitySetDef(name) {
 	if (name === 'AuditLog') return AUDIT_LOG;
+	if (name === 'CallLog') return CALL_LOG;
 	return Object.prototype.hasOwnProperty.call(ENTITY_SETS, name) ? ENTITY_SETS[name] : undefined;
 }
 

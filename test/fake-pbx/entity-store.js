@@ -81,6 +81,7 @@ class PbxStore {
 		const fields = withoutAnnotations(body);
 		delete fields[def.key];
 		this.checkUnique(setName, fields, undefined);
+		def.check?.(fields, this.state);
 		if (def.dn && (fields.Number === undefined || fields.Number === null || fields.Number === '')) {
 			fields.Number = this.firstFreeNumber(setName);
 		}
@@ -97,6 +98,7 @@ class PbxStore {
 		const fields = withoutAnnotations(body);
 		delete fields[def.key];
 		this.checkUnique(setName, fields, entity);
+		def.check?.(fields, this.state);
 		const previous = structuredClone(entity);
 		mergeInto(entity, fields);
 		this.audit('update', setName, entity, previous, actor);

@@ -266,6 +266,10 @@ const DEFAULTS = {
 		};
 	},
 
+	OutboundRules(f) {
+		return { Id: f.Id, Name: '', Prefix: '', Priority: f.Id, EmergencyRule: false, DNRanges: [], GroupIds: [], GroupNames: [], NumberLengthRanges: '', Routes: [] };
+	},
+
 	Contacts(f) {
 		return {
 			Id: f.Id,

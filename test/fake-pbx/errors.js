@@ -6,7 +6,7 @@ class XapiError extends Error {
 	/**
 	 * @param {number} status HTTP status
 	 * @param {string} message top-level error message
-	 * @param {Array<{code: string, message: string, target?: string}>} [details]
+	 * @param {Array<{code: string, message: string, target?: string}> | null} [details] null: no `details` in the body
 	 * @param {Record<string, string>} [headers]
 	 */
 	constructor(status, message, details = [], headers = {}) {
@@ -17,7 +17,10 @@ class XapiError extends Error {
 	}
 
 	toBody() {
-		return { error: { code: '', message: this.message, details: this.details } };
+		// 3CX leaves `details` out of query-option errors (details === null here).
+		const error = { code: '', message: this.message };
+		if (this.details !== null) error.details = this.details;
+		return { error };
 	}
 }
 
@@ -37,7 +40,19 @@ function invalidQuery(reason) {
 	return new XapiError(400, `The query specified in the URI is not valid. ${reason}`);
 }
 
+/** A $top above the PBX's limit, worded and shaped exactly as 3CX answers it (no `details`). */
+const topLimitExceeded = (limit, top) =>
+	new XapiError(
+		400,
+		`The query specified in the URI is not valid. The limit of '${limit}' for Top query has been exceeded. The value from the incoming request is '${top}'.`,
+		null,
+	);
+
+/** 3CX answers a function argument of the wrong type or date format with a bare 500. */
+const badArgument = (name, value) =>
+	new XapiError(500, `An error has occurred. The value '${value}' of parameter '${name}' could not be converted.`, null);
+
 const noRoute = (method, path) =>
 	new XapiError(404, `No HTTP resource was found that matches the request URI '${path}' for method ${method}.`);
 
-module.exports = { XapiError, fieldError, alreadyInUse, notFound, invalidValue, duplicate, invalidQuery, noRoute };
+module.exports = { XapiError, fieldError, alreadyInUse, notFound, invalidValue, duplicate, invalidQuery, topLimitExceeded, badArgument, noRoute };

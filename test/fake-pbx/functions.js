@@ -6,6 +6,8 @@ const { jsonResponse, emptyResponse } = require('./http-io');
 const { ENTITY_SETS } = require('./entity-sets');
 const { orderOf } = require('./odata-filter');
 const { notFound, duplicate, fieldError, noRoute } = require('./errors');
+const { versionBefore, keepsCallLog } = require('./version');
+const { CALL_LOG_ROUTE, getCallLogData } = require('./call-log');
 
 /** Users/Pbx.GetByNumber(number='100') and its siblings (20.0.4–20.0.7). */
 function getByNumber(setName) {
@@ -33,18 +35,27 @@ function latest(rows, field) {
 	return best;
 }
 
-/** '20.0.6.1000' is before '20.0.7'. */
-function versionBefore(version, than) {
-	const a = String(version).split('.').map(Number);
-	const b = than.split('.').map(Number);
-	for (let i = 0; i < b.length; i++) if ((a[i] || 0) !== b[i]) return (a[i] || 0) < b[i];
-	return false;
-}
-
 function laterOf(a, b) {
 	if (a === null) return b;
 	if (b === null) return a;
 	return orderOf(a, b) >= 0 ? a : b;
+}
+
+/** The inbound-rules report: one row per DID of every trunk, routed to the first receptionist. */
+function inboundRules(state) {
+	const target = state.Receptionists[0];
+	const destination = target ? { To: 'IVR', Number: target.Number, Name: target.Name ?? target.Number } : null;
+	let id = 0;
+	return state.Trunks.flatMap((trunk) =>
+		(trunk.DidNumbers || []).map((did) => ({
+			Id: ++id,
+			DID: did,
+			RuleName: `DID ${did}`,
+			Trunk: trunk.Gateway?.Name ?? trunk.Number,
+			InOfficeRouting: destination,
+			OutOfficeRouting: destination,
+		})),
+	);
 }
 
 /** @type {Array<[string, (ctx: object) => import('./http-io').PbxResponse]>} */
@@ -116,6 +127,8 @@ const FUNCTION_ROUTES = [
 			return emptyResponse(204);
 		},
 	],
+	[CALL_LOG_ROUTE, getCallLogData],
+	['GET /ReportInboundRules/Pbx.GetInboundRulesData()', (ctx) => collectionResponse(ctx, 'Collection(Pbx.InboundRuleReport)', inboundRules(ctx.state))],
 	['GET /ReportAuditLog/Pbx.GetAuditLogData()', (ctx) => collectionResponse(ctx, 'Collection(Pbx.AuditLog)', ctx.state.AuditLog)],
 	[
 		'POST /Backups/Pbx.Backup',
@@ -138,7 +151,8 @@ const FUNCTION_ROUTES = [
 		(ctx) => {
 			if (versionBefore(ctx.config.version, '20.0.7')) throw noRoute('GET', '/xapi/v1/LastCdrAndChatMessageTimestamp');
 			const chat = laterOf(latest(ctx.state.ChatMessagesHistoryView, 'TimeSent'), latest(ctx.state.ChatHistoryView, 'TimeSent'));
-			const row = { LastCdrStartedAt: latest(ctx.state.CallHistoryView, 'SegmentStartTime'), LastChatMessageTimeSent: chat };
+			const cdr = keepsCallLog(ctx.config.version) ? latest(ctx.state.CallLog, 'StartTime') : null;
+			const row = { LastCdrStartedAt: cdr ?? latest(ctx.state.CallHistoryView, 'SegmentStartTime'), LastChatMessageTimeSent: chat };
 			return collectionResponse(ctx, 'LastCdrAndChatMessageTimestamp', [row]);
 		},
 	],

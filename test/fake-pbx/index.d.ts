@@ -8,18 +8,38 @@ export interface FakePbxOptions {
 	/** Further API clients besides clientId/clientSecret; each has its own single live token. */
 	clients?: Array<{ clientId: string; clientSecret: string }>;
 	tokenLifetimeSeconds?: number;
-	/** Unit of expires_in: 'seconds' like 20.0.9+ (default) or 'minutes' like 20.0.4–20.0.8. */
+	/** Unit of expires_in: by default as `version` does ('minutes' before 20.0.9, 'seconds' from 20.0.9). */
 	expiresInUnit?: 'seconds' | 'minutes';
 	/** Rows in CallHistoryView, built lazily (100 000 is fine). Default 6000. */
 	callHistoryRows?: number;
+	/** Calls in the call log (GetCallLogData) on 20.0.6 and later, after CallHistoryView's. Default 500. */
+	callLogRows?: number;
+	/** $top above this on entity collections answers 3CX's 400 (default 100; 0: no limit). */
+	topLimit?: number;
+	/** A GetCallLogData period longer than this answers 504 (default 366). */
+	callLogMaxRangeDays?: number;
 	seed?: number;
 	/**
 	 * Sent as X-3CX-Version on every XAPI response and in SystemStatus.Version. Before 20.0.7,
-	 * LastCdrAndChatMessageTimestamp answers 404 as it did then.
+	 * LastCdrAndChatMessageTimestamp answers 404 as it did then; from 20.0.6 new calls go to the call
+	 * log (GetCallLogData), not CallHistoryView; before 20.0.9 expires_in is in minutes.
 	 */
 	version?: string;
-	/** Delay added to every response. */
+	/** Delay added to every response (also --latency-ms on the CLI). */
 	latencyMs?: number;
+}
+
+/** A call in neutral terms for FakePbx.addCall; further fields are written into the row as they are. */
+export interface NewCall extends PbxRecord {
+	/** Caller's extension or number (default '100'). */
+	from?: string;
+	/** Callee's extension or number (default '101'). */
+	to?: string;
+	/** ISO start time (default: now). */
+	startTime?: string;
+	/** Length in seconds (default 30). */
+	seconds?: number;
+	answered?: boolean;
 }
 
 export interface FakePbxStats {
@@ -65,12 +85,15 @@ export interface FakePbxState {
 	Parkings: PbxRecord[];
 	Fax: PbxRecord[];
 	Contacts: PbxRecord[];
+	OutboundRules: PbxRecord[];
 	Backups: PbxRecord[];
 	Recordings: PbxRecord[];
 	ActiveCalls: PbxRecord[];
 	EventLogs: PbxRecord[];
 	AuditLog: PbxRecord[];
 	CallHistoryView: RowList<PbxRecord>;
+	/** The call log of 20.0.6+ (rows of GetCallLogData, keyed by CdrId); empty before 20.0.6. */
+	CallLog: RowList<PbxRecord>;
 	ChatHistoryView: PbxRecord[];
 	ChatMessagesHistoryView: PbxRecord[];
 	MonitorStatus: PbxRecord[];
@@ -105,6 +128,13 @@ export interface FakePbx {
 	onRequest(route: string | RegExp, handler: (request: { route: string; query: Record<string, string> }) => void): () => void;
 	/** Adds a record as the PBX would (key and missing fields filled in) and returns it. */
 	add(setName: keyof FakePbxState | string, partial?: PbxRecord): PbxRecord;
+	/** Updates the PBX in place to `version`: new calls go where that update keeps them. */
+	setVersion(version: string): void;
+	/**
+	 * A call that just ended, written where this update keeps calls: a call-log row (GetCallLogData)
+	 * from 20.0.6, a CallHistoryView row before. Other fields are written as given. Returns the row.
+	 */
+	addCall(call?: NewCall): PbxRecord;
 	/** Zeroes the statistics in place (the stats object stays the same). */
 	resetStats(): void;
 	/** Closes the server and every open connection. */

@@ -7,17 +7,25 @@ const { TokenStore } = require('./tokens');
 const { FaultQueue } = require('./faults');
 const { RequestTaps } = require('./request-taps');
 const { createPbxServer } = require('./server');
+const { addCall } = require('./call-log');
 
 const DEFAULTS = {
 	port: 0,
 	clientId: 'demo',
 	clientSecret: 'demo-secret',
 	tokenLifetimeSeconds: 3600,
-	expiresInUnit: 'seconds',
+	/** undefined: as the version does ('minutes' before 20.0.9, 'seconds' from 20.0.9). */
+	expiresInUnit: undefined,
 	callHistoryRows: 6000,
+	/** Calls in the call log (20.0.6 and later), after those of CallHistoryView. */
+	callLogRows: 500,
 	seed: 1,
 	version: '20.0.10.1000',
 	latencyMs: 0,
+	/** A larger $top on entity collections answers 3CX's 400; 0 turns the limit off. */
+	topLimit: 100,
+	/** A longer GetCallLogData period answers 504, as the proxy in front of a live PBX does. */
+	callLogMaxRangeDays: 366,
 };
 
 function createStats() {
@@ -30,8 +38,8 @@ function createStats() {
  */
 async function startFakePbx(options = {}) {
 	const config = { ...DEFAULTS, ...options };
-	if (!Number.isInteger(config.callHistoryRows) || config.callHistoryRows < 0) {
-		throw new Error('callHistoryRows must be a non-negative integer');
+	for (const name of ['callHistoryRows', 'callLogRows', 'topLimit']) {
+		if (!Number.isInteger(config[name]) || config[name] < 0) throw new Error(`${name} must be a non-negative integer`);
 	}
 	const clients = [{ clientId: config.clientId, clientSecret: config.clientSecret }, ...(config.clients ?? [])];
 	const store = new PbxStore(createSeedState(config), config.seed);
@@ -68,6 +76,13 @@ async function startFakePbx(options = {}) {
 		onRequest: (route, handler) => taps.add(route, handler),
 		/** Adds a record as the PBX itself would (key and defaults filled in); returns it. */
 		add: (setName, partial) => store.add(setName, partial),
+		/** Updates the PBX in place (X-3CX-Version, SystemStatus.Version and every behaviour that follows it). */
+		setVersion: (version) => {
+			config.version = version;
+			store.state.SystemStatus.Version = version;
+		},
+		/** A call ending now, written where this update keeps calls (the call log from 20.0.6); returns the row. */
+		addCall: (call) => addCall(store, config, call),
 		resetStats: () => Object.assign(stats, createStats()),
 		stop: () =>
 			(stopping ??= new Promise((resolve) => {

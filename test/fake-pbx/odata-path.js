@@ -9,7 +9,9 @@ const { XapiError, invalidQuery } = require('./errors');
 
 /**
  * @typedef {{ kind: 'positional', value: unknown }
- *   | { kind: 'named', values: Record<string, unknown>, order: string[] }} Parens
+ *   | { kind: 'named', values: Record<string, unknown>, literals: Record<string, unknown>, order: string[] }} Parens
+ *   literals: the values as parsed, before plainValue (a DateLiteral stays one, so a function can
+ *   tell an unquoted DateTimeOffset from a quoted string)
  * @typedef {{ name: string, parens: Parens | null }} Segment
  */
 
@@ -58,11 +60,12 @@ function parseSegment(text) {
 /** Key predicate `(12)`, `('a')`, alternate key / function parameters `(a=1,b='x')`, or `()`. */
 function parseParens(inner) {
 	const tokens = tokenize(inner);
-	if (tokens.length === 1) return { kind: 'named', values: {}, order: [] };
+	if (tokens.length === 1) return { kind: 'named', values: {}, literals: {}, order: [] };
 	if (tokens.length === 2 && tokens[0].type === 'literal') {
 		return { kind: 'positional', value: plainValue(tokens[0].value) };
 	}
 	const values = {};
+	const literals = {};
 	const order = [];
 	let i = 0;
 	for (;;) {
@@ -71,13 +74,14 @@ function parseParens(inner) {
 			name?.type === 'ident' && equals?.type === 'punct' && equals.value === '=' && value?.type === 'literal';
 		if (!wellFormed) throw invalidQuery(`Invalid parameter list '(${inner})'.`);
 		values[name.value] = plainValue(value.value);
+		literals[name.value] = value.value;
 		order.push(name.value);
 		i += 3;
 		if (tokens[i].type === 'eof') break;
 		if (tokens[i].type !== 'punct' || tokens[i].value !== ',') throw invalidQuery(`Invalid parameter list '(${inner})'.`);
 		i++;
 	}
-	return { kind: 'named', values, order };
+	return { kind: 'named', values, literals, order };
 }
 
 /**

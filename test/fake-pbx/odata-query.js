@@ -196,4 +196,4 @@ function selectFields(entity, select) {
 	return picked;
 }
 
-module.exports = { parseQueryOptions, runQuery, selectFields };
+module.exports = { parseQueryOptions, runQuery, selectFields, sortRows, matchesSearch };

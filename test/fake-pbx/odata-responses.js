@@ -3,6 +3,7 @@
 // entities shaped by $select/$expand the way ASP.NET Core OData shapes them.
 const { runQuery, selectFields } = require('./odata-query');
 const { jsonResponse } = require('./http-io');
+const { topLimitExceeded } = require('./errors');
 
 function contextUrl(ctx, fragment, select, suffix = '') {
 	const projection = select && !select.includes('*') ? `(${select.join(',')})` : '';
@@ -24,9 +25,25 @@ function shapeEntity(entity, navigation, state, options) {
 	return selectFields(shaped, options.select && [...options.select, ...options.expand]);
 }
 
+/**
+ * How a collection deviates from OData on a live PBX.
+ * @typedef {{ largeTop?: boolean, ignoresOrderBy?: boolean }} Listing
+ *   largeTop: $top above the PBX's limit is accepted (CallHistoryView, the call log);
+ *   ignoresOrderBy: $orderby is dropped, rows come oldest first (CallHistoryView)
+ */
+
+/** Live PBXs refuse a $top above their limit (100) on entity collections. */
+function checkTop(ctx, options, listing = {}) {
+	const limit = ctx.config.topLimit;
+	if (listing.largeTop || options.top === null || !(limit > 0) || options.top <= limit) return;
+	throw topLimitExceeded(limit, options.top);
+}
+
 /** A queried collection: { "@odata.context", ["@odata.count"], value }. */
-function collectionResponse(ctx, fragment, source, navigation) {
-	const options = ctx.queryOptions();
+function collectionResponse(ctx, fragment, source, navigation, listing = {}) {
+	let options = ctx.queryOptions();
+	checkTop(ctx, options, listing);
+	if (listing.ignoresOrderBy) options = { ...options, orderBy: [] };
 	const { rows, count } = runQuery(source, options);
 	const payload = { '@odata.context': contextUrl(ctx, fragment, options.select) };
 	if (options.count) payload['@odata.count'] = count;
@@ -41,4 +58,4 @@ function entityResponse(ctx, fragment, entity, navigation, { status = 200, heade
 	return jsonResponse(status, { '@odata.context': contextUrl(ctx, fragment, options.select, suffix), ...shaped }, headers);
 }
 
-module.exports = { collectionResponse, entityResponse };
+module.exports = { collectionResponse, entityResponse, checkTop, contextUrl, shapeEntity };

@@ -7,7 +7,16 @@ const { entitySetDef } = require('./entity-sets');
 const { handleEntityRoute } = require('./entity-routes');
 const { FUNCTION_ROUTES } = require('./functions');
 const { DOWNLOAD_ROUTES } = require('./downloads');
-const { XapiError, noRoute } = require('./errors');
+const { XapiError, noRoute, badArgument } = require('./errors');
+
+/** Function arguments 3CX types as integers: a text there is its bare 500, not a 404. */
+const INTEGER_ARGUMENTS = new Set(['recId', 'userId']);
+
+function checkArgumentTypes(literals) {
+	for (const [name, value] of Object.entries(literals)) {
+		if (INTEGER_ARGUMENTS.has(name) && !Number.isInteger(value)) throw badArgument(name, value);
+	}
+}
 
 const ROUTES = new Map();
 const METHODS_BY_PATH = new Map();
@@ -42,7 +51,10 @@ function describeRequest(rawPath) {
 function route(ctx) {
 	const lookupPath = routeTemplate(ctx.segments, keyNameFor(ctx.segments), { sortParameters: true });
 	const handler = ROUTES.get(`${ctx.method} ${lookupPath}`);
-	if (handler) return handler(ctx);
+	if (handler) {
+		checkArgumentTypes(ctx.literals ?? {});
+		return handler(ctx);
+	}
 
 	const generic = handleEntityRoute(ctx);
 	if (generic) return generic;
@@ -54,16 +66,23 @@ function route(ctx) {
 	throw noRoute(ctx.method, `/xapi/v1${routeTemplate(ctx.segments, keyNameFor(ctx.segments))}`);
 }
 
-/** Merged key and parameter values of the request: ctx.key (first positional key) and ctx.params. */
+/**
+ * Merged key and parameter values of the request: ctx.key (first positional key), ctx.params and
+ * ctx.literals (the parameters as parsed, typed: see odata-path's Parens).
+ */
 function requestArguments(segments) {
 	let key;
 	const params = {};
+	const literals = {};
 	for (const segment of segments) {
 		if (!segment.parens) continue;
 		if (segment.parens.kind === 'positional') key ??= segment.parens.value;
-		else Object.assign(params, segment.parens.values);
+		else {
+			Object.assign(params, segment.parens.values);
+			Object.assign(literals, segment.parens.literals);
+		}
 	}
-	return { key, params };
+	return { key, params, literals };
 }
 
 module.exports = { describeRequest, route, requestArguments };

@@ -7,6 +7,8 @@
 const { createPrng, deriveSeed, hashName } = require('./prng');
 const { makeEntity, membership } = require('./entity-templates');
 const { createCallHistory } = require('./call-history');
+const { createCallLog } = require('./call-log');
+const { keepsCallLog } = require('./version');
 const { createSettings } = require('./seed-settings');
 const { FIRST_NAMES, LAST_NAMES, COMPANIES, DEPARTMENTS, JOB_TITLES, CHAT_LINES, EVENT_MESSAGES } = require('./names');
 
@@ -14,9 +16,9 @@ const SEED_START = Date.UTC(2025, 0, 6, 8, 0, 0); // a Monday morning
 const USER_COUNT = 50;
 
 /**
- * @param {{ seed: number, callHistoryRows: number, version: string }} options
+ * @param {{ seed: number, callHistoryRows: number, callLogRows: number, version: string }} options
  */
-function createSeedState({ seed, callHistoryRows, version }) {
+function createSeedState({ seed, callHistoryRows, callLogRows, version }) {
 	const rng = createPrng(seed);
 	const entityRng = (setName, id) => createPrng(deriveSeed(seed, hashName(setName) + Number(id)));
 	const at = (time) => ({ now: () => new Date(time).toISOString() });
@@ -200,16 +202,14 @@ function createSeedState({ seed, callHistoryRows, version }) {
 		makeEntity('ActiveCalls', { Id: 3, Caller: `${users[12].Number} ${users[12].DisplayName}`, Callee: '+494098765432', Status: 'Ringing' }, rng, at(now - 4_000)),
 	];
 
-	const CallHistoryView = createCallHistory({
-		rows: callHistoryRows,
-		seed,
-		startTime: SEED_START,
-		users,
-		queues: Queues,
-		receptionists: Receptionists,
-		trunks: Trunks,
-		companies: COMPANIES,
-	});
+	const OutboundRules = [
+		makeEntity('OutboundRules', { Id: 1, Name: 'All calls', Routes: [{ TrunkId: Trunks[0].Id, TrunkName: Trunks[0].Number, StripDigits: 0, Prepend: '', Append: '', CallerID: '' }] }, rng, at(SEED_START)),
+	];
+	const people = { users, queues: Queues, receptionists: Receptionists, trunks: Trunks, companies: COMPANIES };
+	const CallHistoryView = createCallHistory({ rows: callHistoryRows, seed, startTime: SEED_START, ...people });
+	// The update to 20.0.6 came an hour after the last call in CallHistoryView; later calls are in the call log.
+	const upgradedAt = (CallHistoryView.length > 0 ? Date.parse(CallHistoryView.at(-1).SegmentStartTime) : SEED_START) + 60 * 60 * 1000;
+	const CallLog = createCallLog({ rows: keepsCallLog(version) ? callLogRows : 0, seed, startTime: upgradedAt, version, ...people });
 
 	return {
 		Users,
@@ -222,12 +222,14 @@ function createSeedState({ seed, callHistoryRows, version }) {
 		Parkings,
 		Fax,
 		Contacts,
+		OutboundRules,
 		Backups,
 		Recordings,
 		ActiveCalls,
 		EventLogs,
 		AuditLog,
 		CallHistoryView,
+		CallLog,
 		ChatHistoryView,
 		ChatMessagesHistoryView,
 		MonitorStatus: [{ DN: users[3].Number, Expiration: Math.floor(now / 1000) + 86400 }],

@@ -9,7 +9,7 @@ interface PbxRow {
 }
 
 const rows = (set: string): PbxRow[] => {
-	const value = createSeedState({})[set];
+	const value = createSeedState({ seed: 1, callHistoryRows: 10, callLogRows: 10, version: '20.0.10' })[set];
 	return value.toArray ? value.toArray() : value;
 };
 const repeated = (names: string[]) => names.filter((name, i) => names.indexOf(name) !== i);

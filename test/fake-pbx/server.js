@@ -16,6 +16,7 @@ const {
 	writeResponse,
 } = require('./http-io');
 const { XapiError } = require('./errors');
+const { expiresInUnitOf } = require('./version');
 
 const XAPI_ROOT = '/xapi/v1';
 const TOKEN_PATH = '/connect/token';
@@ -52,7 +53,8 @@ function createPbxServer({ store, tokens, stats, faults, taps, config }) {
 		}
 		const { token } = tokens.mint(clientId);
 		stats.mints++;
-		const expiresIn = config.expiresInUnit === 'minutes' ? Math.max(1, Math.round(config.tokenLifetimeSeconds / 60)) : config.tokenLifetimeSeconds;
+		const unit = config.expiresInUnit ?? expiresInUnitOf(config.version);
+		const expiresIn = unit === 'minutes' ? Math.max(1, Math.round(config.tokenLifetimeSeconds / 60)) : config.tokenLifetimeSeconds;
 		return {
 			status: 200,
 			headers: { 'Content-Type': 'application/json;charset=UTF-8', 'Cache-Control': 'no-store', Pragma: 'no-cache' },
@@ -85,7 +87,7 @@ function createPbxServer({ store, tokens, stats, faults, taps, config }) {
 			return emptyResponse(401, { 'WWW-Authenticate': challenge });
 		}
 
-		const { key, params } = requestArguments(described.segments);
+		const { key, params, literals } = requestArguments(described.segments);
 		let queryOptions;
 		let body;
 		const ctx = {
@@ -93,6 +95,7 @@ function createPbxServer({ store, tokens, stats, faults, taps, config }) {
 			segments: described.segments,
 			key,
 			params,
+			literals,
 			store,
 			state: store.state,
 			config,

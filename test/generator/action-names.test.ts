@@ -1,5 +1,5 @@
 // What the node creator lists and searches (each operation's `action`) and what the panel shows
-// (resource and operation names), checked over all 626 operations of the generated description.
+// (resource and operation names), checked over all 627 operations of the generated description.
 import type { INodePropertyOptions } from 'n8n-workflow';
 import { ThreeCx } from '../../nodes/ThreeCx/ThreeCx.node';
 
@@ -16,12 +16,12 @@ const miswritten = (text: string) => ACRONYMS.filter((acronym) => new RegExp(`\\
 const singular = (word: string) => word.toLowerCase().replace(/ies$/, 'y').replace(/([^su])s$/, '$1');
 const words = (text: string) => text.replace(/[()]/g, '').split(' ').map(singular);
 
-test('there are 626 actions in 133 resources', () => {
-	expect(actions).toHaveLength(626);
+test('there are 627 actions in 133 resources', () => {
+	expect(actions).toHaveLength(627);
 	expect(resources).toHaveLength(133);
 });
 
-test('every action label is unique, so none of the 626 is ambiguous in the node creator', () => {
+test('every action label is unique, so none of the 627 is ambiguous in the node creator', () => {
 	const seen = new Map<string, string[]>();
 	for (const a of actions) seen.set(a.action!, [...(seen.get(a.action!) ?? []), `${a.resource}/${a.value}`]);
 	expect([...seen].filter(([, users]) => users.length > 1)).toEqual([]);

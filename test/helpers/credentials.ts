@@ -18,13 +18,15 @@ import { ThreeCxApi } from '../../credentials/ThreeCxApi.credentials';
  * empty or n8n reports it expired, and persists the new token for later items and executions.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
-	readonly type: ICredentialType = new ThreeCxApi();
-	readonly store = new Map<string, ICredentialDataDecryptedObject>();
+	readonly type: ICredentialType;
+	readonly store: Map<string, ICredentialDataDecryptedObject>;
 	preAuthenticationCalls = 0;
 
-	constructor(initial: ICredentialDataDecryptedObject) {
+	/** `sameDatabaseAs`: another n8n process (queue-mode worker) on the same stored credential. */
+	constructor(initial: ICredentialDataDecryptedObject, options: { type?: ICredentialType; sameDatabaseAs?: TestCredentialsHelper } = {}) {
 		super();
-		this.store.set('1', { accessToken: '', ...initial });
+		this.type = options.type ?? new ThreeCxApi();
+		this.store = options.sameDatabaseAs?.store ?? new Map([['1', { accessToken: '', ...initial }]]);
 	}
 
 	getParentTypes(): string[] {

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { forgetTopLimits } from '../../nodes/ThreeCx/odata/topLimit';
 import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
 import { PBX } from './workflow';
 
@@ -23,6 +24,7 @@ function tryJson(text: string): unknown {
 
 export function resetPbx(): void {
 	forgetTokens();
+	forgetTopLimits();
 	nock.cleanAll();
 	nock.disableNetConnect();
 }

@@ -71,7 +71,7 @@ export interface RunResult {
 }
 
 export function credentialsHelperFor(credentials?: ICredentialDataDecryptedObject): TestCredentialsHelper {
-	return new TestCredentialsHelper({ url: PBX, clientId: 'n8n', apiKey: SECRET, allowUnauthorizedCerts: false, ...credentials });
+	return new TestCredentialsHelper({ url: PBX, clientId: 'n8n', apiKey: SECRET, ignoreSslIssues: false, ...credentials });
 }
 
 /** What an n8n instance hands the engine for one execution, reduced to what node execution uses. */

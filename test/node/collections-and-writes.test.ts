@@ -7,16 +7,25 @@ afterAll(() => nock.restore());
 
 const users = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ Id: from + i }));
 
-test('Return All pages with $top/$skip until a short page, one item per entity, no duplicates', async () => {
+test('Return All pages with $top/$skip at 100 rows until a short page, one item per entity, no duplicates', async () => {
 	const pbx = fakePbx();
-	pbx.scope.get('/xapi/v1/Users').query({ $top: '500', $skip: '0', $filter: 'Require2FA eq false' }).reply(200, { value: users(0, 500) });
-	pbx.scope.get('/xapi/v1/Users').query({ $top: '500', $skip: '500', $filter: 'Require2FA eq false' }).reply(200, { value: users(500, 500) });
-	pbx.scope.get('/xapi/v1/Users').query({ $top: '500', $skip: '1000', $filter: 'Require2FA eq false' }).reply(200, { value: users(1000, 120) });
+	const asked: string[] = [];
+	pbx.scope
+		.get('/xapi/v1/Users')
+		.query((q) => q.$filter === 'Require2FA eq false')
+		.times(15)
+		.reply(200, (uri) => {
+			const query = new URL(uri, 'http://pbx').searchParams;
+			const [top, skip] = [Number(query.get('$top')), Number(query.get('$skip'))];
+			asked.push(`${skip}+${top}`);
+			return { value: users(skip, Math.max(0, Math.min(top, 1120 - skip))) };
+		});
 	const { items, error } = await runThreeCx({ resource: 'users', operation: 'listUser', returnAll: true, options: { filter: 'Require2FA eq false' } });
 	expect(error).toBeUndefined();
-	expect(pbx.scope.isDone()).toBe(true);
-	expect(items).toHaveLength(1120);
-	expect(new Set(items.map((i) => i.json.Id)).size).toBe(1120);
+	expect(items.map((i) => i.json.Id)).toEqual(users(0, 1120).map((u) => u.Id));
+	// Pages of 100 from 0 to the short page at 1100; pages already in flight past it add nothing.
+	expect(asked.every((page) => page.endsWith('+100'))).toBe(true);
+	expect(asked.slice(0, 12)).toEqual(Array.from({ length: 12 }, (_, i) => `${i * 100}+100`));
 });
 
 test('Limit asks for just that many', async () => {
@@ -34,18 +43,18 @@ describe('more items than n8n can pass on for one input item', () => {
 		pbx.scope
 			.get('/xapi/v1/Users')
 			.query(true)
-			.times(250)
+			.times(1001)
 			.reply(200, (uri) => {
 				pages += 1;
-				const skip = Number(new URL(uri, 'http://pbx').searchParams.get('$skip'));
-				return { value: users(skip, 500) };
+				const query = new URL(uri, 'http://pbx').searchParams;
+				return { value: users(Number(query.get('$skip')), Number(query.get('$top'))) };
 			});
 		const { items, error } = await runThreeCx({ resource: 'users', operation: 'listUser', returnAll: true });
 		expect(items).toHaveLength(0);
 		expect(error?.message).toBe('Return All stops at 100,000 items: 3CX has more');
 		expect(error?.description).toMatch(/Options › Filter.*Limit and Options › Skip/);
-		// 200 full pages, then one that shows there is more.
-		expect(pages).toBe(201);
+		// 1,000 full pages, then one row that shows there is more; pages in flight never ask past that.
+		expect(pages).toBe(1001);
 	});
 
 	test('a Limit above 100,000 is refused before anything is sent', async () => {
@@ -103,10 +112,16 @@ describe('Options › Count', () => {
 
 	test('rows with Count on each carry the count; an empty last page adds nothing', async () => {
 		const pbx = fakePbx();
-		pbx.scope.get('/xapi/v1/Users').query((q) => q.$skip === '0').reply(200, { '@odata.count': 500, value: users(0, 500) });
-		pbx.scope.get('/xapi/v1/Users').query((q) => q.$skip === '500').reply(200, { '@odata.count': 500, value: [] });
+		pbx.scope
+			.get('/xapi/v1/Users')
+			.query(true)
+			.times(8)
+			.reply(200, (uri) => {
+				const skip = Number(new URL(uri, 'http://pbx').searchParams.get('$skip'));
+				return { '@odata.count': 200, value: skip < 200 ? users(skip, 100) : [] };
+			});
 		const { items } = await runThreeCx(listUsers({ returnAll: true, options: { count: true } }));
-		expect(items).toHaveLength(500);
-		expect(items.every((i) => i.json['@odata.count'] === 500 && typeof i.json.Id === 'number')).toBe(true);
+		expect(items).toHaveLength(200);
+		expect(items.every((i) => i.json['@odata.count'] === 200 && typeof i.json.Id === 'number')).toBe(true);
 	});
 });

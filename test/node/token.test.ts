@@ -1,11 +1,15 @@
 import nock from 'nock';
 import { PBX, SECRET, credentialsHelperFor, runThreeCx } from '../helpers/workflow';
 import { resetPbx } from '../helpers/pbx';
+import { waitsAdvanceTokenClock } from '../helpers/tokenTime';
 
 beforeEach(resetPbx);
 afterAll(() => nock.restore());
 
 const getUser = { resource: 'users', operation: 'getUser', userId: '={{ $json.id }}' };
+/** 3CX's tokens are JWTs; this one expires in an hour. */
+const jwtLike = (n: number) =>
+	[{ alg: 'HS256' }, { exp: Math.floor(Date.now() / 1000) + 3600, n }, 'sig'].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.');
 const items = (n: number) => Array.from({ length: n }, (_, id) => ({ id }));
 
 test('a 100-item execution mints one token and uses it for every item', async () => {
@@ -60,12 +64,30 @@ test('a 401 makes n8n re-mint once and retry; concurrent items share the new tok
 	expect(credentialsHelper.store.get('1')?.accessToken).toBe('token-2');
 });
 
-test('a 401 that survives the re-mint says the credential was rejected, and no secret leaks', async () => {
-	nock(PBX).post('/connect/token').times(5).reply(200, { access_token: 'token-x' });
-	nock(PBX).get('/xapi/v1/Users(1)').times(5).reply(401, '');
-	const result = await runThreeCx({ ...getUser, userId: 1 });
+test('a 401 that survives new tokens says the credential was rejected, with a bounded number of mints, and no secret leaks', async () => {
+	const undo = waitsAdvanceTokenClock();
+	const jitter = jest.spyOn(Math, 'random').mockReturnValue(0.5); // waits exactly as listed
+	let mints = 0;
+	const tokens: string[] = [];
+	nock(PBX)
+		.post('/connect/token')
+		.times(10)
+		.reply(() => {
+			tokens.push(jwtLike(++mints));
+			return [200, { access_token: tokens[tokens.length - 1] }];
+		});
+	nock(PBX).get('/xapi/v1/Users(1)').times(40).reply(401, '');
+	const result = await runThreeCx({ ...getUser, userId: 1 }).finally(() => {
+		undo();
+		jitter.mockRestore();
+	});
 	expect(result.error?.message).toBe('3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client');
-	expect(JSON.stringify(result.run)).not.toContain('token-x');
+	expect(result.error?.description).toMatch(/another n8n installation or app using the same client/);
+	// A token refused before its expiry may have been replaced by another n8n process: the node
+	// waits 6–9 s for that one before it mints again. Tries after 0.5, 1.5, 3.5, 6.5, 10.5, 15.5
+	// and 20.5 s: new tokens at 0 s, at 6.5 or 10.5 s, and 9–10 s after that.
+	expect(mints).toBe(3);
+	for (const token of tokens) expect(JSON.stringify(result.run)).not.toContain(token);
 	expect(JSON.stringify(result.run)).not.toContain(SECRET);
 });
 

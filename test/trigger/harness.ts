@@ -38,7 +38,7 @@ export async function startPbx(options: FakePbxOptions = {}): Promise<FakePbx> {
 }
 
 export function credentialsFor(pbx: FakePbx): TestCredentialsHelper {
-	return new TestCredentialsHelper({ url: pbx.url, clientId: 'demo', apiKey: 'demo-secret', allowUnauthorizedCerts: false });
+	return new TestCredentialsHelper({ url: pbx.url, clientId: 'demo', apiKey: 'demo-secret', ignoreSslIssues: false });
 }
 
 function triggerWorkflow(parameters: INodeParameters, staticData: IDataObject): Workflow {

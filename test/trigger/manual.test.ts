@@ -7,22 +7,31 @@ describe('3CX Trigger: fetch test event (manual mode)', () => {
 	beforeEach(async () => (pbx = await startPbx()));
 	afterEach(async () => await pbx.stop());
 
-	it('returns the newest call record, of the given numbers when set', async () => {
-		expect((await fetchTestEvent({ event: 'callRecord' }, credentialsFor(pbx))).items).toEqual([pbx.state.CallHistoryView.at(-1)]);
-		const of100 = pbx.add('CallHistoryView', { SrcDn: '100' });
-		pbx.add('CallHistoryView', { SrcDn: '101' });
-		expect((await fetchTestEvent({ event: 'callRecord', numbers: '100' }, credentialsFor(pbx))).items).toEqual([of100]);
-	});
+	describe.each(['20.0.5.100', '20.0.10.1000'])('New Call Record on %s', (version) => {
+		let pbx: FakePbx;
 
-	it('leaves the cursor of the active workflow alone, so its next poll still emits everything new', async () => {
-		const trigger = new ActiveTrigger({ event: 'callRecord' }, credentialsFor(pbx));
-		await trigger.poll();
-		const before = JSON.parse(JSON.stringify(trigger.staticData));
-		const added = [pbx.add('CallHistoryView', {}), pbx.add('CallHistoryView', {})];
-		const fetched = await fetchTestEvent({ event: 'callRecord' }, credentialsFor(pbx), trigger.staticData);
-		expect(fetched.items).toEqual([added[1]]);
-		expect(fetched.staticData).toEqual(before);
-		expect(await trigger.poll()).toEqual(added);
+		beforeEach(async () => (pbx = await startPbx({ version })));
+		afterEach(async () => await pbx.stop());
+
+		it('returns the newest call record, of the given numbers when set', async () => {
+			const newest = pbx.addCall({ from: '102', startTime: new Date(Date.now() - 60_000).toISOString() });
+			expect((await fetchTestEvent({ event: 'callRecord' }, credentialsFor(pbx))).items).toEqual([newest]);
+			const of100 = pbx.addCall({ from: '100' });
+			pbx.addCall({ from: '101' });
+			expect((await fetchTestEvent({ event: 'callRecord', numbers: '100' }, credentialsFor(pbx))).items).toEqual([of100]);
+		});
+
+		it('leaves the cursor of the active workflow alone, so its next poll still emits everything new', async () => {
+			const trigger = new ActiveTrigger({ event: 'callRecord' }, credentialsFor(pbx));
+			await trigger.poll();
+			const before = JSON.parse(JSON.stringify(trigger.staticData));
+			const start = Date.now();
+			const added = [pbx.addCall({ startTime: new Date(start).toISOString() }), pbx.addCall({ startTime: new Date(start + 1000).toISOString() })];
+			const fetched = await fetchTestEvent({ event: 'callRecord' }, credentialsFor(pbx), trigger.staticData);
+			expect(fetched.items).toEqual([added[1]]);
+			expect(fetched.staticData).toEqual(before);
+			expect(await trigger.poll()).toEqual(added);
+		});
 	});
 
 	it('shows each event in the shape it is emitted in', async () => {
@@ -55,7 +64,7 @@ describe('3CX Trigger: errors', () => {
 	afterEach(async () => await pbx.stop());
 
 	it('fails the activation with 3CX’s reason, naming the role, without the API key', async () => {
-		pbx.failNext({ status: 403, route: 'GET /CallHistoryView', times: 5 });
+		pbx.failNext({ status: 403, route: 'GET /ReportCallLogData', times: 5 });
 		const trigger = new ActiveTrigger({ event: 'callRecord' }, credentialsFor(pbx));
 		const error = await trigger.poll().then(
 			() => undefined,

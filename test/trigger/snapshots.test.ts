@@ -43,7 +43,29 @@ describe('3CX Trigger: state compared between polls', () => {
 		const started = Array.from({ length: 620 }, () => pbx.add('ActiveCalls', { Status: 'Talking' }).Id);
 		pbx.resetStats();
 		expect((await trigger.poll()).map((call) => call.Id)).toEqual(started);
-		expect(pbx.stats.byRoute['GET /ActiveCalls']).toBe(3);
+		// Pages of 100, the most a live PBX gives on an entity set: 7 pages and the empty one.
+		expect(pbx.stats.byRoute['GET /ActiveCalls']).toBe(8);
+	});
+
+	it('pages at a lower $top limit the PBX names in its 400, and keeps it for that PBX', async () => {
+		const strict = await startPbx({ topLimit: 40 });
+		try {
+			const trigger = new ActiveTrigger({ event: 'activeCallStarted' }, credentialsFor(strict));
+			const tops: string[] = [];
+			const stopListening = strict.onRequest('GET /ActiveCalls', ({ query }) => tops.push(query.$top));
+			await trigger.poll();
+			// The activation poll: 100 is refused once, then everything is asked for at 40.
+			expect(tops[0]).toBe('100');
+			expect(tops.slice(1).every((top) => top === '40')).toBe(true);
+			tops.length = 0;
+			const started = Array.from({ length: 90 }, () => strict.add('ActiveCalls', { Status: 'Talking' }).Id);
+			expect((await trigger.poll()).map((call) => call.Id)).toEqual(started);
+			// Later polls ask for 40 at once: pages of 40 over the 93 calls, and the empty page.
+			expect(tops).toEqual(['40', '40', '40', '40']);
+			stopListening();
+		} finally {
+			await strict.stop();
+		}
 	});
 
 	describe('User Status Changed', () => {

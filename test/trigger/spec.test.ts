@@ -42,8 +42,10 @@ describe("the trigger's queries against 3CX's specs 20.0.4–20.0.10", () => {
 		const since = /^3CX (\S+) and later$/.exec(read.source.versions ?? '')?.[1];
 		for (const { version, doc } of specs) {
 			const expected = since === undefined || compareVersions(version, since) >= 0;
-			expect([version, path, !!doc.paths[path]?.get]).toEqual([version, path, expected]);
+			// Before `since` the path is absent, or there but not read (the call log of 20.0.4–20.0.5).
+			if (!expected && !read.source.notReadBefore) expect([version, path, !!doc.paths[path]?.get]).toEqual([version, path, false]);
 			if (!expected) continue;
+			expect([version, path, !!doc.paths[path]?.get]).toEqual([version, path, true]);
 			const options = doc.paths[path].get!.parameters!.map((p) => p.name ?? refName(p.$ref!));
 			expect(options).toEqual(expect.arrayContaining(['filter', 'top', '$orderby', '$select']));
 			const row = properties(doc, rowSchema(doc, path));

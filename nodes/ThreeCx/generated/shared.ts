@@ -96,7 +96,8 @@ export const resource: INodeProperties = {
 		},
 		{
 			name: "Call History",
-			value: "callHistoryView"
+			value: "callHistoryView",
+			description: "Calls from before 3CX 20.0.6; later calls are in Call Log Data Report › Get Call Log Data"
 		},
 		{
 			name: "Call Log Data Report",
@@ -1582,6 +1583,7 @@ export const parameters: INodeProperties[] = [
 		type: "dateTime",
 		default: "",
 		required: true,
+		description: "Sent in UTC: 3CX refuses other offsets",
 		displayOptions: {
 			show: {
 				operation: [
@@ -1624,6 +1626,7 @@ export const parameters: INodeProperties[] = [
 		type: "dateTime",
 		default: "",
 		required: true,
+		description: "Sent in UTC: 3CX refuses other offsets",
 		displayOptions: {
 			show: {
 				operation: [
@@ -2139,6 +2142,7 @@ export const parameters: INodeProperties[] = [
 		type: "number",
 		default: 0,
 		required: true,
+		description: "0 for all calls",
 		displayOptions: {
 			show: {
 				operation: [

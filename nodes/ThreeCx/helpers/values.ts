@@ -1,4 +1,5 @@
 import { enums } from '../generated';
+import { parseJson } from '../transport/response';
 
 /**
  * Turns what a user typed (or an expression produced) into the value 3CX expects for a field of
@@ -52,11 +53,9 @@ function toDateTime(field: string, value: unknown): string {
 
 function toJson(field: string, value: unknown): unknown {
 	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value);
-	} catch (error) {
-		throw new InvalidValueError(field, `is not valid JSON: ${(error as Error).message}`);
-	}
+	const parsed = parseJson(value);
+	if (!parsed.ok) throw new InvalidValueError(field, `is not valid JSON: ${parsed.problem}`);
+	return parsed.value;
 }
 
 /** What a parsed JSON value is, as an error message names it. */

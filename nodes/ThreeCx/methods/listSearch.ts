@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import { NodeOperationError } from 'n8n-workflow';
 import { locators } from '../generated';
 import type { Endpoint, LocatorSet } from '../odata/endpoint';
+import { sendWithinTopLimit } from '../odata/topLimit';
 import { sendXapiRequest } from '../transport/request';
 import { responseJson } from '../transport/response';
 import { pbxBaseUrl } from '../transport/token';
@@ -17,7 +18,7 @@ function skipFrom(paginationToken: unknown): number {
 
 /**
  * One page of a "From List" mode: the PBX searches ($filter contains on the set's display fields)
- * and pages ($top/$skip). One row more than shown tells whether there is a next page.
+ * and pages ($top/$skip), within the PBX's $top limit.
  */
 async function searchEntitySet(
 	context: ILoadOptionsFunctions,
@@ -30,27 +31,32 @@ async function searchEntitySet(
 	const select = [...new Set(['Id', ...locator.title.flat().map((field) => field.split('/')[0])])];
 	const where = searchFilter(locator.search, filter);
 	const url = `/${locator.set}`;
+	const baseURL = `${pbxBaseUrl(credentials)}/xapi/v1`;
 	const endpoint: Endpoint = { method: 'GET', path: url, response: 'collection' };
-	const response = await sendXapiRequest(context, endpoint, {
-		method: 'GET',
-		baseURL: `${pbxBaseUrl(credentials)}/xapi/v1`,
-		url,
-		skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
-		headers: { Accept: 'application/json' },
-		qs: {
-			$select: select.join(','),
-			$orderby: locator.orderBy.join(','),
-			$top: LIST_PAGE_SIZE + 1,
-			$skip: skip,
-			...(where ? { $filter: where } : {}),
-		},
-	});
-	const rows = (responseJson(response) as { value?: IDataObject[] } | undefined)?.value;
+	// One row more than shown says whether there is a next page; a PBX that takes fewer shows fewer.
+	const { result: response, top } = await sendWithinTopLimit({ baseURL, path: url }, LIST_PAGE_SIZE + 1, async (top) =>
+		await sendXapiRequest(context, endpoint, {
+			method: 'GET',
+			baseURL,
+			url,
+			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+			headers: { Accept: 'application/json' },
+			qs: {
+				$select: select.join(','),
+				$orderby: locator.orderBy.join(','),
+				$top: top,
+				$skip: skip,
+				...(where ? { $filter: where } : {}),
+			},
+		}),
+	);
+	const rows = (responseJson(response, context) as { value?: IDataObject[] } | undefined)?.value;
 	if (!Array.isArray(rows)) {
 		throw new NodeOperationError(context.getNode(), `3CX answered the ${locator.label.toLowerCase()} list without a list of entries`);
 	}
-	const results: INodeListSearchItems[] = rows.slice(0, LIST_PAGE_SIZE).map((row) => ({ name: listEntryName(locator, row), value: String(row.Id) }));
-	return { results, ...(rows.length > LIST_PAGE_SIZE ? { paginationToken: String(skip + LIST_PAGE_SIZE) } : {}) };
+	const shown = Math.max(1, top - 1);
+	const results: INodeListSearchItems[] = rows.slice(0, shown).map((row) => ({ name: listEntryName(locator, row), value: String(row.Id) }));
+	return { results, ...(rows.length > shown ? { paginationToken: String(skip + shown) } : {}) };
 }
 
 type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;

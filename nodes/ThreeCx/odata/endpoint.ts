@@ -33,6 +33,15 @@ export interface Endpoint {
 	response: 'collection' | 'object' | 'none';
 	/** A collection that can be paged with $top/$skip (Return All / Limit). */
 	paged?: true;
+	/** Rows per page where the PBX takes more than the default 100 (call history). */
+	pageSize?: number;
+	/** The PBX applies $top/$skip before $filter and counts only the page (GetCallLogData). */
+	pagesBeforeFilter?: true;
+	/**
+	 * Reads one entity of the set by `$filter=<key> eq …&$top=1`: the PBX answers 404 to the key
+	 * path although it lists the entity (Recordings). The value is the key property.
+	 */
+	byFilter?: string;
 	/** PATCH of something that also has a GET on the same path: output the entity as it stands after the update. */
 	reread?: true;
 	/** A download: the stem of the default file name. */

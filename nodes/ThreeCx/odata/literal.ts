@@ -45,3 +45,9 @@ export function fillPath(template: string, literals: Record<string, string>): st
 export function queryStringLiteral(value: string): string {
 	return `'${value.replace(/'/g, "''")}'`;
 }
+
+/** A value compared in $filter: text quoted, numbers and booleans as they are. */
+export function queryLiteral(kind: string, value: LiteralValue): string {
+	if (value === null) return 'null';
+	return ['i', 'n', 'p', 'b'].includes(kind) ? String(value) : queryStringLiteral(String(value));
+}

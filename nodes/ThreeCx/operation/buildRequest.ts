@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { InvalidValueError, isBlankJson, toApiValue } from '../helpers/values';
 import type { Endpoint } from '../odata/endpoint';
-import { fillPath } from '../odata/literal';
+import { fillPath, queryLiteral, type LiteralValue } from '../odata/literal';
 import { queryString, type QueryOptionValues } from '../odata/queryOptions';
 import { asNodeApiError, xapiNodeError } from '../transport/errors';
 import { pbxConnection } from './connection';
@@ -32,6 +32,14 @@ function addFields(body: IDataObject, given: IDataObject, fields: Record<string,
 	}
 }
 
+/** An entity read by its key as a one-row filter (Endpoint.byFilter). */
+function keyFilter(context: IExecuteSingleFunctions, endpoint: Endpoint): IDataObject {
+	const key = endpoint.params?.find((param) => param.name === endpoint.byFilter);
+	if (!key) return {};
+	const value = toApiValue(key.name, key.kind, context.getNodeParameter(key.prop, '')) as LiteralValue;
+	return { $filter: `${key.name} eq ${queryLiteral(key.kind, value)}`, $top: 1 };
+}
+
 /**
  * preSend of every operation: builds method, path (OData literals), query and body from the
  * endpoint table and the node parameters. Bad input throws here, before anything is sent; a key
@@ -48,7 +56,7 @@ export async function buildRequest(this: IExecuteSingleFunctions, requestOptions
 			...base,
 			method: endpoint.method,
 			url,
-			qs: { ...requestOptions.qs, ...queryString(options, endpoint.query) },
+			qs: { ...requestOptions.qs, ...queryString(options, endpoint.query), ...keyFilter(this, endpoint) },
 			headers: { ...requestOptions.headers, ...(endpoint.ifMatch && options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
 			body,
 		};

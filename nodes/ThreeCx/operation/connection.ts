@@ -18,7 +18,7 @@ export async function pbxConnection(context: IExecuteSingleFunctions): Promise<P
 	if (!connection) {
 		connection = context.getCredentials(CREDENTIAL_TYPE).then((credentials) => ({
 			baseURL: `${pbxBaseUrl(credentials)}/xapi/v1`,
-			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 		}));
 		perNodeRun.set(nodeRun, connection);
 	}

@@ -26,7 +26,7 @@ export async function idForNumber(context: IExecuteSingleFunctions, locator: Loc
 	const endpoint: Endpoint = { method: 'GET', path: url, response: 'collection' };
 	const qs = { $filter: `Number eq ${queryStringLiteral(number)}`, $select: 'Id,Number', $top: 1 };
 	const response = await sendXapiRequest(context, endpoint, lookupOptions(base, url, qs));
-	const rows = (responseJson(response) as { value?: IDataObject[] } | undefined)?.value;
+	const rows = (responseJson(response, context) as { value?: IDataObject[] } | undefined)?.value;
 	const id = Array.isArray(rows) ? rows[0]?.Id : undefined;
 	if (typeof id !== 'number') {
 		throw xapiNodeError(context.getNode(), {

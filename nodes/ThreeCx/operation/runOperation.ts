@@ -11,7 +11,9 @@ import { NodeApiError } from 'n8n-workflow';
 import type { Endpoint } from '../odata/endpoint';
 import { fillPath } from '../odata/literal';
 import { collectPages, MAX_ITEMS_PER_INPUT_ITEM } from '../odata/paging';
+import { knownTopLimit, type TopLimitScope } from '../odata/topLimit';
 import { asNodeApiError, xapiNodeError } from '../transport/errors';
+import { topAboveLimit } from '../transport/messages';
 import { sendXapiRequest } from '../transport/request';
 import { fileItem, isJsonResponse, responseJson } from '../transport/response';
 import { pathLiterals } from './pathLiterals';
@@ -20,7 +22,8 @@ import { currentEndpoint } from './endpoints';
 type Json = IDataObject & { value?: unknown; '@odata.count'?: number };
 
 function withoutODataContext(body: Json): IDataObject {
-	const { ['@odata.context']: _context, ...rest } = body;
+	const rest: IDataObject = { ...body };
+	delete rest['@odata.context'];
 	return rest;
 }
 
@@ -47,12 +50,24 @@ function countWhenEmpty(items: INodeExecutionData[], count: number | undefined, 
 	return [{ json: { '@odata.count': count ?? 0 } }];
 }
 
+/** The entity a key filter found (Endpoint.byFilter); none is the 404 its key path would be. */
+function onlyRow(context: IExecuteSingleFunctions, endpoint: Endpoint, options: IHttpRequestOptions, rows: IDataObject[]): IDataObject {
+	if (rows.length > 0) return rows[0];
+	const filter = String((options.qs as IDataObject | undefined)?.$filter ?? '');
+	throw xapiNodeError(context.getNode(), {
+		message: `Not found — 3CX lists no ${endpoint.path.replace(/^\//, '')} entry where ${filter}`,
+		description: 'Check the ID you gave.',
+		httpCode: '404',
+		itemIndex: context.getItemIndex(),
+	});
+}
+
 /** Sends on the newest path; an operation whose path changed between updates falls back to its older form on 404. */
 async function send(context: IExecuteSingleFunctions, endpoint: Endpoint, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
 	try {
 		return await sendXapiRequest(context, endpoint, options);
 	} catch (error) {
-		if (!(endpoint.legacyPath && error instanceof NodeApiError && error.httpCode === '404')) throw error;
+		if (!(endpoint.legacyPath && error instanceof NodeApiError && error.httpCode === '404')) throw asNodeApiError(context.getNode(), error, context.getItemIndex());
 		const url = fillPath(endpoint.legacyPath, await pathLiterals(context, endpoint, endpoint.legacyPath, options));
 		return await sendXapiRequest(context, endpoint, { ...options, url });
 	}
@@ -68,7 +83,7 @@ async function toItems(
 		const binaryPropertyName = endpoint.file ? (context.getNodeParameter('binaryPropertyName', 'data') as string) : 'data';
 		return [await fileItem(context, response, endpoint.file ?? 'download', binaryPropertyName)];
 	}
-	const body = responseJson(response) as Json | undefined;
+	const body = responseJson(response, context) as Json | undefined;
 	if (body === undefined || body === null) {
 		if (endpoint.method === 'DELETE') return [{ json: { deleted: true } }];
 		if (endpoint.reread) {
@@ -78,6 +93,7 @@ async function toItems(
 		return [{ json: { success: true } }];
 	}
 	if (typeof body !== 'object' || Array.isArray(body)) return [{ json: { value: body } }];
+	if (endpoint.byFilter && Array.isArray(body.value)) return [{ json: onlyRow(context, endpoint, options, body.value as IDataObject[]) }];
 	if (Array.isArray(body.value)) {
 		const page = rowsOf(body);
 		return countWhenEmpty(rowItems(page), page.count, options.qs as IDataObject | undefined);
@@ -104,25 +120,54 @@ export async function runOperation(
 async function itemsFor(context: IExecutePaginationFunctions, options: IHttpRequestOptions): Promise<INodeExecutionData[]> {
 	const { endpoint } = currentEndpoint(context);
 	const qs = (options.qs ?? {}) as IDataObject;
+	const scope = { baseURL: String(options.baseURL ?? ''), path: endpoint.path };
+	if (qs.$top !== undefined) refuseTopAboveKnownLimit(context, scope, Number(qs.$top));
 	if (!endpoint.paged || qs.$top !== undefined) {
 		return await toItems(context, endpoint, options, await send(context, endpoint, options));
 	}
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? MAX_ITEMS_PER_INPUT_ITEM + 1 : (context.getNodeParameter('limit', 50) as number);
 	if (!returnAll && limit > MAX_ITEMS_PER_INPUT_ITEM) throw tooManyItems(context, false);
+	// 3CX counts only the page when it pages before filtering: the node counts the rows itself then.
+	const countsPage = endpoint.pagesBeforeFilter === true;
 	// Every row carries the count the first page reported, as a single answer would.
 	let count: number | undefined;
-	const items = await collectPages(
-		async (top, skip) => {
-			const response = await send(context, endpoint, { ...options, qs: { ...qs, $top: top, $skip: skip } });
-			const page = rowsOf((responseJson(response) ?? {}) as Json);
-			count ??= page.count;
-			return rowItems({ rows: page.rows, count });
-		},
-		{ limit, startAt: typeof qs.$skip === 'number' ? qs.$skip : 0 },
-	);
+	const fetchPage = async (top: number, skip: number) => {
+		const response = await send(context, endpoint, { ...options, qs: { ...qs, $top: top, $skip: skip } });
+		const page = rowsOf((responseJson(response, context) ?? {}) as Json);
+		count ??= countsPage ? undefined : page.count;
+		return countsPage ? page.rows.map((row) => ({ json: row })) : rowItems({ rows: page.rows, count });
+	};
+	const filtered = qs.$filter !== undefined || qs.$search !== undefined;
+	const rowExistsAt =
+		countsPage && filtered
+			? async (skip: number) => {
+					const { $filter: _filter, $search: _search, $count: _count, ...unfiltered } = qs;
+					const response = await send(context, endpoint, { ...options, qs: { ...unfiltered, $top: 1, $skip: skip } });
+					return rowsOf((responseJson(response, context) ?? {}) as Json).rows.length > 0;
+				}
+			: undefined;
+	const items = await collectPages(fetchPage, {
+		limit,
+		startAt: typeof qs.$skip === 'number' ? qs.$skip : 0,
+		pageSize: endpoint.pageSize,
+		scope,
+		rowExistsAt,
+	});
 	if (items.length > MAX_ITEMS_PER_INPUT_ITEM) throw tooManyItems(context, returnAll);
+	if (countsPage && qs.$count === true) {
+		count = items.length;
+		for (const item of items) item.json['@odata.count'] = count;
+	}
 	return countWhenEmpty(items, count, qs);
+}
+
+/** A Top the PBX is known to refuse is bad input: said before anything is sent. */
+function refuseTopAboveKnownLimit(context: IExecutePaginationFunctions, scope: TopLimitScope, top: number): void {
+	const limit = knownTopLimit(scope);
+	if (limit === undefined || top <= limit) return;
+	const { message, description } = topAboveLimit(limit, top);
+	throw xapiNodeError(context.getNode(), { message, description: `${description} Nothing was sent to 3CX.`, itemIndex: context.getItemIndex() });
 }
 
 function tooManyItems(context: IExecutePaginationFunctions, returnAll: boolean): NodeApiError {

@@ -1,5 +1,6 @@
 import type { Endpoint } from '../odata/endpoint';
-import type { FailedResponse } from './failure';
+import { topLimitFromError } from '../odata/topLimit';
+import { TOKEN_REFUSED, type FailedResponse } from './failure';
 import { RETRY_BUDGET_MS } from './retry';
 
 export interface Message {
@@ -10,6 +11,17 @@ export interface Message {
 /** "WARNINGS.XAPI.ALREADY_IN_USE" → "already in use". */
 export function readableCode(text: string): string {
 	return text.replace(/\b(?:[A-Z]+\.)*XAPI\.([A-Z0-9_]+)\b/g, (_, code: string) => code.toLowerCase().replace(/_/g, ' '));
+}
+
+/** The limit and the asked-for size in 3CX's refusal of a `$top`. */
+function topLimitOfBody(body: unknown): number | undefined {
+	const message = (body as XapiError)?.error?.message;
+	return typeof message === 'string' ? topLimitFromError(message) : undefined;
+}
+
+function askedTop(body: unknown): number | undefined {
+	const asked = /incoming request is '(\d+)'/.exec(String((body as XapiError)?.error?.message ?? ''))?.[1];
+	return asked === undefined ? undefined : Number(asked);
 }
 
 interface XapiError {
@@ -104,6 +116,14 @@ export function withAskedWait(message: Message, askedToWaitMs: number | undefine
 	};
 }
 
+/** A Top above what the PBX returns per request: a user's own Options › Top (paging keeps under it). */
+export function topAboveLimit(limit: number, asked?: number): Message {
+	return {
+		message: `Top: 3CX returns at most ${limit} rows per request${asked === undefined ? '' : `, not ${asked}`}`,
+		description: `Leave Options › Top out and use Return All or Limit instead: the node then reads the rows in pages of ${limit} or fewer.`,
+	};
+}
+
 /** What to tell the user about a failed request: only facts that are safe to show. */
 export function failureMessage(failure: FailedResponse, endpoint: Endpoint): Message {
 	return withAskedWait(statusMessage(failure, endpoint), failure.askedToWaitMs);
@@ -113,7 +133,7 @@ function statusMessage(failure: FailedResponse, endpoint: Endpoint): Message {
 	const xapi = xapiMessage(failure.body);
 	switch (failure.status) {
 		case 401:
-			return { message: '3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client' };
+			return TOKEN_REFUSED;
 		case 403:
 			return accessDenied(endpoint, xapi);
 		case 404:
@@ -123,6 +143,10 @@ function statusMessage(failure: FailedResponse, endpoint: Endpoint): Message {
 		default:
 			if (failure.status && failure.status >= 500) {
 				return { message: `3CX failed with HTTP ${failure.status}${xapi ? `: ${xapi}` : ''}` };
+			}
+			if (failure.status === 400) {
+				const limit = topLimitOfBody(failure.body);
+				if (limit !== undefined) return topAboveLimit(limit, askedTop(failure.body));
 			}
 			if (failure.status) return { message: xapi ?? `3CX answered HTTP ${failure.status}` };
 	}

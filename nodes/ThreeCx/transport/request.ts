@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, ILoadOptionsFunction
 import type { Endpoint } from '../odata/endpoint';
 import { toNodeApiError } from './errors';
 import { inspectFailure } from './failure';
+import { withTokenRetries } from './refusedToken';
 import { withRetries } from './retry';
 
 export const CREDENTIAL_TYPE = 'threeCxApi';
@@ -11,8 +12,8 @@ export type XapiRequestContext = IExecuteSingleFunctions | IPollFunctions | ILoa
 
 /**
  * Sends one XAPI request through n8n's authenticated request helper — so a 401 still makes n8n
- * re-mint the token and retry once — and turns failures into readable errors. Reads are retried
- * while 3CX is busy (retry.ts). The body comes back raw (arraybuffer): whether it is JSON or a
+ * re-mint the token and retry once; a token refused after that is tried again (refusedToken.ts) —
+ * and turns failures into readable errors. Reads are retried while 3CX is busy (retry.ts). The body comes back raw (arraybuffer): whether it is JSON or a
  * file is decided by its Content-Type.
  */
 export async function sendXapiRequest(
@@ -27,7 +28,10 @@ export async function sendXapiRequest(
 	}
 	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
 	return await withRetries(
-		async () => (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request)) as IN8nHttpFullResponse,
+		async () =>
+			await withTokenRetries(
+				async () => (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request)) as IN8nHttpFullResponse,
+			),
 		{
 			// Writes are never sent twice: 3CX may have applied them before failing.
 			retry: request.method === 'GET',

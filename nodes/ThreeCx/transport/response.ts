@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INode, INodeExecutionData } from 'n8n-workflow';
+import { xapiNodeError } from './errors';
 
 function contentType(response: IN8nHttpFullResponse): string {
 	return String(response.headers?.['content-type'] ?? '')
@@ -36,15 +37,27 @@ export function responseBuffer(response: IN8nHttpFullResponse): Buffer {
 	return Buffer.from(body === undefined ? '' : JSON.stringify(body));
 }
 
-export class MalformedResponseError extends Error {}
-
-export function responseJson(response: IN8nHttpFullResponse): unknown {
+/** The parsed JSON body, undefined for an empty one; a body that is not JSON fails as the node's error. */
+export function responseJson(response: IN8nHttpFullResponse, context: { getNode(): INode }): unknown {
 	const buffer = responseBuffer(response);
 	if (buffer.length === 0) return undefined;
+	const parsed = parseJson(buffer.toString('utf8'));
+	if (!parsed.ok) {
+		// The body itself stays out of the error: it is whatever the server sent.
+		throw xapiNodeError(context.getNode(), {
+			message: `3CX answered HTTP ${response.statusCode} with a body that is not valid JSON`,
+			description: 'Check that the credential\'s PBX URL is the 3CX web client address.',
+		});
+	}
+	return parsed.value;
+}
+
+/** JSON.parse, with a syntax error as a result rather than a throw. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
 	try {
-		return JSON.parse(buffer.toString('utf8'));
-	} catch {
-		throw new MalformedResponseError(`3CX answered HTTP ${response.statusCode} with a body that is not valid JSON`);
+		return { ok: true, value: JSON.parse(text) };
+	} catch (error) {
+		return { ok: false, problem: (error as Error).message };
 	}
 }
 

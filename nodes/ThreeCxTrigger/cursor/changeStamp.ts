@@ -1,4 +1,5 @@
 import type { XapiReader, XapiSource } from '../transport/reader';
+import { asNodeApiError } from '../../ThreeCx/transport/errors';
 import { isNotFound } from '../transport/reader';
 import type { CursorState } from './state';
 
@@ -29,7 +30,7 @@ export async function readStamp(reader: XapiReader, field: StampField, state: Cu
 	try {
 		rows = await reader.list(STAMPS, { $select: field });
 	} catch (error) {
-		if (!isNotFound(error)) throw error;
+		if (!isNotFound(error)) throw asNodeApiError(reader.context.getNode(), error, 0);
 		state.stampMissingAt = now;
 		return undefined;
 	}

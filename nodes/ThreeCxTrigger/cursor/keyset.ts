@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { PAGE_SIZE } from '../../ThreeCx/odata/paging';
-import type { XapiReader, XapiSource } from '../transport/reader';
+import type { ListQuery, XapiReader, XapiSource } from '../transport/reader';
+
+/** Rows asked for per page; the reader lowers it to what the source accepts (100 on entity sets). */
+export const READ_PAGE = 500;
 
 /**
  * A collection read in the order of a key that grows as 3CX writes records (SegmentId, MessageId,
@@ -23,11 +25,11 @@ export interface KeysetQuery {
 
 /** How much one poll may read before it leaves the rest to the next poll. */
 export interface ReadBudget {
-	maxPages: number;
+	maxRows: number;
 	deadline: number;
 }
 
-export const UNLIMITED: ReadBudget = { maxPages: Infinity, deadline: Infinity };
+export const UNLIMITED: ReadBudget = { maxRows: Infinity, deadline: Infinity };
 
 export interface KeysetRead {
 	rows: IDataObject[];
@@ -51,14 +53,38 @@ function keyOf(reader: XapiReader, row: IDataObject, query: KeysetQuery): number
 	return value;
 }
 
+/**
+ * The last row of a collection that a live PBX only lists oldest first (it ignores $orderby, so
+ * "desc, $top 1" would give the oldest): count the rows, then read from the last one to the end,
+ * which also catches rows written between the two requests.
+ */
+async function lastRowOldestFirst(reader: XapiReader, source: XapiSource, query: ListQuery): Promise<IDataObject | undefined> {
+	const { count } = await reader.listWithCount(source, { ...query, $top: 0 });
+	if (count === undefined) throw reader.fail(`3CX answered ${source.path} without @odata.count, so the trigger cannot find its newest record`);
+	let last: IDataObject | undefined;
+	for (let skip = Math.max(0, count - 1); ; ) {
+		const page = await reader.list(source, { ...query, $skip: skip, $top: READ_PAGE });
+		if (page.length === 0) return last;
+		last = page[page.length - 1];
+		skip += page.length;
+	}
+}
+
 /** The newest key in the collection (ignoring the user's filter), or null when it is empty. */
 export async function newestKey(reader: XapiReader, query: KeysetQuery): Promise<number | null> {
-	const [row] = await reader.list(query.source, { $orderby: `${query.key} desc`, $top: 1, $select: query.key });
+	const select = { $select: query.key };
+	const row = query.source.oldestFirstOnly
+		? await lastRowOldestFirst(reader, query.source, select)
+		: (await reader.list(query.source, { ...select, $orderby: `${query.key} desc`, $top: 1 }))[0];
 	return row === undefined ? null : keyOf(reader, row, query);
 }
 
 /** The row with the newest key that passes the user's filter (what "fetch test event" shows). */
 export async function newestRow(reader: XapiReader, query: KeysetQuery): Promise<IDataObject[]> {
+	if (query.source.oldestFirstOnly) {
+		const row = await lastRowOldestFirst(reader, query.source, { $filter: query.filter, $select: query.select });
+		return row === undefined ? [] : [row];
+	}
 	const orderBy = [`${query.key} desc`, query.thenBy].filter(Boolean).join(',');
 	return await reader.list(query.source, { $filter: query.filter, $orderby: orderBy, $top: 1, $select: query.select });
 }
@@ -73,11 +99,12 @@ export async function rowsAfter(reader: XapiReader, query: KeysetQuery, after: n
 	const orderBy = [`${query.key} asc`, query.thenBy].filter(Boolean).join(',');
 	const rows: IDataObject[] = [];
 	let last = after;
-	for (let pages = 0; pages < budget.maxPages && Date.now() < budget.deadline; pages++) {
+	while (rows.length < budget.maxRows && Date.now() < budget.deadline) {
 		const page = await reader.list(query.source, {
 			$filter: and(last === null ? undefined : `${query.key} gt ${last}`, query.filter),
-			$orderby: orderBy,
-			$top: PAGE_SIZE,
+			// Where the PBX ignores $orderby, its own order (oldest first) is the key's order.
+			$orderby: query.source.oldestFirstOnly ? undefined : orderBy,
+			$top: Math.min(READ_PAGE, budget.maxRows - rows.length),
 			$select: query.select,
 		});
 		if (page.length === 0) return { rows, last, complete: true };

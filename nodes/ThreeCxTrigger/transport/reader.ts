@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Endpoint } from '../../ThreeCx/odata/endpoint';
+import { sendWithinTopLimit, type TopLimitScope } from '../../ThreeCx/odata/topLimit';
 import { CREDENTIAL_TYPE, sendXapiRequest } from '../../ThreeCx/transport/request';
 import { responseJson } from '../../ThreeCx/transport/response';
 import { pbxBaseUrl } from '../../ThreeCx/transport/token';
@@ -9,6 +10,20 @@ import { pbxBaseUrl } from '../../ThreeCx/transport/token';
 export interface XapiSource {
 	path: string;
 	versions?: string;
+	/**
+	 * The path as sent when it differs from `path` (a function's arguments filled in); `path` stays
+	 * the spec's template, which errors and the spec test name.
+	 */
+	request?: string;
+	/**
+	 * Live PBXs take any $top here (CallHistoryView, the call log); elsewhere they refuse more than
+	 * ENTITY_TOP_LIMIT.
+	 */
+	largeTop?: true;
+	/** Live PBXs ignore $orderby here and always answer oldest first (CallHistoryView). */
+	oldestFirstOnly?: true;
+	/** Updates before `versions` have the path too, but the trigger does not read it there. */
+	notReadBefore?: true;
 }
 
 /** OData query options; undefined ones are left out. */
@@ -16,8 +31,13 @@ export interface ListQuery {
 	$filter?: string;
 	$orderby?: string;
 	$top?: number;
+	$skip?: number;
+	$count?: boolean;
 	$select?: string;
 }
+
+/** What live PBXs accept as $top on entity collections; a PBX that says less is believed. */
+export const ENTITY_TOP_LIMIT = 100;
 
 export function isNotFound(error: unknown): boolean {
 	return error instanceof NodeApiError && error.httpCode === '404';
@@ -32,21 +52,59 @@ export class XapiReader {
 
 	constructor(readonly context: IPollFunctions) {}
 
+	private scope(source: XapiSource): TopLimitScope {
+		return { baseURL: `${pbxBaseUrl(this.credentials!)}/xapi/v1`, path: source.path };
+	}
+
+	/**
+	 * One page. A $top above what the source takes is lowered (to what the PBX said, else what live
+	 * PBXs accept), so a page may hold fewer rows than asked for; callers page on until a page is
+	 * empty. When the PBX refuses a $top and names a lower limit, the page is asked for again with it.
+	 */
 	async list(source: XapiSource, query: ListQuery = {}): Promise<IDataObject[]> {
+		this.credentials ??= await this.context.getCredentials(CREDENTIAL_TYPE);
+		if (query.$top === undefined) return await this.listPage(source, query);
+		const top = Math.min(query.$top, source.largeTop ? Infinity : ENTITY_TOP_LIMIT);
+		const { result } = await sendWithinTopLimit(this.scope(source), top, async ($top) => await this.listPage(source, { ...query, $top }));
+		return result;
+	}
+
+	/** The rows and, when asked for with $count, @odata.count. */
+	async listWithCount(source: XapiSource, query: ListQuery): Promise<{ rows: IDataObject[]; count?: number }> {
+		const body = await this.get(source, { ...query, $count: true });
+		const count = body['@odata.count'];
+		return { rows: this.rowsOf(source, body), count: typeof count === 'number' ? count : undefined };
+	}
+
+	/** One entity or singleton, e.g. SystemStatus. */
+	async entity(source: XapiSource, query: ListQuery = {}): Promise<IDataObject> {
+		return await this.get(source, query, 'object');
+	}
+
+	private async listPage(source: XapiSource, query: ListQuery): Promise<IDataObject[]> {
+		return this.rowsOf(source, await this.get(source, query));
+	}
+
+	private rowsOf(source: XapiSource, body: IDataObject): IDataObject[] {
+		if (!Array.isArray(body.value)) throw this.fail(`3CX answered ${source.path} without a list of records`);
+		return body.value as IDataObject[];
+	}
+
+	private async get(source: XapiSource, query: ListQuery, response: Endpoint['response'] = 'collection'): Promise<IDataObject> {
 		this.credentials ??= await this.context.getCredentials(CREDENTIAL_TYPE);
 		const qs: IDataObject = {};
 		for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') qs[name] = value;
-		const endpoint: Endpoint = { method: 'GET', path: source.path, response: 'collection', versions: source.versions };
-		const response = await sendXapiRequest(this.context, endpoint, {
+		const endpoint: Endpoint = { method: 'GET', path: source.path, response, versions: source.versions };
+		const answer = await sendXapiRequest(this.context, endpoint, {
 			method: 'GET',
-			url: `${pbxBaseUrl(this.credentials)}/xapi/v1${source.path}`,
+			url: `${pbxBaseUrl(this.credentials)}/xapi/v1${source.request ?? source.path}`,
 			qs,
 			headers: { Accept: 'application/json' },
-			skipSslCertificateValidation: this.credentials.allowUnauthorizedCerts === true,
+			skipSslCertificateValidation: this.credentials.ignoreSslIssues === true,
 		});
-		const body = responseJson(response) as { value?: unknown } | undefined;
-		if (!Array.isArray(body?.value)) throw this.fail(`3CX answered ${source.path} without a list of records`);
-		return body.value as IDataObject[];
+		const body = responseJson(answer, this.context) as IDataObject | undefined;
+		if (body === null || typeof body !== 'object') throw this.fail(`3CX answered ${source.path} without a JSON object`);
+		return body;
 	}
 
 	fail(message: string): NodeOperationError {

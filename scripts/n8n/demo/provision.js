@@ -32,7 +32,7 @@ async function ensureDemoCredential(api, pbx) {
 		const created = await api.post('/rest/credentials', {
 			name: DEMO_CREDENTIAL_NAME,
 			type: CREDENTIAL_TYPE,
-			data: { url: pbx.url, clientId: pbx.clientId, apiKey: pbx.clientSecret, allowUnauthorizedCerts: false },
+			data: { url: pbx.url, clientId: pbx.clientId, apiKey: pbx.clientSecret, ignoreSslIssues: false },
 		});
 		return { id: created.id, name: created.name, action: 'created' };
 	}

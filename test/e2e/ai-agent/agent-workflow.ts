@@ -29,7 +29,7 @@ export function credentialsFor({ pbxUrl, llmBaseUrl, llmApiKey }: Endpoints): ob
 		{
 			...CREDENTIALS.threeCx,
 			type: 'threeCxApi',
-			data: { url: pbxUrl, clientId: 'demo', apiKey: 'demo-secret', allowUnauthorizedCerts: false },
+			data: { url: pbxUrl, clientId: 'demo', apiKey: 'demo-secret', ignoreSslIssues: false },
 		},
 		{ ...CREDENTIALS.openAi, type: 'openAiApi', data: { apiKey: llmApiKey, url: llmBaseUrl, header: false } },
 	];

@@ -16,6 +16,7 @@ import {
 	startN8nWithRegistry,
 	type CliOptions,
 	type N8nClient,
+	type N8nRuntimeName,
 	type RunningN8n,
 	type WorkflowRun,
 } from '../../../scripts/n8n';
@@ -42,6 +43,8 @@ export interface E2eOptions {
 	 * this project is NOT placed in the user folder; the test installs it through n8n.
 	 */
 	registryUrl?: string;
+	/** Which n8n: 'n8n' (2.x, default), 'n8n1' (the newest 1.x) or 'n8n1oldest' (the oldest supported); see scripts/n8n/runtime.js. */
+	runtime?: N8nRuntimeName;
 }
 
 export interface RunOptions {
@@ -108,7 +111,8 @@ function withCredential(workflow: E2eWorkflow, credential: { id: string; name: s
 }
 
 export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2eEnvironment> {
-	await ensureInstalled(['node24', 'n8n']);
+	const runtime = options.runtime ?? 'n8n';
+	await ensureInstalled(['node24', runtime]);
 	warnIfBuildIsStale();
 	const stoppers: Array<() => Promise<unknown>> = [];
 	// Last in, first out: n8n stops before its folder is deleted.
@@ -131,11 +135,11 @@ export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2e
 		// A new folder's first start runs n8n's migrations: minutes when other n8n processes compete for the CPU.
 		const timeoutMs = 360_000;
 		const startServer = () =>
-			registryUrl ? startN8nWithRegistry({ userFolder, env, registryUrl, timeoutMs }) : startN8n({ userFolder, env, timeoutMs });
+			registryUrl ? startN8nWithRegistry({ userFolder, env, registryUrl, timeoutMs, runtime }) : startN8n({ userFolder, env, timeoutMs, runtime });
 		let server = await startServer();
 		stoppers.push(() => server.stop());
 		let api = await setupOwner(server.url);
-		const cli: CliOptions = { userFolder, env };
+		const cli: CliOptions = { userFolder, env, runtime };
 
 		const createCredential = async (type: string, name: string, data: Record<string, unknown>) => {
 			const created = await api.post<{ id: string; name: string }>('/rest/credentials', { type, name, data });
@@ -148,31 +152,34 @@ export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2e
 				url: pbx.url,
 				clientId: PBX_CLIENT.clientId,
 				apiKey: PBX_CLIENT.clientSecret,
-				allowUnauthorizedCerts: false,
+				ignoreSslIssues: false,
 			}));
 		if (!registryUrl) await ensureCredential();
 
-		const saved = new Map<string, string>();
+		// n8n 2.x keeps a new workflow's id; 1.x gives it one of its own.
+		const saved = new Map<string, { json: string; storedId: string }>();
 		const saveWorkflows = async (workflows: E2eWorkflow[]) => {
 			for (const workflow of workflows) {
 				const json = JSON.stringify(workflow);
-				if (saved.get(workflow.id) === json) continue;
+				if (saved.get(workflow.id)?.json === json) continue;
 				if (saved.has(workflow.id)) throw new Error(`workflow ${workflow.id} changed after it was stored: give the new version its own id`);
-				await api.post('/rest/workflows', withCredential(workflow, await ensureCredential()));
-				saved.set(workflow.id, json);
+				const stored = await api.post<{ id: string }>('/rest/workflows', withCredential(workflow, await ensureCredential()));
+				saved.set(workflow.id, { json, storedId: stored.id });
 			}
 		};
+		/** The workflow as n8n stored it: its id, the environment's credential. */
+		const asStored = async (workflow: E2eWorkflow) => ({ ...withCredential(workflow, await ensureCredential()), id: saved.get(workflow.id)!.storedId });
 		const run = async (workflow: E2eWorkflow, { via = 'rest', timeoutMs = 300_000 }: RunOptions = {}) => {
 			await saveWorkflows([workflow]);
 			if (via === 'cli') {
 				try {
-					return { ok: true, run: await executeWorkflow(workflow.id, { ...cli, timeoutMs }) };
+					return { ok: true, run: await executeWorkflow((await asStored(workflow)).id, { ...cli, timeoutMs }) };
 				} catch (error) {
 					if (error.run) return { ok: false, run: error.run as WorkflowRun };
 					throw error;
 				}
 			}
-			const result = await runStoredWorkflow(api, workflow, timeoutMs);
+			const result = await runStoredWorkflow(api, await asStored(workflow), timeoutMs);
 			return { ok: result.status === 'success', run: result };
 		};
 

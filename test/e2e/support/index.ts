@@ -3,3 +3,4 @@ export * from './environment';
 export * from './rest-runs';
 export * from './runs';
 export * from './workflows';
+export * from './shared-tests';

@@ -30,17 +30,24 @@ export async function waitForExecution(api: N8nClient, executionId: string, time
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const execution = await api.get<StoredExecution | undefined>(`/rest/executions/${executionId}`);
-		if (execution && FINISHED.has(execution.status)) {
-			return { status: execution.status, finished: execution.finished, mode: execution.mode, data: flatted.parse(execution.data) as WorkflowRun['data'] };
+		// n8n 1.x may report the status a moment before the run's data is stored.
+		const data = execution && FINISHED.has(execution.status) && execution.data ? (flatted.parse(execution.data) as WorkflowRun['data'] | undefined) : undefined;
+		if (execution && data?.resultData) {
+			return { status: execution.status, finished: execution.finished, mode: execution.mode, data };
 		}
 		if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${execution?.status ?? 'unknown'} after ${timeoutMs / 1000} s`);
 		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 	}
 }
 
-/** Runs the stored workflow from its trigger, as a manual execution; resolves with the run, failed or not. */
+/**
+ * Runs the stored workflow from its trigger, as a manual execution; resolves with the run, failed
+ * or not. n8n 1.x runs the workflowData the editor sends along; 2.x runs the stored workflow and
+ * ignores it.
+ */
 export async function runStoredWorkflow(api: N8nClient, workflow: E2eWorkflow, timeoutMs = 300_000): Promise<WorkflowRun> {
 	const started = await api.post<{ executionId?: string; waitingForWebhook?: boolean }>(`/rest/workflows/${workflow.id}/run`, {
+		workflowData: workflow,
 		triggerToStartFrom: { name: triggerName(workflow) },
 	});
 	if (!started?.executionId) throw new Error(`n8n did not start workflow ${workflow.id}: ${JSON.stringify(started)}`);

@@ -24,7 +24,8 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Many",
 			value: "listCallHistoryView",
-			action: "Get many call history"
+			action: "Get many call history",
+			description: "Calls from before 3CX 20.0.6; later calls: Call Log Data Report › Get Call Log Data"
 		}
 	],
 	default: "listCallHistoryView"

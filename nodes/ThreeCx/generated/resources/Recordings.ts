@@ -43,6 +43,11 @@ export const operation: INodeProperties = {
 			description: "3CX 20.0.7–20.0.9 only"
 		},
 		{
+			name: "Get",
+			value: "getRecording",
+			action: "Get recording"
+		},
+		{
 			name: "Get Many",
 			value: "listRecording",
 			action: "Get many recordings"
@@ -78,6 +83,20 @@ export const operation: INodeProperties = {
 };
 
 export const parameters: INodeProperties[] = [
+	{
+		displayName: "ID",
+		name: "recordingId",
+		type: "number",
+		default: 0,
+		required: true,
+		displayOptions: {
+			show: {
+				operation: [
+					"getRecording"
+				]
+			}
+		}
+	},
 	{
 		displayName: "Rec ID",
 		name: "recId",
@@ -118,6 +137,19 @@ export const endpoints: Record<string, Endpoint> = {
 		options: "options",
 		response: "collection",
 		paged: true
+	},
+	getRecording: {
+		method: "GET",
+		path: "/Recordings",
+		params: [
+			{
+				name: "Id",
+				prop: "recordingId",
+				kind: "i"
+			}
+		],
+		response: "object",
+		byFilter: "Id"
 	},
 	archive: {
 		method: "POST",

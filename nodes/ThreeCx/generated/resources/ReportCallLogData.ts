@@ -24,7 +24,8 @@ export const operation: INodeProperties = {
 		{
 			name: "Get Call Log Data",
 			value: "getCallLogData",
-			action: "Get call log data"
+			action: "Get call log data",
+			description: "The calls of a period; from 3CX 20.0.6 on, new calls are only here"
 		},
 		{
 			name: "Get Call Quality Report",
@@ -54,6 +55,7 @@ export const parameters: INodeProperties[] = [
 		type: "number",
 		default: 0,
 		required: true,
+		description: "0 for all callers",
 		displayOptions: {
 			show: {
 				operation: [
@@ -85,6 +87,7 @@ export const parameters: INodeProperties[] = [
 		type: "number",
 		default: 0,
 		required: true,
+		description: "0 for all destinations",
 		displayOptions: {
 			show: {
 				operation: [
@@ -116,6 +119,7 @@ export const parameters: INodeProperties[] = [
 		type: "number",
 		default: 0,
 		required: true,
+		description: "0 for no time-of-day filter",
 		displayOptions: {
 			show: {
 				operation: [
@@ -130,7 +134,8 @@ export const parameters: INodeProperties[] = [
 		displayName: "Call Time Filter From",
 		name: "callTimeFilterFrom",
 		type: "string",
-		default: "",
+		default: "0:00:0",
+		description: "Time of day the calls start after, as H:MM:S; '0:00:0' for the whole day",
 		displayOptions: {
 			show: {
 				operation: [
@@ -145,7 +150,8 @@ export const parameters: INodeProperties[] = [
 		displayName: "Call Time Filter To",
 		name: "callTimeFilterTo",
 		type: "string",
-		default: "",
+		default: "0:00:0",
+		description: "Time of day the calls start before, as H:MM:S; '0:00:0' for the whole day",
 		displayOptions: {
 			show: {
 				operation: [
@@ -160,7 +166,7 @@ export const parameters: INodeProperties[] = [
 		displayName: "Hide Pcalls",
 		name: "hidePcalls",
 		type: "boolean",
-		default: false,
+		default: true,
 		required: true,
 		displayOptions: {
 			show: {
@@ -299,8 +305,7 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				name: "sourceFilter",
 				prop: "sourceFilter",
-				kind: "s",
-				nullable: true
+				kind: "s"
 			},
 			{
 				name: "destinationType",
@@ -310,8 +315,7 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				name: "destinationFilter",
 				prop: "destinationFilter",
-				kind: "s",
-				nullable: true
+				kind: "s"
 			},
 			{
 				name: "callsType",
@@ -326,14 +330,12 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				name: "callTimeFilterFrom",
 				prop: "callTimeFilterFrom",
-				kind: "s",
-				nullable: true
+				kind: "s"
 			},
 			{
 				name: "callTimeFilterTo",
 				prop: "callTimeFilterTo",
-				kind: "s",
-				nullable: true
+				kind: "s"
 			},
 			{
 				name: "hidePcalls",
@@ -374,8 +376,7 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				name: "sourceFilter",
 				prop: "sourceFilter",
-				kind: "s",
-				nullable: true
+				kind: "s"
 			},
 			{
 				name: "destinationType",
@@ -385,8 +386,7 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				name: "destinationFilter",
 				prop: "destinationFilter",
-				kind: "s",
-				nullable: true
+				kind: "s"
 			},
 			{
 				name: "callsType",
@@ -401,14 +401,12 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				name: "callTimeFilterFrom",
 				prop: "callTimeFilterFrom",
-				kind: "s",
-				nullable: true
+				kind: "s"
 			},
 			{
 				name: "callTimeFilterTo",
 				prop: "callTimeFilterTo",
-				kind: "s",
-				nullable: true
+				kind: "s"
 			},
 			{
 				name: "hidePcalls",
@@ -419,7 +417,9 @@ export const endpoints: Record<string, Endpoint> = {
 		query: "tksfcole",
 		options: "options",
 		response: "collection",
-		paged: true
+		paged: true,
+		pageSize: 1000,
+		pagesBeforeFilter: true
 	},
 	getCallQualityReport: {
 		method: "GET",
@@ -484,8 +484,7 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				name: "sourceFilter",
 				prop: "sourceFilter",
-				kind: "s",
-				nullable: true
+				kind: "s"
 			},
 			{
 				name: "destinationType",
@@ -495,8 +494,7 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				name: "destinationFilter",
 				prop: "destinationFilter",
-				kind: "s",
-				nullable: true
+				kind: "s"
 			},
 			{
 				name: "callsType",
@@ -511,14 +509,12 @@ export const endpoints: Record<string, Endpoint> = {
 			{
 				name: "callTimeFilterFrom",
 				prop: "callTimeFilterFrom",
-				kind: "s",
-				nullable: true
+				kind: "s"
 			},
 			{
 				name: "callTimeFilterTo",
 				prop: "callTimeFilterTo",
-				kind: "s",
-				nullable: true
+				kind: "s"
 			},
 			{
 				name: "hidePcalls",
@@ -530,6 +526,8 @@ export const endpoints: Record<string, Endpoint> = {
 		options: "options",
 		response: "collection",
 		paged: true,
+		pageSize: 1000,
+		pagesBeforeFilter: true,
 		versions: "3CX 20.0.6 and later"
 	},
 	getOldCallQualityReport: {
