@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './description';
 import { shared } from './generated';
 import { listSearch } from './methods/listSearch';
-import { runOperation } from './operation/runOperation';
+import { runAnyOperation } from './callControl/dispatch';
 
 export class ThreeCx implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +14,7 @@ export class ThreeCx implements INodeType {
 		version: 1,
 		// The chosen action's label, e.g. "Get many users" (generated: the editor knows only values).
 		subtitle: shared.subtitle,
-		description: 'Manage a 3CX V20 phone system: users, queues, ring groups, IVRs, call history, recordings, chats and settings',
+		description: 'Manage a 3CX V20 phone system: users, queues, ring groups, IVRs, call history, recordings, chats and settings, and its live calls',
 		documentationUrl: 'https://www.3cx.com/docs/configuration-rest-api/',
 		defaults: { name: '3CX' },
 		usableAsTool: true,
@@ -26,7 +26,7 @@ export class ThreeCx implements INodeType {
 		requestDefaults: { headers: { Accept: 'application/json' } },
 		// Declarative nodes call `pagination` for requests marked `paginate`; every operation is, so
 		// this is the one place that owns sending, paging, re-reading and file answers.
-		requestOperations: { pagination: runOperation },
+		requestOperations: { pagination: runAnyOperation },
 		properties,
 	};
 

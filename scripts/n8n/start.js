@@ -28,6 +28,8 @@ const { startFakePbx } = require('../../test/fake-pbx');
 
 const PBX_CLIENT = { clientId: 'demo', clientSecret: 'demo-secret' };
 const CALL_HISTORY_ROWS = 6000;
+// Call Control demo ("3CX demo: Missed Call → Message"): the fake PBX rings extension 100 this often.
+const DEMO_CALL_EVERY_MS = 60_000;
 
 function portIsFree(port) {
 	return new Promise((resolve) => {
@@ -90,7 +92,7 @@ async function main() {
 	const placed = await placePackage(paths.projectRoot, userFolder);
 	console.log(`[start] ${placed.name}@${placed.version} placed in ${placed.dir}`);
 
-	const pbx = await startFakePbx({ port: await choosePort('FAKE_PBX_PORT', 5001), ...PBX_CLIENT, callHistoryRows: CALL_HISTORY_ROWS });
+	const pbx = await startFakePbx({ port: await choosePort('FAKE_PBX_PORT', 5001), ...PBX_CLIENT, callHistoryRows: CALL_HISTORY_ROWS, demoCallsEveryMs: DEMO_CALL_EVERY_MS });
 	console.log(`[start] fake 3CX PBX on ${pbx.url}`);
 
 	const port = await choosePort('N8N_PORT', 5678);
@@ -106,6 +108,7 @@ async function main() {
 		'[start] Ready.',
 		`  n8n editor:    ${n8n.url}  (${api ? `log in as ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}` : 'log in with the owner account of this data folder'})`,
 		`  fake 3CX PBX:  ${pbx.url}  (client ID ${PBX_CLIENT.clientId}, API key ${PBX_CLIENT.clientSecret}, ${CALL_HISTORY_ROWS} call-history rows)`,
+		`  demo calls:    extension 100 rings every minute; one more now: curl -X POST ${pbx.url}/demo/call`,
 	];
 	if (demo) {
 		lines.push(...describeProvisioning(demo));

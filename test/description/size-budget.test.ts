@@ -12,7 +12,10 @@ test('the whole node description, minified JSON, stays within the size of n8n’
 test('every operation and field is still there', () => {
 	const { properties } = new ThreeCx().description;
 	const operations = properties.filter((p) => p.name === 'operation').flatMap((p) => p.options ?? []);
-	expect(operations).toHaveLength(627);
+	const callControl = operations.filter((o) => String((o as { value: unknown }).value).startsWith('callControl'));
+	expect(operations.length - callControl.length).toBe(627);
+	expect(callControl).toHaveLength(9);
 	const resources = properties.find((p) => p.name === 'resource')?.options ?? [];
-	expect(resources).toHaveLength(133);
+	expect(resources.map((r) => (r as { value: unknown }).value)).toContain('callControl');
+	expect(resources).toHaveLength(133 + 1);
 });

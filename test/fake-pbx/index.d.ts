@@ -27,6 +27,69 @@ export interface FakePbxOptions {
 	version?: string;
 	/** Delay added to every response (also --latency-ms on the CLI). */
 	latencyMs?: number;
+	/** The DNs the API client monitors through Call Control. Default: route point = clientId, extensions 100–102. */
+	callControlDns?: Array<{ dn: string; type: string; devices?: CallControlDevice[] }>;
+	/**
+	 * For demos: an outside caller rings extension 100 this often (ms), answered or missed in turn;
+	 * POST /demo/call (?missed=true|false) places one now. 0: on demand only. Undefined: neither.
+	 */
+	demoCallsEveryMs?: number;
+}
+
+export interface CallControlDevice {
+	dn: string;
+	device_id: string;
+	user_agent: string;
+}
+
+/** A CallParticipant as /callcontrol answers it. */
+export interface CallParticipant {
+	id: number;
+	status: string;
+	dn: string;
+	party_caller_name: string;
+	party_dn: string;
+	party_caller_id: string;
+	party_did: string;
+	device_id: string;
+	party_dn_type: string;
+	direct_control: boolean;
+	originated_by_dn: string;
+	originated_by_type: string;
+	referred_by_dn: string;
+	referred_by_type: string;
+	on_behalf_of_dn: string;
+	on_behalf_of_type: string;
+	callid: number;
+	legid: number;
+}
+
+export interface CallControlEvent {
+	sequence: number;
+	event: { event_type: number; entity: string; attached_data: Record<string, unknown> | null };
+}
+
+/** The fake's Call Control API: its calls, sockets and a script for tests (call-control.js). */
+export interface FakeCallControl {
+	/** Every event sent on /callcontrol/ws, in order (also those no socket was open for). */
+	events: CallControlEvent[];
+	/** Every /callcontrol REST request (authorised ones), in order. */
+	requests: Array<{ method: string; path: string; body?: Record<string, unknown> }>;
+	sockets: Set<unknown>;
+	/** An outside caller rings a monitored DN; returns the call id. */
+	inbound(call: { from: string; to: string; did?: string; name?: string }): number;
+	/** A monitored DN calls out; returns the call id. */
+	outbound(call: { from: string; to: string; deviceId?: string }): number;
+	answer(callid: number): void;
+	/** The connected party hands the call to `toDn`, which rings. */
+	transfer(callid: number, toDn: string): void;
+	hangUp(callid: number): void;
+	dtmf(callid: number, digits: string): void;
+	/** Cuts every socket without a close frame. */
+	dropSockets(): void;
+	/** Every current participant of every monitored DN. */
+	all(): CallParticipant[];
+	ofCall(callid: number): CallParticipant[];
 }
 
 /** A call in neutral terms for FakePbx.addCall; further fields are written into the row as they are. */
@@ -137,6 +200,13 @@ export interface FakePbx {
 	addCall(call?: NewCall): PbxRecord;
 	/** Zeroes the statistics in place (the stats object stays the same). */
 	resetStats(): void;
+	callControl: FakeCallControl;
+	/** Like a PBX going down: connections and sockets cut, the port closed (data and tokens kept). */
+	down(): Promise<void>;
+	/** Listens again on the same port. */
+	up(): Promise<void>;
+	/** down(), `downMs` of silence, up(). */
+	restart(downMs?: number): Promise<void>;
 	/** Closes the server and every open connection. */
 	stop(): Promise<void>;
 }

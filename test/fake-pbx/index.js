@@ -8,6 +8,8 @@ const { FaultQueue } = require('./faults');
 const { RequestTaps } = require('./request-taps');
 const { createPbxServer } = require('./server');
 const { addCall } = require('./call-log');
+const { CallControl } = require('./call-control');
+const { DemoCalls } = require('./demo-calls');
 
 const DEFAULTS = {
 	port: 0,
@@ -47,17 +49,29 @@ async function startFakePbx(options = {}) {
 	const stats = createStats();
 	const faults = new FaultQueue();
 	const taps = new RequestTaps();
-	const server = createPbxServer({ store, tokens, stats, faults, taps, config });
+	const callControl = new CallControl({ clientId: config.clientId, dns: config.callControlDns });
+	const demoCalls = config.demoCallsEveryMs === undefined ? undefined : new DemoCalls(callControl, { everyMs: config.demoCallsEveryMs });
+	const server = createPbxServer({ store, tokens, stats, faults, taps, config, callControl, demoCalls });
 
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(config.port, '127.0.0.1', () => {
-			server.off('error', reject);
-			resolve();
+	const listen = (port) =>
+		new Promise((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, '127.0.0.1', () => {
+				server.off('error', reject);
+				resolve();
+			});
 		});
-	});
+	await listen(config.port);
 	const { port } = server.address();
 	config.port = port;
+
+	/** Stops answering: sockets cut, connections closed, the port released (state kept, as on disk). */
+	const goDown = () =>
+		new Promise((resolve) => {
+			callControl.dropSockets();
+			server.close(() => resolve());
+			server.closeAllConnections();
+		});
 
 	let stopping;
 	return {
@@ -66,7 +80,10 @@ async function startFakePbx(options = {}) {
 		stats,
 		state: store.state,
 		/** Every token minted so far answers 401 from now on. */
-		expireTokens: () => tokens.expireAll(),
+		expireTokens: () => {
+			tokens.expireAll();
+			callControl.closeSocketsWithout(() => false);
+		},
 		/** Once: the live token answers `requests` more XAPI requests, then 401 (expired mid-run). */
 		expireTokensAfter: (requests) => tokens.expireAfter(requests),
 		/** The next `times` XAPI requests (optionally: matching `route`) answer `status`. */
@@ -84,11 +101,22 @@ async function startFakePbx(options = {}) {
 		/** A call ending now, written where this update keeps calls (the call log from 20.0.6); returns the row. */
 		addCall: (call) => addCall(store, config, call),
 		resetStats: () => Object.assign(stats, createStats()),
-		stop: () =>
-			(stopping ??= new Promise((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			})),
+		/** The Call Control API's calls, sockets and scripting (call-control.js). */
+		callControl,
+		/** Like a PBX going down: every connection and socket cut, nothing listening until `up()`. */
+		down: goDown,
+		/** Listens again on the same port, with the same data and tokens. */
+		up: () => listen(port),
+		/** down(), `downMs` of silence, up(). */
+		restart: async (downMs = 0) => {
+			await goDown();
+			await new Promise((resolve) => setTimeout(resolve, downMs));
+			await listen(port);
+		},
+		stop: () => {
+			demoCalls?.stop();
+			return (stopping ??= goDown());
+		},
 	};
 }
 

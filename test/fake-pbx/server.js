@@ -17,16 +17,21 @@ const {
 } = require('./http-io');
 const { XapiError } = require('./errors');
 const { expiresInUnitOf } = require('./version');
+const { acceptUpgrade, refuseUpgrade } = require('./websocket');
 
 const XAPI_ROOT = '/xapi/v1';
 const TOKEN_PATH = '/connect/token';
+const CALL_CONTROL_ROOT = '/callcontrol';
+const CALL_CONTROL_SOCKET = '/callcontrol/ws';
+const DEMO_CALL_PATH = '/demo/call';
 
 /**
  * @param {{ store: import('./entity-store').PbxStore, tokens: import('./tokens').TokenStore,
  *   stats: object, faults: import('./faults').FaultQueue, taps: import('./request-taps').RequestTaps,
- *   config: object }} deps
+ *   config: object, callControl: import('./call-control').CallControl,
+ *   demoCalls?: import('./demo-calls').DemoCalls }} deps
  */
-function createPbxServer({ store, tokens, stats, faults, taps, config }) {
+function createPbxServer({ store, tokens, stats, faults, taps, config, callControl, demoCalls }) {
 	function count(routeKey) {
 		stats.requests++;
 		stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
@@ -53,6 +58,7 @@ function createPbxServer({ store, tokens, stats, faults, taps, config }) {
 		}
 		const { token } = tokens.mint(clientId);
 		stats.mints++;
+		callControl.closeSocketsWithout((live) => tokens.isLive(live));
 		const unit = config.expiresInUnit ?? expiresInUnitOf(config.version);
 		const expiresIn = unit === 'minutes' ? Math.max(1, Math.round(config.tokenLifetimeSeconds / 60)) : config.tokenLifetimeSeconds;
 		return {
@@ -60,6 +66,22 @@ function createPbxServer({ store, tokens, stats, faults, taps, config }) {
 			headers: { 'Content-Type': 'application/json;charset=UTF-8', 'Cache-Control': 'no-store', Pragma: 'no-cache' },
 			body: JSON.stringify({ token_type: 'Bearer', expires_in: expiresIn, access_token: token }),
 		};
+	}
+
+	/** An injected fault, or 401 for a missing, revoked or expired token; else the client the token is for. */
+	function admit(req, routeKey) {
+		const fault = faults.take('xapi', routeKey);
+		if (fault) {
+			stats.injectedFaults++;
+			return { refused: errorResponse(fault) };
+		}
+		const auth = tokens.verify(bearerToken(req));
+		if (!auth.ok) {
+			stats.unauthorized++;
+			const challenge = auth.reason === 'missing' ? 'Bearer' : `Bearer error="invalid_token", error_description="The access token is ${auth.reason === 'expired' ? 'expired' : 'invalid'}"`;
+			return { refused: emptyResponse(401, { 'WWW-Authenticate': challenge }) };
+		}
+		return { auth };
 	}
 
 	async function handleXapi(req, url, raw) {
@@ -74,18 +96,8 @@ function createPbxServer({ store, tokens, stats, faults, taps, config }) {
 		count(routeKey);
 		taps.run(routeKey, url.searchParams);
 
-		const fault = faults.take('xapi', routeKey);
-		if (fault) {
-			stats.injectedFaults++;
-			return errorResponse(fault);
-		}
-
-		const auth = tokens.verify(bearerToken(req));
-		if (!auth.ok) {
-			stats.unauthorized++;
-			const challenge = auth.reason === 'missing' ? 'Bearer' : `Bearer error="invalid_token", error_description="The access token is ${auth.reason === 'expired' ? 'expired' : 'invalid'}"`;
-			return emptyResponse(401, { 'WWW-Authenticate': challenge });
-		}
+		const { refused, auth } = admit(req, routeKey);
+		if (refused) return refused;
 
 		const { key, params, literals } = requestArguments(described.segments);
 		let queryOptions;
@@ -107,10 +119,34 @@ function createPbxServer({ store, tokens, stats, faults, taps, config }) {
 		return route(ctx);
 	}
 
+	/** Call Control REST: the same bearer token as XAPI; faults apply with scope 'xapi' or 'all'. */
+	async function handleCallControl(req, url, raw) {
+		const routeKey = `${req.method} ${url.pathname.replace(/^(\/callcontrol\/)[^/]+/, '$1{dn}').replace(/(\/participants\/)\d+/, '$1{id}').replace(/(\/devices\/)[^/]+/, '$1{deviceid}')}`;
+		count(routeKey);
+		const { refused } = admit(req, routeKey);
+		if (refused) return refused;
+		let body;
+		if (req.method === 'POST') {
+			try {
+				body = parseJsonBody(req, raw);
+			} catch (error) {
+				return errorResponse(error);
+			}
+		}
+		return callControl.handle(req.method, url.pathname, body);
+	}
+
 	async function respond(req) {
 		const url = new URL(req.url, 'http://127.0.0.1');
 		const raw = await readBody(req);
 		if (url.pathname === TOKEN_PATH) return handleToken(req, raw);
+		if (url.pathname === CALL_CONTROL_ROOT || url.pathname.startsWith(`${CALL_CONTROL_ROOT}/`)) return handleCallControl(req, url, raw);
+		// Not 3CX's: the demo's "a call now" button (npm start).
+		if (url.pathname === DEMO_CALL_PATH && demoCalls && req.method === 'POST') {
+			const missed = url.searchParams.get('missed');
+			const callid = demoCalls.place(missed === null ? {} : { missed: missed === 'true' });
+			return { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ callid }) };
+		}
 		if (url.pathname === XAPI_ROOT || url.pathname.startsWith(`${XAPI_ROOT}/`)) {
 			const response = await handleXapi(req, url, raw).catch(toErrorResponse);
 			// Real PBXs stamp their build on every XAPI answer; clients read it as the version.
@@ -130,6 +166,19 @@ function createPbxServer({ store, tokens, stats, faults, taps, config }) {
 			});
 	});
 	server.keepAliveTimeout = 5000;
+	server.on('upgrade', (req, socket) => {
+		const url = new URL(req.url, 'http://127.0.0.1');
+		count(`GET ${url.pathname} (WebSocket)`);
+		if (url.pathname !== CALL_CONTROL_SOCKET) return refuseUpgrade(socket, 404, 'Not Found');
+		const token = bearerToken(req);
+		if (!tokens.verify(token).ok) {
+			stats.unauthorized++;
+			return refuseUpgrade(socket, 401, 'Unauthorized', { 'WWW-Authenticate': 'Bearer' });
+		}
+		let detach = () => {};
+		const accepted = acceptUpgrade(req, socket, () => detach());
+		if (accepted) detach = callControl.attach(accepted, token);
+	});
 	return server;
 }
 

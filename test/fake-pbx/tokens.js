@@ -51,6 +51,11 @@ class TokenStore {
 		return { ok: false, reason: 'unknown' };
 	}
 
+	/** Whether a token is current and unexpired; unlike verify, it counts no use. */
+	isLive(token) {
+		return [...this.active.values()].some((entry) => entry.token === token && Date.now() < entry.expiresAt);
+	}
+
 	/** Every token issued so far answers 401 from now on. */
 	expireAll() {
 		this.active.clear();
