@@ -4,6 +4,7 @@ import { callControlError, sendCallControl, type CallControlTarget } from '../Th
 import { xapiNodeError } from '../ThreeCx/transport/errors';
 import { inspectFailure } from '../ThreeCx/transport/failure';
 import { ignoresCertificateErrors } from '../ThreeCx/transport/tls';
+import { CREDENTIAL_TYPE } from '../ThreeCx/transport/request';
 import { accessTokenFor, pbxBaseUrl } from '../ThreeCx/transport/token';
 
 /** More re-mints than this within the window means someone else keeps minting for this API client. */
@@ -72,7 +73,11 @@ export class CallControlSession {
 	}
 
 	private async shared(presented: string): Promise<string> {
-		return await accessTokenFor(this.context.helpers, { ...this.credentials, accessToken: presented });
+		const issued = await accessTokenFor(this.context.helpers, { ...this.credentials, accessToken: presented });
+		if (typeof issued.accessToken === 'string') return issued.accessToken;
+		// Another n8n process holds the newer token: it is in the credential once that process saved it.
+		const stored = (await this.context.getCredentials(CREDENTIAL_TYPE)).accessToken;
+		return typeof stored === 'string' ? stored : '';
 	}
 
 	/** GET below the PBX URL with the session's token: busy answers retried, one re-mint on 401. */
