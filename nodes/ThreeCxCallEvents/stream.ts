@@ -59,13 +59,12 @@ export class CallEventStream {
 	}
 
 	private async connect(): Promise<void> {
-		let token = await this.session.currentToken();
-		let opened = await this.open(token);
+		let opened = await this.open(await this.session.socketToken());
 		if (!opened && !this.closed) {
-			// The built-in WebSocket does not say why the upgrade failed: the same request over REST does.
+			// The built-in WebSocket does not say why the upgrade failed: the same request over REST
+			// does, and gets a new token if 3CX refused the one the socket offered.
 			await this.session.get(callControlPath(), SNAPSHOT);
-			token = await this.session.currentToken();
-			opened = await this.open(token);
+			opened = await this.open(await this.session.socketToken());
 			if (!opened && !this.closed) {
 				throw xapiNodeError(this.context.getNode(), {
 					message: `The Call Control WebSocket of the PBX did not open (${socketUrl(this.session.pbxUrl)})`,
@@ -84,7 +83,7 @@ export class CallEventStream {
 		if (this.closed) return undefined;
 		return await new Promise((resolve) => {
 			let catchUp: Promise<void> | undefined;
-			const timeout = setTimeout(() => this.socket?.close(), reconnectTiming.openTimeoutMs);
+			let timeout: ReturnType<typeof setTimeout> | undefined;
 			const socket = openSocket(socketUrl(this.session.pbxUrl), token, this.session.insecure, {
 				onOpen: () => {
 					clearTimeout(timeout);
@@ -109,6 +108,7 @@ export class CallEventStream {
 				if (!catchUp) resolve(undefined);
 			};
 			this.socket = socket;
+			timeout = setTimeout(() => socket.close(), reconnectTiming.openTimeoutMs);
 		});
 	}
 

@@ -1,5 +1,6 @@
 import { reconnectTiming } from '../../nodes/ThreeCxCallEvents/stream';
 import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
+import { waitsAdvanceTokenClock } from '../helpers/tokenTime';
 import { startFakePbx, type FakePbx } from '../fake-pbx';
 import { ActiveCallEvents, brief, credentialsFor, until } from './harness';
 
@@ -178,34 +179,43 @@ describe('reconnecting', () => {
 	});
 
 	test('a revoked token is re-minted once through the shared token, and the events go on', async () => {
-		const t = await activate();
-		expect(pbx.stats.mints).toBe(1);
-		const snapshots = () => pbx.stats.byRoute['GET /callcontrol'] ?? 0;
-		const before = snapshots();
-		pbx.expireTokens(); // the fake closes the socket of a revoked token
-		await until(() => cc().sockets.size === 0);
-		// Reconnected: upgrade refused (401), REST probe refused (401), one re-mint, probe again, socket, catch-up read.
-		await until(() => cc().sockets.size === 1 && snapshots() === before + 3);
-		expect(pbx.stats.mints).toBe(2);
-		expect(pbx.stats.unauthorized).toBe(2);
-		cc().inbound({ from: '+1', to: '100' });
-		expect((await t.waitFor(1)).map(brief)).toEqual(['ringing 100']);
+		const undo = waitsAdvanceTokenClock();
+		try {
+			const t = await activate();
+			expect(pbx.stats.mints).toBe(1);
+			const snapshots = () => cc().requests.filter((r) => r.method === 'GET' && r.path === '/callcontrol').length;
+			const before = snapshots();
+			pbx.expireTokens(); // the fake closes the socket of a revoked token
+			await until(() => cc().sockets.size === 0);
+			// Reconnected: the upgrade refused, the REST probe gets a new token from n8n, the socket, the catch-up read.
+			await until(() => cc().sockets.size === 1 && snapshots() === before + 2);
+			expect(pbx.stats.mints).toBe(2);
+			cc().inbound({ from: '+1', to: '100' });
+			expect((await t.waitFor(1)).map(brief)).toEqual(['ringing 100']);
+		} finally {
+			undo();
+		}
 	});
 
 	test('a token 3CX keeps revoking is an error for n8n, not a loop of new tokens', async () => {
-		const t = await activate();
-		for (let round = 0; round < 5 && t.errors.length === 0; round++) {
-			const mints = pbx.stats.mints;
-			pbx.expireTokens();
-			await until(() => pbx.stats.mints > mints || t.errors.length > 0);
-			await until(() => cc().sockets.size === 1 || t.errors.length > 0);
+		const undo = waitsAdvanceTokenClock();
+		try {
+			const t = await activate();
+			for (let round = 0; round < 6 && t.errors.length === 0; round++) {
+				const mints = pbx.stats.mints;
+				pbx.expireTokens();
+				await until(() => pbx.stats.mints > mints || t.errors.length > 0);
+				await until(() => cc().sockets.size === 1 || t.errors.length > 0);
+			}
+			expect(t.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^3CX rejected the credential again and again/)]);
+			const shown = JSON.stringify({ ...t.errors[0], message: t.errors[0].message, description: (t.errors[0] as { description?: string }).description });
+			expect(shown).not.toContain('demo-secret');
+			expect(shown).not.toMatch(/Bearer|eyJ/);
+			expect(pbx.stats.mints).toBe(5); // the first token, 3 renewals the socket used, and the 4th that ends it
+			expect(cc().sockets.size).toBe(0);
+		} finally {
+			undo();
 		}
-		expect(t.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^3CX rejected the credential again and again/)]);
-		const shown = JSON.stringify({ ...t.errors[0], message: t.errors[0].message, description: (t.errors[0] as { description?: string }).description });
-		expect(shown).not.toContain('demo-secret');
-		expect(shown).not.toMatch(/Bearer|eyJ/);
-		expect(pbx.stats.mints).toBe(4); // the first token and 3 re-mints
-		expect(cc().sockets.size).toBe(0);
 	});
 });
 

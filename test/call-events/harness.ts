@@ -34,7 +34,7 @@ class CallEventsNodeTypes implements INodeTypes {
 }
 
 export function credentialsFor(pbx: FakePbx, extra: IDataObject = {}): TestCredentialsHelper {
-	return new TestCredentialsHelper({ url: pbx.url, clientId: 'demo', apiKey: 'demo-secret', allowUnauthorizedCerts: false, ...extra });
+	return new TestCredentialsHelper({ url: pbx.url, clientId: 'demo', apiKey: 'demo-secret', ignoreSslIssues: false, ...extra });
 }
 
 /**

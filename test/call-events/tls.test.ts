@@ -50,14 +50,14 @@ afterEach(async () => {
 });
 
 test('with Ignore SSL Issues the trigger listens over wss:// to a self-signed PBX', async () => {
-	trigger = new ActiveCallEvents({ events: ['ringing'] }, credentialsFor(pbx, { url, allowUnauthorizedCerts: true }));
+	trigger = new ActiveCallEvents({ events: ['ringing'] }, credentialsFor(pbx, { url, ignoreSslIssues: true }));
 	await trigger.activate();
 	pbx.callControl.inbound({ from: '+4930123', to: '100' });
 	expect(await trigger.waitFor(1)).toEqual([expect.objectContaining({ event: 'ringing', dn: '100', from: '+4930123' })]);
 });
 
 test('without it, the activation fails and says the certificate is not trusted', async () => {
-	trigger = new ActiveCallEvents({ events: ['ringing'] }, credentialsFor(pbx, { url, allowUnauthorizedCerts: false }));
+	trigger = new ActiveCallEvents({ events: ['ringing'] }, credentialsFor(pbx, { url, ignoreSslIssues: false }));
 	await expect(trigger.activate()).rejects.toThrow(/certificate is not trusted/);
 	trigger = undefined;
 });

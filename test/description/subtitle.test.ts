@@ -22,6 +22,7 @@ test.each([
 	['callFlowApps', 'updateCallFlowApp', 'Update call flow app'],
 	['aiSettings', 'deleteOpenAiFile', 'Delete open AI file for AI settings'],
 	['contacts', 'crmContactsBulkDelete', 'CRM Contacts bulk delete'],
+	['callControl', 'callControlMakeCall', 'Make a call'],
 ])('%s › %s shows "%s"', (resource, operation, shown) => {
 	expect(canvasSubtitle(resource, operation)).toBe(shown);
 });

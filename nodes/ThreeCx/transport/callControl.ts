@@ -2,6 +2,7 @@ import type { INode, NodeApiError } from 'n8n-workflow';
 import { xapiNodeError } from './errors';
 import { inspectFailure, type FailedResponse } from './failure';
 import { type Message, unreachable, withAskedWait } from './messages';
+import { withTokenRetries } from './refusedToken';
 import { withRetries } from './retry';
 
 /**
@@ -78,15 +79,16 @@ export function refusedResult(body: unknown, target: CallControlTarget): Message
 }
 
 /**
- * Sends a Call Control request with the XAPI retry rules — a GET is retried while 3CX is busy, a
- * POST (a call action) never, since 3CX may have acted on it — and turns a failure into an error
- * that says in words what 3CX answered.
+ * Sends a Call Control request (`send` goes through n8n's authenticated request helper) with the
+ * XAPI rules: a refused token is tried again as XAPI's is (refusedToken.ts); a GET is retried
+ * while 3CX is busy, a POST (a call action) never, since 3CX may have acted on it. A failure
+ * becomes an error that says in words what 3CX answered.
  */
 export async function sendCallControl<T>(
 	send: () => Promise<T>,
 	request: { method: 'GET' | 'POST'; node: INode; target: CallControlTarget; itemIndex?: number },
 ): Promise<T> {
-	return await withRetries(send, {
+	return await withRetries(async () => await withTokenRetries(send), {
 		retry: request.method === 'GET',
 		failureOf: inspectFailure,
 		giveUp: (error, askedToWaitMs) => callControlError(request.node, { ...inspectFailure(error), askedToWaitMs }, request.target, request.itemIndex),

@@ -5,5 +5,5 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
  * place that reads the credential's TLS field, so renaming that field changes one line.
  */
 export function ignoresCertificateErrors(credentials: ICredentialDataDecryptedObject): boolean {
-	return credentials.allowUnauthorizedCerts === true;
+	return credentials.ignoreSslIssues === true;
 }
