@@ -63,6 +63,8 @@ export class ThreeCxApi implements ICredentialType {
 			displayName: 'Access Token Issued At',
 			name: 'accessTokenIssuedAt',
 			type: 'hidden',
+			// Not a secret, but named like one: masked like the token beside it.
+			typeOptions: { password: true },
 			default: 0,
 		},
 	];

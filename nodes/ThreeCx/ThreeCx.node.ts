@@ -1,9 +1,9 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './description';
-import { shared } from './generated';
+import { callControl } from './callControl/description';
+import { subtitleExpression } from './subtitle';
 import { listSearch } from './methods/listSearch';
-import { withCallControlSubtitle } from './callControl/description';
 import { runAnyOperation } from './callControl/dispatch';
 
 export class ThreeCx implements INodeType {
@@ -13,8 +13,8 @@ export class ThreeCx implements INodeType {
 		icon: { light: 'file:../../icons/3cx.svg', dark: 'file:../../icons/3cx.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// The chosen action's label, e.g. "Get many users" (generated: the editor knows only values).
-		subtitle: withCallControlSubtitle(shared.subtitle),
+		// The chosen action's label, e.g. "Get many users".
+		subtitle: subtitleExpression([callControl.operation]),
 		description: 'Manage a 3CX V20 phone system: users, queues, ring groups, IVRs, call history, recordings, chats and settings, and its live calls',
 		documentationUrl: 'https://www.3cx.com/docs/configuration-rest-api/',
 		defaults: { name: '3CX' },

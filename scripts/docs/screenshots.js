@@ -18,15 +18,15 @@ const PBX_CLIENT = { clientId: 'demo', clientSecret: 'demo-secret' };
 const VIEWPORT = { width: 1280, height: 760 };
 const STEP_MS = 120_000;
 
-/** Manual trigger → three 3CX nodes, as a user would lay them out. */
+/** Manual trigger → three 3CX nodes, named as a user might name them; the subtitles say what each does. */
 function threeNodeWorkflow(credential) {
 	const credentials = { threeCxApi: { id: credential.id, name: credential.name } };
 	const node = (name, x, parameters) => ({ id: name, name, type: 'n8n-nodes-3cx.threeCx', typeVersion: 1, position: [x, 0], parameters, credentials });
 	const nodes = [
 		{ id: 'trigger', name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		node('Get many users', 260, { resource: 'users', operation: 'listUser', returnAll: true }),
-		node('Update user', 520, { resource: 'users', operation: 'updateUser', userId: { __rl: true, mode: 'id', value: '={{ $json.Id }}' } }),
-		node('Download chat history', 780, { resource: 'chatHistoryView', operation: 'downloadChatHistory' }),
+		node('All extensions', 260, { resource: 'users', operation: 'listUser', returnAll: true }),
+		node('Set out of office', 520, { resource: 'users', operation: 'updateUser', userId: { __rl: true, mode: 'id', value: '={{ $json.Id }}' } }),
+		node('Export chats', 780, { resource: 'chatHistoryView', operation: 'downloadChatHistory' }),
 	];
 	const chain = nodes.slice(1).map((n, i) => [nodes[i].name, n.name]);
 	const connections = Object.fromEntries(chain.map(([from, to]) => [from, { main: [[{ node: to, type: 'main', index: 0 }]] }]));
@@ -61,21 +61,21 @@ async function main() {
 		page.setDefaultTimeout(STEP_MS);
 
 		await page.goto(`${n8n.url}/workflow/${id}`, { timeout: STEP_MS });
-		await page.getByText('Download chat history', { exact: true }).waitFor();
+		await page.getByText('Download chat history', { exact: true }).first().waitFor();
 		await page.keyboard.press('Shift+1'); // zoom to fit
 		await page.waitForTimeout(1_000);
 		await shoot(page, 'canvas-three-3cx-nodes.png');
 
-		await page.keyboard.press('Tab'); // opens the node creator
-		const search = page.locator('[data-test-id="node-creator-search-bar"] input');
+		await page.locator('[data-test-id="node-creator-plus-button"]').click();
+		const search = page.locator('input[data-test-id="node-creator-search-bar"]');
 		await search.fill('update user');
 		await page.getByText('3CX', { exact: true }).first().waitFor();
 		await page.waitForTimeout(1_000);
 		await shoot(page, 'node-creator-search.png');
 
 		await page.getByText('3CX', { exact: true }).first().click();
-		await page.getByText('User Actions').first().waitFor();
-		await page.getByText('User Actions').first().scrollIntoViewIfNeeded();
+		await page.getByText('User Actions', { exact: true }).waitFor();
+		await page.getByText('User Actions', { exact: true }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
 		await page.waitForTimeout(1_000);
 		await shoot(page, 'node-creator-actions.png');
 	} finally {

@@ -45,8 +45,9 @@ function sharedFile({ resource, subtitle, paging, binary, options, inputs }, ver
 			HEADER(versions) +
 			"import type { INodeProperties } from 'n8n-workflow';\n\n" +
 			`export const resource: INodeProperties = ${literal(resource)};\n\n` +
-			'/** The canvas subtitle: the chosen action\'s label (see scripts/generate/subtitle.js). */\n' +
-			`export const subtitle = ${JSON.stringify(subtitle)};\n\n` +
+			'/** The canvas subtitle\'s rule and the labels it gets wrong (see scripts/generate/subtitle.js). */\n' +
+			`export const subtitleRule = ${JSON.stringify(subtitle.rule)};\n\n` +
+			`export const subtitleLabels: Record<string, string> = ${literal(subtitle.labels)};\n\n` +
 			`export const paging: INodeProperties[] = ${literal(paging)};\n\n` +
 			`export const binaryProperty: INodeProperties = ${literal(binary)};\n\n` +
 			`export const options: INodeProperties[] = ${literal(options)};\n\n` +

@@ -11,7 +11,7 @@ const { identifier } = require('./naming');
 const { compareText } = require('./order');
 const { annotateLocators, locatorTable } = require('./locators');
 const { operationSelector, operationInputs, endpoint, sharedProperties } = require('./descriptions');
-const { subtitleExpression } = require('./subtitle');
+const { subtitleParts } = require('./subtitle');
 const { resourceValue } = require('./descriptions');
 const { writeFiles, resourceFile, sharedFile, enumsFile, indexFile, locatorsFile } = require('./emit');
 
@@ -41,7 +41,7 @@ function generate({ specDir = SPEC_DIR, outDir = OUT_DIR } = {}) {
 		modules.push({ tag, id: identifier(tag) });
 	}
 	const labelled = [...model.resources.values()].flat().map((op) => ({ value: op.value, resource: resourceValue(op.tag), action: op.action }));
-	const subtitle = subtitleExpression(labelled);
+	const subtitle = subtitleParts(labelled);
 	files.push(sharedFile({ ...sharedProperties(model), subtitle, options: inputs.options, inputs: inputs.shared }, versions));
 	files.push(enumsFile(collectEnums(model), versions));
 	files.push(locatorsFile(locatorTable(), versions));

@@ -35,6 +35,8 @@ function resourceName(tag) {
 	return parts.join(' ');
 }
 
+const ENDS_IN_VERB = /(^\w+|\b(Add|Clean Up|Create|Delete|Purge|Reset|Restart|Restore|Update))$/;
+
 /** Words that say nothing about which thing an action acts on. */
 const NEUTRAL = new Set(['and', 'by', 'data', 'for', 'get', 'in', 'my', 'of', 'on', 'report', 'set', 'setting', 'to']);
 const significant = (text) => text.toLowerCase().split(' ').map(singularWord).filter((w) => !NEUTRAL.has(w));
@@ -51,7 +53,9 @@ function actionLabel(op) {
 	const name = title(op.operationId);
 	const about = new Set(significant(things));
 	if (significant(name).some((w) => about.has(w))) return sentence(name);
-	return sentence(name.includes(' ') ? `${name} for ${things}` : `${name} ${things}`);
+	// A name that ends in its verb takes the resource as its object: "Batch delete users".
+	const asObject = ENDS_IN_VERB.test(name) && name.split(' ').length <= 2;
+	return sentence(asObject ? `${name} ${things}` : `${name} for ${things}`);
 }
 
 /**

@@ -41,6 +41,7 @@ const PHRASES = [
 	[/\bRetreive\b/g, 'Retrieve'],
 	[/\bIfaces\b/g, 'Interfaces'],
 	[/\bAn Un\b/g, 'Answered and Unanswered'],
+	[/\bProv\b/g, 'Provisioning'],
 ];
 
 const titleWord = (w) => {

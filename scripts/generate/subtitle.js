@@ -6,7 +6,8 @@ const { ACRONYMS } = require('./naming');
  * users", "Update user"). The editor evaluates `subtitle` as an expression and knows only the
  * parameter values, so the expression rebuilds the label from the operation and resource values
  * by the rule below, and carries a table for the labels the rule gets wrong. The generator runs
- * the same rule to find those, so the expression gives every label exactly.
+ * the same rule to find those; the node adds its hand-written operations' labels to the table and
+ * builds the expression (nodes/ThreeCx/subtitle.ts).
  */
 const RULE = `(o, r, X) => {
 	if (X[o]) return X[o];
@@ -24,12 +25,12 @@ const RULE = `(o, r, X) => {
 
 const compact = (source) => source.replace(/\n\t*/g, ' ');
 
-/** The subtitle expression for `operations` ({ value, action } with their resource value). */
-function subtitleExpression(operations) {
+/** The rule, on one line, and the labels it gets wrong for `operations` ({ value, resource, action }). */
+function subtitleParts(operations) {
 	const rule = new Function(`return ${RULE}`)();
-	const table = {};
-	for (const { value, resource, action } of operations) if (rule(value, resource, {}) !== action) table[value] = action;
-	return `={{ (${compact(RULE)})($parameter["operation"], $parameter["resource"], ${JSON.stringify(table)}) }}`;
+	const labels = {};
+	for (const { value, resource, action } of operations) if (rule(value, resource, {}) !== action) labels[value] = action;
+	return { rule: compact(RULE), labels };
 }
 
-module.exports = { subtitleExpression };
+module.exports = { subtitleParts };

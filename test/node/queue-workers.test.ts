@@ -1,41 +1,16 @@
 import nock from 'nock';
-import type { ICredentialType } from 'n8n-workflow';
-import { TestCredentialsHelper } from '../helpers/credentials';
+import type { TestCredentialsHelper } from '../helpers/credentials';
+import { processesSharing } from '../helpers/processes';
 import { resetPbx } from '../helpers/pbx';
 import { PBX, SECRET, runThreeCx } from '../helpers/workflow';
-import { SAME_ROUND_MS } from '../../nodes/ThreeCx/transport/token';
-
-// n8n's queue mode: several worker processes, one credential row in the database. Each worker is a
-// credential helper of its own over one shared store, with its own copy of the credential module
-// (and so its own in-process token cache), as separate processes have.
+import { SAME_ROUND_MS } from '../../nodes/ThreeCx/transport/tokenHandOver';
 
 beforeEach(resetPbx);
 afterAll(() => nock.restore());
 
 jest.setTimeout(60_000);
 
-const FAILURE_MODULE = '../../nodes/ThreeCx/transport/failure';
-const failureClasses = jest.requireActual<typeof import('../../nodes/ThreeCx/transport/failure')>(FAILURE_MODULE);
-
-/**
- * The credential type as a separate process loads it: a fresh module registry, except for the
- * error classes, which the node (loaded once here) must recognise as in a real process.
- */
-function credentialTypeOfAnotherProcess(): ICredentialType {
-	let type: ICredentialType | undefined;
-	jest.isolateModules(() => {
-		jest.doMock(FAILURE_MODULE, () => failureClasses);
-		const { ThreeCxApi } = require('../../credentials/ThreeCxApi.credentials') as typeof import('../../credentials/ThreeCxApi.credentials');
-		type = new ThreeCxApi();
-	});
-	return type!;
-}
-
-function workers(count: number): TestCredentialsHelper[] {
-	const first = new TestCredentialsHelper({ url: PBX, clientId: 'n8n', apiKey: SECRET, allowUnauthorizedCerts: false }, { type: credentialTypeOfAnotherProcess() });
-	const others = Array.from({ length: count - 1 }, () => new TestCredentialsHelper({}, { type: credentialTypeOfAnotherProcess(), sameDatabaseAs: first }));
-	return [first, ...others];
-}
+const workers = (count: number) => processesSharing(count, { url: PBX, clientId: 'n8n', apiKey: SECRET, allowUnauthorizedCerts: false });
 
 /** 3CX's rule: one live token per API client; a mint revokes the previous one. */
 function oneTokenPbx() {

@@ -117,15 +117,5 @@ const parameters: INodeProperties[] = [
 	},
 ];
 
-/**
- * The canvas subtitle with the Call Control actions' labels in front of the generated XAPI ones
- * (the generated expression derives labels from XAPI's operation names).
- */
-export function withCallControlSubtitle(generated: string): string {
-	const labels = Object.fromEntries((operation.options as Array<{ value: string; action: string }>).map((o) => [o.value, o.action]));
-	const inner = generated.replace(/^=\{\{\s*/, '').replace(/\s*\}\}$/, '');
-	return `={{ (${JSON.stringify(labels)})[$parameter["operation"]] || ${inner} }}`;
-}
-
 /** In the node's property groups: the operation selector, then the fields. */
 export const callControl = { operation, parameters };

@@ -1,5 +1,5 @@
 import { enums } from '../generated';
-import { parseJson } from '../transport/response';
+import { parseJson } from './json';
 
 /**
  * Turns what a user typed (or an expression produced) into the value 3CX expects for a field of

@@ -1,4 +1,5 @@
 import { NodeApiError } from 'n8n-workflow';
+import { settle } from '../helpers/settle';
 
 /**
  * Live PBXs refuse a `$top` above 100 on entity sets, though the spec sets no limit:
@@ -44,16 +45,6 @@ export function learnTopLimit(scope: TopLimitScope, limit: number): void {
 /** For tests: forget what every PBX said. */
 export function forgetTopLimits(): void {
 	learned.clear();
-}
-
-/** A request's outcome as a value, so that a refusal can be looked at before deciding what to pass on. */
-export type Settled<Result> = { ok: true; value: Result } | { ok: false; error: unknown };
-
-export async function settle<Result>(promise: Promise<Result>): Promise<Settled<Result>> {
-	return await promise.then(
-		(value) => ({ ok: true as const, value }),
-		(error: unknown) => ({ ok: false as const, error }),
-	);
 }
 
 /**

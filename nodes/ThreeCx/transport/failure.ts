@@ -13,7 +13,7 @@ export class TokenError extends Error {
 export const TOKEN_REFUSED = {
 	message: '3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client',
 	description:
-		"The node renewed the token and tried again for several seconds. 3CX keeps one token per API client: another n8n installation or app using the same client revokes this one's tokens, so give each its own API client.",
+		"The node renewed the token and tried again for about 20 seconds. 3CX keeps one token per API client: another n8n installation or app using the same client revokes this one's tokens, so give each its own API client.",
 };
 
 /** What a failed request left behind, whatever layer (axios, n8n, our token code) wrapped it. */

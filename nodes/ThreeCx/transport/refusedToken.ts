@@ -1,3 +1,4 @@
+import { settle } from '../helpers/settle';
 import { inspectFailure } from './failure';
 import { retryTiming } from './retry';
 
@@ -26,11 +27,10 @@ function tokenRefused(error: unknown): boolean {
  */
 export async function withTokenRetries<T>(send: () => Promise<T>): Promise<T> {
 	for (let retry = 0; ; retry++) {
-		try {
-			return await send();
-		} catch (error) {
-			if (retry >= REFUSED_TOKEN_WAITS_MS.length || !tokenRefused(error)) throw error;
-			await retryTiming.sleep(jittered(REFUSED_TOKEN_WAITS_MS[retry]));
-		}
+		const answer = await settle(send());
+		if (answer.ok) return answer.value;
+		// Any other failure is already the readable error the transport made of it.
+		if (retry >= REFUSED_TOKEN_WAITS_MS.length || !tokenRefused(answer.error)) throw answer.error;
+		await retryTiming.sleep(jittered(REFUSED_TOKEN_WAITS_MS[retry]));
 	}
 }

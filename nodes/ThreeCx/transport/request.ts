@@ -13,8 +13,8 @@ export type XapiRequestContext = IExecuteSingleFunctions | IPollFunctions | ILoa
 /**
  * Sends one XAPI request through n8n's authenticated request helper — so a 401 still makes n8n
  * re-mint the token and retry once; a token refused after that is tried again (refusedToken.ts) —
- * and turns failures into readable errors. Reads are retried while 3CX is busy (retry.ts). The body comes back raw (arraybuffer): whether it is JSON or a
- * file is decided by its Content-Type.
+ * and turns failures into readable errors. Reads are retried while 3CX is busy (retry.ts). The
+ * body comes back raw (arraybuffer): whether it is JSON or a file is decided by its Content-Type.
  */
 export async function sendXapiRequest(
 	context: XapiRequestContext,

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INode, INodeExecutionData } from 'n8n-workflow';
+import { parseJson } from '../helpers/json';
 import { xapiNodeError } from './errors';
 
 function contentType(response: IN8nHttpFullResponse): string {
@@ -50,15 +51,6 @@ export function responseJson(response: IN8nHttpFullResponse, context: { getNode(
 		});
 	}
 	return parsed.value;
-}
-
-/** JSON.parse, with a syntax error as a result rather than a throw. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
-	try {
-		return { ok: true, value: JSON.parse(text) };
-	} catch (error) {
-		return { ok: false, problem: (error as Error).message };
-	}
 }
 
 const EXTENSIONS: Record<string, string> = {

@@ -197,9 +197,10 @@ export function seedOperationTests(env: () => E2eEnvironment): void {
 		const run = await env().runWorkflow(seedWorkflows.tokenExpiry);
 
 		expectEveryCallHistoryRowOnce(env(), run);
-		// The pages in flight when the token expired are each refused once and sent again.
+		// The pages in flight when the token expired are refused and sent again until the one new
+		// token is in: a token refused seconds after its mint may have been replaced by another n8n
+		// process, so the node first waits a few seconds for that one (queue mode) before minting.
 		expect(env().pbx.stats.unauthorized).toBeGreaterThanOrEqual(1);
-		expect(env().pbx.stats.unauthorized).toBeLessThanOrEqual(PAGES_IN_FLIGHT);
 		expect(env().pbx.stats.byRoute['GET /CallHistoryView']).toBe(PAGE_REQUESTS + env().pbx.stats.unauthorized);
 		expect(env().pbx.stats.mints).toBe(1);
 		expect(env().pbx.stats.byRoute['POST /connect/token']).toBe(1);

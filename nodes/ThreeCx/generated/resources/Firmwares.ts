@@ -19,7 +19,7 @@ export const operation: INodeProperties = {
 		{
 			name: "Clean Up",
 			value: "cleanUp",
-			action: "Clean up for firmwares"
+			action: "Clean up firmwares"
 		},
 		{
 			name: "Delete",

@@ -43,9 +43,9 @@ export const operation: INodeProperties = {
 			action: "List my user groups"
 		},
 		{
-			name: "My User Generate Prov Link",
+			name: "My User Generate Provisioning Link",
 			value: "myUserGenerateProvLink",
-			action: "My user generate prov link"
+			action: "My user generate provisioning link"
 		},
 		{
 			name: "Update",

@@ -19,12 +19,12 @@ export const operation: INodeProperties = {
 		{
 			name: "Batch Delete",
 			value: "batchDelete",
-			action: "Batch delete for users"
+			action: "Batch delete users"
 		},
 		{
 			name: "Bulk Update",
 			value: "bulkUpdate",
-			action: "Bulk update for users"
+			action: "Bulk update users"
 		},
 		{
 			name: "Create",
@@ -47,9 +47,9 @@ export const operation: INodeProperties = {
 			action: "Export extensions for users"
 		},
 		{
-			name: "Generate Prov Link",
+			name: "Generate Provisioning Link",
 			value: "generateProvLink",
-			action: "Generate prov link for users"
+			action: "Generate provisioning link for users"
 		},
 		{
 			name: "Get",
