@@ -1,10 +1,12 @@
 import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { settle } from '../ThreeCx/helpers/settle';
+import { asNodeApiError } from '../ThreeCx/transport/errors';
 import { CREDENTIAL_TYPE } from '../ThreeCx/transport/request';
 import { CALL_EVENTS, type CallEventName } from './calls';
 import { properties } from './description';
 import { CallControlSession } from './session';
-import { builtInWebSocket } from './socket';
+import { hasBuiltInWebSocket, NoWebSocketError } from './socket';
 import { CallEventStream } from './stream';
 
 function dnList(value: unknown): Set<string> | undefined {
@@ -38,18 +40,13 @@ export class ThreeCxCallEventsTrigger implements INodeType {
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		const events = new Set((this.getNodeParameter('events', []) as string[]).filter((e): e is CallEventName => (CALL_EVENTS as readonly string[]).includes(e)));
 		if (events.size === 0) throw new NodeOperationError(this.getNode(), 'Events: choose at least one event');
-		try {
-			builtInWebSocket();
-		} catch (error) {
-			throw new NodeOperationError(this.getNode(), (error as Error).message);
-		}
+		if (!hasBuiltInWebSocket()) throw new NodeOperationError(this.getNode(), new NoWebSocketError().message);
 		const session = new CallControlSession(this, await this.getCredentials(CREDENTIAL_TYPE));
 		const stream = new CallEventStream(this, session, { events, dns: dnList(this.getNodeParameter('dns', '')) });
-		try {
-			await stream.start();
-		} catch (error) {
+		const started = await settle(stream.start());
+		if (!started.ok) {
 			await stream.close();
-			throw error;
+			throw asNodeApiError(this.getNode(), started.error, 0);
 		}
 		return { closeFunction: async () => await stream.close() };
 	}

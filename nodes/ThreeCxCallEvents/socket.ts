@@ -1,8 +1,7 @@
 /**
  * The Call Control WebSocket through Node's built-in WebSocket (undici; global from Node 22, which
  * n8n 2.x requires). Node's WebSocket takes undici's non-standard init as its second argument:
- * `headers` carries the bearer token (3CX reads it from the upgrade request, not the URL), and a
- * `dispatcher` with its own TLS settings lets a self-signed PBX certificate through.
+ * `headers` carries the bearer token (3CX reads it from the upgrade request, not the URL).
  */
 
 /** The part of the WHATWG WebSocket this node uses. */
@@ -15,38 +14,25 @@ interface BuiltInWebSocket {
 	close(code?: number, reason?: string): void;
 }
 
-type WebSocketConstructor = new (url: string, init: { headers: Record<string, string>; dispatcher?: unknown }) => BuiltInWebSocket;
+type WebSocketConstructor = new (url: string, init: { headers: Record<string, string> }) => BuiltInWebSocket;
 
-interface Dispatcher {
-	close(): Promise<void>;
-}
-type AgentConstructor = new (options: { connect: { rejectUnauthorized: boolean } }) => Dispatcher;
+/** Node's global WebSocket, typed here: the project compiles without the DOM library. */
+declare const WebSocket: WebSocketConstructor | undefined;
 
 export class NoWebSocketError extends Error {
 	constructor() {
-		super(
-			`This n8n runs on Node.js ${process.versions.node}, which has no built-in WebSocket: the 3CX Call Events Trigger needs Node.js 22 or later (n8n 2.x requires it)`,
-		);
+		super('This Node.js has no built-in WebSocket: the 3CX Call Events Trigger needs Node.js 22 or later (n8n 2.x requires it)');
 	}
 }
 
-/** Node's WebSocket class; NoWebSocketError on a Node.js without one. */
-export function builtInWebSocket(): WebSocketConstructor {
-	const constructor = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-	if (typeof constructor !== 'function') throw new NoWebSocketError();
-	return constructor;
+export function hasBuiltInWebSocket(): boolean {
+	return typeof WebSocket === 'function';
 }
 
-/**
- * An undici Agent that accepts any certificate. Node bundles undici without exporting it; the
- * global dispatcher fetch and WebSocket use is one of its Agents (undici's documented global
- * symbol), and its constructor makes another.
- */
-function insecureDispatcher(): Dispatcher {
-	const global = (globalThis as Record<symbol, unknown>)[Symbol.for('undici.globalDispatcher.1')] as { constructor?: AgentConstructor } | undefined;
-	const Agent = global?.constructor;
-	if (typeof Agent !== 'function') throw new Error('Ignore SSL Issues is not available for the WebSocket on this Node.js: give the PBX a trusted certificate');
-	return new Agent({ connect: { rejectUnauthorized: false } });
+/** Node's WebSocket class; NoWebSocketError on a Node.js without one. */
+function builtInWebSocket(): WebSocketConstructor {
+	if (typeof WebSocket !== 'function') throw new NoWebSocketError();
+	return WebSocket;
 }
 
 /** wss://pbx:5001/callcontrol/ws for https://pbx:5001 (ws:// for plain http). */
@@ -62,19 +48,17 @@ export interface SocketHandlers {
 }
 
 export interface OpenSocket {
-	/** Closes the socket and its TLS agent; no handler is called afterwards. */
+	/** Closes the socket; no handler is called afterwards. */
 	close(): void;
 }
 
-export function openSocket(url: string, token: string, insecure: boolean, handlers: SocketHandlers): OpenSocket {
-	const WebSocket = builtInWebSocket();
-	const dispatcher = insecure ? insecureDispatcher() : undefined;
-	const socket = new WebSocket(url, { headers: { Authorization: `Bearer ${token}` }, ...(dispatcher ? { dispatcher } : {}) });
+export function openSocket(url: string, token: string, handlers: SocketHandlers): OpenSocket {
+	const Socket = builtInWebSocket();
+	const socket = new Socket(url, { headers: { Authorization: `Bearer ${token}` } });
 	let opened = false;
 	let done = false;
 	const finish = () => {
 		socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
-		void dispatcher?.close().catch(() => undefined);
 	};
 	socket.onopen = () => {
 		opened = true;

@@ -5,6 +5,7 @@ import { xapiNodeError } from '../ThreeCx/transport/errors';
 import { CallTracker, participantEntity, type CallEvent, type CallEventName, type DnInfo, type Participant, type RawEvent } from './calls';
 import { isLasting, type CallControlSession } from './session';
 import { openSocket, socketUrl, type OpenSocket } from './socket';
+import { wait } from './wait';
 
 /** Waits between reconnect attempts: first, doubling up to max. Tests shorten them. */
 export const reconnectTiming = { firstDelayMs: 500, maxDelayMs: 30_000, openTimeoutMs: 15_000 };
@@ -26,7 +27,9 @@ const SNAPSHOT = { what: 'read the monitored DNs and their calls' };
 export class CallEventStream {
 	private readonly tracker = new CallTracker();
 	private socket?: OpenSocket;
-	private timer?: ReturnType<typeof setTimeout>;
+	/** Aborted on close: ends every wait (reconnect backoff, open timeout). */
+	private readonly stopped = new AbortController();
+	private reconnecting = false;
 	private closed = false;
 	private failures = 0;
 	private queue: Promise<void> = Promise.resolve();
@@ -51,8 +54,7 @@ export class CallEventStream {
 	/** Closes the socket and stops every timer; nothing is emitted afterwards. */
 	async close(): Promise<void> {
 		this.closed = true;
-		clearTimeout(this.timer);
-		this.timer = undefined;
+		this.stopped.abort();
 		this.socket?.close();
 		this.socket = undefined;
 		await this.queue;
@@ -68,7 +70,9 @@ export class CallEventStream {
 			if (!opened && !this.closed) {
 				throw xapiNodeError(this.context.getNode(), {
 					message: `The Call Control WebSocket of the PBX did not open (${socketUrl(this.session.pbxUrl)})`,
-					description: 'Its REST API answers. A proxy in front of 3CX may not pass WebSockets on.',
+					description: this.session.insecure
+						? "Its REST API answers. Ignore SSL Issues does not reach Node's built-in WebSocket, which always checks the certificate: give the PBX a trusted certificate, or add its certificate to n8n's NODE_EXTRA_CA_CERTS. A proxy in front of 3CX may also not pass WebSockets on."
+						: 'Its REST API answers. A proxy in front of 3CX may not pass WebSockets on.',
 				});
 			}
 		}
@@ -83,17 +87,17 @@ export class CallEventStream {
 		if (this.closed) return undefined;
 		return await new Promise((resolve) => {
 			let catchUp: Promise<void> | undefined;
-			let timeout: ReturnType<typeof setTimeout> | undefined;
-			const socket = openSocket(socketUrl(this.session.pbxUrl), token, this.session.insecure, {
+			const opening = new AbortController();
+			const socket = openSocket(socketUrl(this.session.pbxUrl), token, {
 				onOpen: () => {
-					clearTimeout(timeout);
+					opening.abort();
 					// Queued before any message of this socket: the snapshot first, then the events.
 					catchUp = this.enqueue(() => this.catchUp());
 					resolve({ caughtUp: catchUp });
 				},
 				onMessage: (text) => void this.enqueue(() => this.handle(text)),
 				onClose: (wasOpen) => {
-					clearTimeout(timeout);
+					opening.abort();
 					if (this.socket === socket) this.socket = undefined;
 					if (wasOpen) this.dropped();
 					else resolve(undefined);
@@ -103,12 +107,14 @@ export class CallEventStream {
 			const close = socket.close;
 			socket.close = () => {
 				close();
-				clearTimeout(timeout);
+				opening.abort();
 				if (this.socket === socket) this.socket = undefined;
 				if (!catchUp) resolve(undefined);
 			};
 			this.socket = socket;
-			timeout = setTimeout(() => socket.close(), reconnectTiming.openTimeoutMs);
+			void wait(reconnectTiming.openTimeoutMs, AbortSignal.any([opening.signal, this.stopped.signal])).then((elapsed) => {
+				if (elapsed) socket.close();
+			});
 		});
 	}
 
@@ -178,13 +184,14 @@ export class CallEventStream {
 	}
 
 	private scheduleReconnect(): void {
-		if (this.closed || this.timer) return;
+		if (this.closed || this.reconnecting) return;
 		const delay = Math.min(reconnectTiming.maxDelayMs, reconnectTiming.firstDelayMs * 2 ** this.failures);
 		this.failures++;
-		this.timer = setTimeout(() => {
-			this.timer = undefined;
-			this.connect().catch((error) => this.connectFailed(error));
-		}, delay);
+		this.reconnecting = true;
+		void wait(delay, this.stopped.signal).then((elapsed) => {
+			this.reconnecting = false;
+			if (elapsed && !this.closed) this.connect().catch((error) => this.connectFailed(error));
+		});
 	}
 
 	private connectFailed(error: unknown): void {

@@ -7,11 +7,10 @@ import { startFakePbx, type FakePbx } from '../fake-pbx';
 import { ActiveCallEvents, credentialsFor } from './harness';
 
 /**
- * Ignore SSL Issues reaches the WebSocket: the fake PBX behind a self-signed certificate (a TLS
- * terminator in front of it), REST and socket alike.
+ * A self-signed PBX (the fake behind a TLS terminator). Ignore SSL Issues covers the REST reads;
+ * Node's built-in WebSocket always checks the certificate (n8n's rules for verified nodes leave
+ * no way to hand it another TLS setting), and the activation says what to do.
  */
-const DISPATCHER = Symbol.for('undici.globalDispatcher.1');
-
 let pbx: FakePbx;
 let tls: Server;
 let url: string;
@@ -19,11 +18,6 @@ let trigger: ActiveCallEvents | undefined;
 const sockets = new Set<Socket>();
 
 beforeAll(async () => {
-	// Jest runs tests in a VM context that lacks the real global's undici dispatcher, which Node
-	// itself (and so n8n) has: copy it over, as the node reads it from there.
-	const real = require('vm').runInThisContext('globalThis') as Record<symbol, unknown>;
-	void (real as { WebSocket?: unknown }).WebSocket;
-	(globalThis as Record<symbol, unknown>)[DISPATCHER] ??= real[DISPATCHER];
 	pbx = await startFakePbx({ port: 0, clientId: 'demo', clientSecret: 'demo-secret', callHistoryRows: 10 });
 	const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'self-signed', name));
 	tls = createServer({ key: fixture('key.pem'), cert: fixture('cert.pem') }, (secure) => {
@@ -49,11 +43,16 @@ afterEach(async () => {
 	trigger = undefined;
 });
 
-test('with Ignore SSL Issues the trigger listens over wss:// to a self-signed PBX', async () => {
+test('with Ignore SSL Issues the REST reads go through, and the WebSocket’s certificate check is explained', async () => {
 	trigger = new ActiveCallEvents({ events: ['ringing'] }, credentialsFor(pbx, { url, ignoreSslIssues: true }));
-	await trigger.activate();
-	pbx.callControl.inbound({ from: '+4930123', to: '100' });
-	expect(await trigger.waitFor(1)).toEqual([expect.objectContaining({ event: 'ringing', dn: '100', from: '+4930123' })]);
+	const error = await trigger.activate().then(
+		() => undefined,
+		(e: Error & { description?: string }) => e,
+	);
+	trigger = undefined;
+	expect(error?.message).toMatch(/Call Control WebSocket of the PBX did not open/);
+	expect(error?.description).toMatch(/give the PBX a trusted certificate, or add its certificate to n8n's NODE_EXTRA_CA_CERTS/);
+	expect(pbx.stats.byRoute['GET /callcontrol']).toBeGreaterThan(0);
 });
 
 test('without it, the activation fails and says the certificate is not trusted', async () => {
