@@ -104,11 +104,12 @@ async function startN8n({
 		// before migrations and controllers are done. /healthz/readiness turns
 		// 200 only once the server marked itself fully ready.
 		// n8n 1.x turns ready once migrated, before its REST controllers exist: /rest/settings
-		// (public) answers 404 until they do.
+		// (public) answers 404 until they do. A queue-mode worker serves only the health routes.
 		const answers = async (route) => (await fetch(`${url}${route}`, { signal: AbortSignal.timeout(5_000) })).ok;
+		const servesRest = args[0] === 'start';
 		await waitFor(
 			`n8n on ${url}`,
-			async () => (await answers('/healthz/readiness')) && (await answers('/rest/settings')),
+			async () => (await answers('/healthz/readiness')) && (!servesRest || (await answers('/rest/settings'))),
 			{
 				timeoutMs,
 				abortIf: () => proc.child.exitCode !== null && `exited early (code ${proc.child.exitCode})`,
