@@ -47,8 +47,12 @@ test('an active workflow receives ringing → answered → ended of an inbound c
 	const events = async (count: number) => {
 		let started: ExecutionSummary[] = [];
 		await waitUntil(async () => (started = await executions()).length >= count, 60);
-		const runs = await Promise.all(started.map((e) => waitForExecution(env.api, e.id, 60_000)));
-		return runs.map((run) => nodeJson(run, 'Received')[0]).sort((a, b) => Number(a.raw.sequence) - Number(b.raw.sequence));
+		// In the order the trigger emitted them: execution ids grow. Not by the socket's sequence:
+		// an event the trigger caught up from its first snapshot (a call scripted while it was
+		// still reading the calls in progress) has none.
+		const inOrder = [...started].sort((a, b) => Number(a.id) - Number(b.id));
+		const runs = await Promise.all(inOrder.map((e) => waitForExecution(env.api, e.id, 60_000)));
+		return runs.map((run) => nodeJson(run, 'Received')[0]);
 	};
 
 	await env.api.post(`/rest/workflows/${workflow.id}/activate`, { versionId });
