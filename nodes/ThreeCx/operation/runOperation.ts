@@ -142,7 +142,8 @@ async function itemsFor(context: IExecutePaginationFunctions, options: IHttpRequ
 	const rowExistsAt =
 		countsPage && filtered
 			? async (skip: number) => {
-					const { $filter: _filter, $search: _search, $count: _count, ...unfiltered } = qs;
+					const unfiltered = { ...qs };
+					for (const option of ['$filter', '$search', '$count']) delete unfiltered[option];
 					const response = await send(context, endpoint, { ...options, qs: { ...unfiltered, $top: 1, $skip: skip } });
 					return rowsOf((responseJson(response, context) ?? {}) as Json).rows.length > 0;
 				}
