@@ -193,8 +193,15 @@ function stableJson(value, indent = '', column = 0) {
 
 const modelText = (specs) => `${stableJson(modelOf(specs.map(({ version, doc }) => ({ version, doc: reduceDoc(doc) }))))}\n`;
 
-/** The committed model's updates, each as the reduced spec it was made from. */
-const committedSpecs = (modelFile) => (fs.existsSync(modelFile) ? modelDocs(JSON.parse(fs.readFileSync(modelFile, 'utf8'))) : []);
+/**
+ * The model (file text, or undefined for none yet) with one more update's spec, which replaces
+ * the update's own if the model has it. The model's specs are reduced already, so they go in as
+ * they are.
+ */
+function addedText(text, version, doc) {
+	const others = text ? modelDocs(JSON.parse(text)).filter((s) => s.version !== version) : [];
+	return `${stableJson(modelOf([...others, { version, doc: reduceDoc(doc) }]))}\n`;
+}
 
 /** 3CX's swagger says "version: 1.0.0" (the API's version), so only a 3CX-like version is taken from it. */
 function versionOf(doc, given, file) {
@@ -212,20 +219,17 @@ function main(argv) {
 	};
 	const addFile = option('--add');
 	const modelFile = path.resolve(option('--model') ?? MODEL_FILE);
-	let specs;
 	if (addFile) {
+		// A PBX's swagger may be YAML or JSON; js-yaml reads both.
 		const doc = yaml.load(fs.readFileSync(addFile, 'utf8'));
 		const version = versionOf(doc, option('--version'), addFile);
-		const others = committedSpecs(modelFile).filter((s) => s.version !== version);
-		specs = [...others, { version, doc: reduceDoc(doc) }];
-		// The committed specs are reduced already; reducing them again changes nothing.
-		fs.writeFileSync(modelFile, `${stableJson(modelOf(specs))}\n`);
+		fs.writeFileSync(modelFile, addedText(fs.existsSync(modelFile) ? fs.readFileSync(modelFile, 'utf8') : undefined, version, doc));
 	} else {
-		specs = loadYamlSpecs(option('--specs') ?? SPEC_DIR);
-		fs.writeFileSync(modelFile, modelText(specs));
+		fs.writeFileSync(modelFile, modelText(loadYamlSpecs(option('--specs') ?? SPEC_DIR)));
 	}
+	const { updates } = JSON.parse(fs.readFileSync(modelFile, 'utf8'));
 	const size = fs.statSync(modelFile).size;
-	console.log(`${path.relative(process.cwd(), modelFile)}: 3CX ${specs.map((s) => s.version).sort(compareVersions).join(', ')} in ${(size / 1024).toFixed(0)} KiB`);
+	console.log(`${path.relative(process.cwd(), modelFile)}: 3CX ${updates.join(', ')} in ${(size / 1024).toFixed(0)} KiB`);
 }
 
 if (require.main === module) {
@@ -237,4 +241,4 @@ if (require.main === module) {
 	}
 }
 
-module.exports = { reduceDoc, modelOf, modelText, stableJson };
+module.exports = { reduceDoc, modelOf, modelText, addedText, stableJson };
