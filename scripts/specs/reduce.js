@@ -121,14 +121,6 @@ function modelOf(specs) {
 		if (same) same.updates.push(version);
 		else variants.push({ updates: [version], value });
 	};
-	const everyUpdate = flatJson(model.updates);
-	const variantsOf = (entries) => Object.values(entries).flatMap((holder) => Object.values(holder)).flat();
-	const mark = () => {
-		// Most things are in every update: only the rest say which updates they are in.
-		for (const variant of [...variantsOf(model.paths), ...variantsOf(model.components), ...variantsOf(model.schemaProperties)]) {
-			if (flatJson(variant.updates) === everyUpdate) delete variant.updates;
-		}
-	};
 	for (const { version, doc } of sorted) {
 		for (const [name, operations] of Object.entries(doc.paths)) {
 			for (const [method, operation] of Object.entries(operations)) record((model.paths[name] ??= {}), method, version, operation);
@@ -146,7 +138,12 @@ function modelOf(specs) {
 			}
 		}
 	}
-	mark();
+	// Most things are in every update: only the rest say which updates they are in.
+	const everyUpdate = flatJson(model.updates);
+	const variantsOf = (entries) => Object.values(entries).flatMap((holder) => Object.values(holder)).flat();
+	for (const variant of [...variantsOf(model.paths), ...variantsOf(model.components), ...variantsOf(model.schemaProperties)]) {
+		if (flatJson(variant.updates) === everyUpdate) delete variant.updates;
+	}
 	return model;
 }
 
