@@ -2,10 +2,10 @@
 'use strict';
 /**
  * Generates the ThreeCx node's descriptions and endpoint table from 3CX's OpenAPI specs:
- * ../shared/xapi-spec/*.yaml → nodes/ThreeCx/generated/. Deterministic: same specs, same bytes.
+ * spec/xapi-model.json (npm run specs) → nodes/ThreeCx/generated/. Deterministic: same specs, same bytes.
  */
 const path = require('path');
-const { loadSpecs, SPEC_DIR } = require('./load-specs');
+const { loadSpecs, MODEL_FILE } = require('./load-specs');
 const { buildModel } = require('./operations');
 const { identifier } = require('./naming');
 const { compareText } = require('./order');
@@ -26,8 +26,8 @@ function collectEnums(model) {
 	return Object.fromEntries(Object.entries(enums).sort(([a], [b]) => compareText(a, b)));
 }
 
-function generate({ specDir = SPEC_DIR, outDir = OUT_DIR } = {}) {
-	const specs = loadSpecs(specDir);
+function generate({ modelFile = MODEL_FILE, outDir = OUT_DIR } = {}) {
+	const specs = loadSpecs(modelFile);
 	const model = buildModel(specs);
 	annotateLocators(model, specs);
 	const { versions } = model;

@@ -1,9 +1,12 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const yaml = require('js-yaml');
 
-const SPEC_DIR = path.resolve(__dirname, '../../../shared/xapi-spec');
+/**
+ * The generator's input: 3CX's specs as reduced by `npm run specs` (scripts/specs/reduce.js), kept
+ * in the project so that generating needs nothing from outside it.
+ */
+const MODEL_FILE = path.resolve(__dirname, '../../spec/xapi-model.json');
 
 /** "20.0.10" sorts after "20.0.9": compare numerically, part by part. */
 function compareVersions(a, b) {
@@ -16,17 +19,43 @@ function compareVersions(a, b) {
 	return 0;
 }
 
-/** Every 3CX update's spec, oldest first. */
-function loadSpecs(specDir = SPEC_DIR) {
-	return fs
-		.readdirSync(specDir)
-		.filter((file) => /^\d+\.\d+\.\d+\.yaml$/.test(file))
-		.map((file) => file.replace(/\.yaml$/, ''))
-		.sort(compareVersions)
-		.map((version) => ({
-			version,
-			doc: yaml.load(fs.readFileSync(path.join(specDir, `${version}.yaml`), 'utf8')),
-		}));
+/**
+ * Each update's spec rebuilt from the model, in the shape of the OpenAPI document it came from,
+ * so the generator reads it as it read the YAML. A fresh copy per update: nothing is shared.
+ * A variant without `updates` is in every update. An entity schema's properties are stored apart
+ * from it, each once (schemaProperties).
+ */
+function modelDocs(model) {
+	return model.updates.map((version) => {
+		const pick = (variants) => variants.find((v) => !v.updates || v.updates.includes(version))?.value;
+		const paths = {};
+		for (const [name, methods] of Object.entries(model.paths)) {
+			for (const [method, variants] of Object.entries(methods)) {
+				const operation = pick(variants);
+				if (operation) (paths[name] ??= {})[method] = structuredClone(operation);
+			}
+		}
+		const components = {};
+		for (const [section, entries] of Object.entries(model.components)) {
+			components[section] = {};
+			for (const [name, variants] of Object.entries(entries)) {
+				const value = pick(variants);
+				if (!value) continue;
+				components[section][name] = structuredClone(value);
+				if (section !== 'schemas' || !value.properties) continue;
+				for (const [property, propertyVariants] of Object.entries(model.schemaProperties[name] ?? {})) {
+					const schema = pick(propertyVariants);
+					if (schema) components[section][name].properties[property] = structuredClone(schema);
+				}
+			}
+		}
+		return { version, doc: { paths, components } };
+	});
 }
 
-module.exports = { SPEC_DIR, loadSpecs, compareVersions };
+/** Every 3CX update's spec, oldest first. */
+function loadSpecs(modelFile = MODEL_FILE) {
+	return modelDocs(JSON.parse(fs.readFileSync(modelFile, 'utf8')));
+}
+
+module.exports = { MODEL_FILE, loadSpecs, modelDocs, compareVersions };

@@ -1,18 +1,16 @@
-import * as fs from 'fs';
 import type { INodeParameters } from 'n8n-workflow';
 import { endpoints } from '../../nodes/ThreeCx/operation/endpoints';
 import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
 import { credentialsHelperFor, runThreeCx } from '../helpers/workflow';
 import { startSpecValidator, type SpecValidator } from './harness/prism';
-import { XAPI_SPEC_DIR } from './harness/specLocation';
+import { xapiSpecsPresent } from '../helpers/xapiSpecs';
 
 /**
  * Functions whose path parameters changed: on a PBX of 20.0.5, whose spec lacks the newest form
  * (Prism answers 404 as such a PBX does), the node's fallback to the older form must be a request
  * that 20.0.5's spec accepts. One Prism instance, for the one spec these forms belong to.
  */
-const specsPresent = fs.existsSync(XAPI_SPEC_DIR);
-if (!specsPresent) console.warn(`Skipping the legacy-path contract test: ${XAPI_SPEC_DIR} is absent.`);
+const specsPresent = xapiSpecsPresent('the legacy-path contract test');
 
 const prop = (operation: string, name: string) => endpoints[operation].params!.find((p) => p.name === name)!.prop;
 

@@ -1,10 +1,9 @@
-import * as fs from 'fs';
 import type { IDataObject } from 'n8n-workflow';
 import { endpoints } from '../../nodes/ThreeCx/operation/endpoints';
 import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
 import { credentialsHelperFor, runThreeCx } from '../helpers/workflow';
 import { startSpecValidator, type SpecValidator } from './harness/prism';
-import { XAPI_SPEC_DIR } from './harness/specLocation';
+import { xapiSpecsPresent } from '../helpers/xapiSpecs';
 import { locators } from '../../nodes/ThreeCx/generated';
 import { locatorCases, operationCases, wronglyTyped, type LocatorCase, type OperationCase } from './samples';
 
@@ -13,8 +12,7 @@ import { locatorCases, operationCases, wronglyTyped, type LocatorCase, type Oper
 const { buildModel } = require('../../scripts/generate/operations.js');
 const { loadSpecs } = require('../../scripts/generate/load-specs.js');
 
-const specsPresent = fs.existsSync(XAPI_SPEC_DIR);
-if (!specsPresent) console.warn(`Skipping the contract test: ${XAPI_SPEC_DIR} is absent.`);
+const specsPresent = xapiSpecsPresent('the contract test');
 
 function newestVersionByOperation(): Map<string, string> {
 	const model = buildModel(loadSpecs());
@@ -26,7 +24,8 @@ function newestVersionByOperation(): Map<string, string> {
 const tally = { positive: 0, positivePassed: 0, negative: 0, negativeRejected: 0, locator: 0, locatorPassed: 0 };
 
 (specsPresent ? describe : describe.skip)('every operation, against 3CX’s own spec (Prism)', () => {
-	const newest = specsPresent ? newestVersionByOperation() : new Map<string, string>();
+	// From the committed model, so that a skipped run still has the versions to name its blocks.
+	const newest = newestVersionByOperation();
 	const cases = operationCases();
 	const versions = [...new Set(newest.values())];
 

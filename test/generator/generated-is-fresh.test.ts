@@ -7,11 +7,8 @@ const { generate, OUT_DIR } = require('../../scripts/generate/index.js') as {
 	OUT_DIR: string;
 };
 
-const SPEC_DIR = path.resolve(__dirname, '../../../shared/xapi-spec');
-const specsPresent = fs.existsSync(SPEC_DIR);
-if (!specsPresent) console.warn(`Skipping: ${SPEC_DIR} is absent, so the generated descriptions cannot be compared with a fresh run.`);
-
-(specsPresent ? describe : describe.skip)('generated descriptions', () => {
+// Its input is the committed spec/xapi-model.json, so this runs wherever the project is.
+describe('generated descriptions', () => {
 	const result = generate();
 
 	test('cover every operation of 3CX 20.0.4–20.0.10', () => {

@@ -4,13 +4,16 @@ import { XAPI_BASE_PATH, toPrismReadySpec } from './preprocessSpec';
 import { sampleRequestsOf } from './sampleRequests';
 import { readSpec } from './openApi';
 import { availableSpecVersions } from './specLocation';
+import { xapiSpecsPresent } from '../../helpers/xapiSpecs';
 
 /**
  * Prism's own router, run in-process on every preprocessed spec: a request built for an
  * operation must be routed to that very operation. Catches path-order problems such as
  * `Users({Id})` claiming `Users(Number='100')` in every version, without starting Prism.
  */
-describe.each(availableSpecVersions())('Prism routes every operation of %s to itself', (version) => {
+const specsPresent = xapiSpecsPresent('the Prism route-order test');
+
+(specsPresent ? describe.each(availableSpecVersions()) : describe.skip.each(['(no specs)']))('Prism routes every operation of %s to itself', (version) => {
 	test('after preprocessing', async () => {
 		const spec = toPrismReadySpec(await readSpec(version));
 		const resources = await getHttpOperationsFromSpec(spec);

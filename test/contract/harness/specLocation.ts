@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { XAPI_SPEC_DIR } from '../../helpers/xapiSpecs';
 
 /** 3CX's published XAPI specs, one per update; read-only reference data shared by all tests. */
-export const XAPI_SPEC_DIR = path.resolve(__dirname, '../../../../shared/xapi-spec');
+export { XAPI_SPEC_DIR };
 
 export function specFileOf(version: string): string {
 	return path.join(XAPI_SPEC_DIR, `${version}.yaml`);
