@@ -6,7 +6,7 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { accessTokenFor } from '../nodes/ThreeCx/transport/token';
+import { accessTokenFor } from '../nodes/shared/transport/token';
 
 export class ThreeCxApi implements ICredentialType {
 	name = 'threeCxApi';

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
+import { forgetTokens } from '../../nodes/shared/transport/token';
 import { credentialsHelperFor, runThreeCx } from '../helpers/workflow';
 import { startSpecValidator, type SpecValidator } from './harness/prism';
 import { XAPI_SPEC_DIR } from './harness/specLocation';

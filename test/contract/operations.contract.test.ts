@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type { IDataObject } from 'n8n-workflow';
 import { endpoints } from '../../nodes/ThreeCx/operation/endpoints';
-import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
+import { forgetTokens } from '../../nodes/shared/transport/token';
 import { credentialsHelperFor, runThreeCx } from '../helpers/workflow';
 import { startSpecValidator, type SpecValidator } from './harness/prism';
 import { XAPI_SPEC_DIR } from './harness/specLocation';

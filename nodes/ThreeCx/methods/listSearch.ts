@@ -3,9 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { locators } from '../generated';
 import type { Endpoint, LocatorSet } from '../odata/endpoint';
 import { sendWithinTopLimit } from '../odata/topLimit';
-import { sendXapiRequest } from '../transport/request';
-import { responseJson } from '../transport/response';
-import { pbxBaseUrl } from '../transport/token';
+import { sendXapiRequest } from '../../shared/transport/request';
+import { responseJson } from '../../shared/transport/response';
+import { pbxBaseUrl } from '../../shared/transport/token';
 import { listEntryName, searchFilter } from './listQuery';
 
 /** Entries per page of the editor's list; n8n asks for the next page with the token we return. */

@@ -3,7 +3,7 @@ import { InvalidValueError, isBlankJson, toApiValue } from '../helpers/values';
 import type { Endpoint } from '../odata/endpoint';
 import { fillPath, queryLiteral, type LiteralValue } from '../odata/literal';
 import { queryString, type QueryOptionValues } from '../odata/queryOptions';
-import { asNodeApiError, xapiNodeError } from '../transport/errors';
+import { asNodeApiError, xapiNodeError } from '../../shared/transport/errors';
 import { pbxConnection } from './connection';
 import { currentEndpoint } from './endpoints';
 import { pathLiterals } from './pathLiterals';

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { CREDENTIAL_TYPE } from '../transport/request';
-import { pbxBaseUrl } from '../transport/token';
+import { CREDENTIAL_TYPE } from '../../shared/transport/request';
+import { pbxBaseUrl } from '../../shared/transport/token';
 
 export type PbxConnection = Required<Pick<IHttpRequestOptions, 'baseURL' | 'skipSslCertificateValidation'>>;
 

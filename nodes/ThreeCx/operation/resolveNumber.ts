@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import type { Endpoint, LocatorSet } from '../odata/endpoint';
 import { queryStringLiteral } from '../odata/literal';
-import { xapiNodeError } from '../transport/errors';
-import { sendXapiRequest } from '../transport/request';
-import { responseJson } from '../transport/response';
+import { xapiNodeError } from '../../shared/transport/errors';
+import { sendXapiRequest } from '../../shared/transport/request';
+import { responseJson } from '../../shared/transport/response';
 
 /** Only where and how to reach the PBX: the lookup is its own GET, whatever the operation sends. */
 function lookupOptions(base: IHttpRequestOptions, url: string, qs: IDataObject): IHttpRequestOptions {

@@ -12,10 +12,10 @@ import type { Endpoint } from '../odata/endpoint';
 import { fillPath } from '../odata/literal';
 import { collectPages, MAX_ITEMS_PER_INPUT_ITEM } from '../odata/paging';
 import { knownTopLimit, type TopLimitScope } from '../odata/topLimit';
-import { asNodeApiError, xapiNodeError } from '../transport/errors';
-import { topAboveLimit } from '../transport/messages';
-import { sendXapiRequest } from '../transport/request';
-import { fileItem, isJsonResponse, responseJson } from '../transport/response';
+import { asNodeApiError, xapiNodeError } from '../../shared/transport/errors';
+import { topAboveLimit } from '../../shared/transport/messages';
+import { sendXapiRequest } from '../../shared/transport/request';
+import { fileItem, isJsonResponse, responseJson } from '../../shared/transport/response';
 import { pathLiterals } from './pathLiterals';
 import { currentEndpoint } from './endpoints';
 

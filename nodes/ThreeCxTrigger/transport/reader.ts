@@ -2,9 +2,9 @@ import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Endpoint } from '../../ThreeCx/odata/endpoint';
 import { sendWithinTopLimit, type TopLimitScope } from '../../ThreeCx/odata/topLimit';
-import { CREDENTIAL_TYPE, sendXapiRequest } from '../../ThreeCx/transport/request';
-import { responseJson } from '../../ThreeCx/transport/response';
-import { pbxBaseUrl } from '../../ThreeCx/transport/token';
+import { CREDENTIAL_TYPE, sendXapiRequest } from '../../shared/transport/request';
+import { responseJson } from '../../shared/transport/response';
+import { pbxBaseUrl } from '../../shared/transport/token';
 
 /** A collection the trigger reads: its path under /xapi/v1 and, when not all updates have it, which do. */
 export interface XapiSource {

@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
-import type { Endpoint } from '../odata/endpoint';
+import type { Endpoint } from '../../ThreeCx/odata/endpoint';
 import { toNodeApiError } from './errors';
 import { inspectFailure } from './failure';
 import { withTokenRetries } from './refusedToken';

@@ -1,6 +1,6 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import type { Endpoint } from '../odata/endpoint';
+import type { Endpoint } from '../../ThreeCx/odata/endpoint';
 import type { FailedResponse } from './failure';
 import { failureMessage } from './messages';
 

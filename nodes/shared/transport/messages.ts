@@ -1,5 +1,5 @@
-import type { Endpoint } from '../odata/endpoint';
-import { topLimitFromError } from '../odata/topLimit';
+import type { Endpoint } from '../../ThreeCx/odata/endpoint';
+import { topLimitFromError } from '../../ThreeCx/odata/topLimit';
 import { TOKEN_REFUSED, type FailedResponse } from './failure';
 import { RETRY_BUDGET_MS } from './retry';
 
