@@ -4,7 +4,7 @@ import { sendCallControl, type CallControlTarget } from '../shared/transport/cal
 import { xapiNodeError } from '../shared/transport/errors';
 import { CREDENTIAL_TYPE } from '../shared/transport/request';
 import { ignoresCertificateErrors } from '../shared/transport/tls';
-import { pbxBaseUrl } from '../shared/transport/token';
+import { pbxBaseUrl } from '../shared/transport/pbx';
 
 /** More new tokens than this within the window means someone else keeps minting for this API client. */
 const MAX_TOKEN_CHANGES = 3;

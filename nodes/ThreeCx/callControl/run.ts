@@ -3,7 +3,7 @@ import { asNodeApiError, xapiNodeError } from '../../shared/transport/errors';
 import { callControlPath, type CallControlTarget, refusedResult, sendCallControl } from '../../shared/transport/callControl';
 import { CREDENTIAL_TYPE } from '../../shared/transport/request';
 import { ignoresCertificateErrors } from '../../shared/transport/tls';
-import { pbxBaseUrl } from '../../shared/transport/token';
+import { pbxBaseUrl } from '../../shared/transport/pbx';
 
 interface CallControlRequest {
 	method: 'GET' | 'POST';

@@ -50,8 +50,9 @@ export async function buildRequest(this: IExecuteSingleFunctions, requestOptions
 		const { endpoint } = currentEndpoint(this);
 		const options = (endpoint.options ? this.getNodeParameter(endpoint.options, {}) : {}) as QueryOptionValues;
 		const body = requestBody(this, endpoint);
-		const base = { ...requestOptions, ...(await pbxConnection(this)) };
-		const url = fillPath(endpoint.path, await pathLiterals(this, endpoint, endpoint.path, base));
+		const connection = await pbxConnection(this);
+		const base = { ...requestOptions, ...connection };
+		const url = fillPath(endpoint.path, await pathLiterals(this, endpoint, endpoint.path, connection));
 		return {
 			...base,
 			method: endpoint.method,

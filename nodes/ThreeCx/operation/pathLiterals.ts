@@ -1,9 +1,10 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { locators } from '../generated';
 import { locatorKey } from '../helpers/locator';
 import { toApiValue } from '../helpers/values';
 import type { Endpoint } from '../odata/endpoint';
 import { odataLiteral, stringLiteral, type LiteralValue } from '../odata/literal';
+import type { XapiConnection } from '../../shared/transport/pbx';
 import { idForNumber } from './resolveNumber';
 
 type Param = NonNullable<Endpoint['params']>[number];
@@ -16,27 +17,27 @@ function plainLiteral(context: IExecuteSingleFunctions, param: Param): string {
 }
 
 /** A locator's literals: the number itself where the path takes `{Number}`, else the Id (a number looked up). */
-async function locatorLiterals(context: IExecuteSingleFunctions, param: Param, template: string, base: IHttpRequestOptions): Promise<Record<string, string>> {
+async function locatorLiterals(context: IExecuteSingleFunctions, param: Param, template: string, connection: XapiConnection): Promise<Record<string, string>> {
 	const locator = locators[param.locator!];
 	const key = locatorKey(locator, context.getNodeParameter(param.prop, '') as unknown);
 	if (key.mode === 'number' && template.includes('{Number}')) return { Number: stringLiteral(key.number) };
-	const id = key.mode === 'id' ? key.id : await idForNumber(context, locator, key.number, base);
+	const id = key.mode === 'id' ? key.id : await idForNumber(context, locator, key.number, connection);
 	return { [param.name]: String(id) };
 }
 
 /**
  * The OData literals for the placeholders of a path template (the endpoint's path, its legacy
- * path or its alternate-key path). `base` says how to reach the PBX for a number lookup.
+ * path or its alternate-key path). `connection` says how to reach the PBX for a number lookup.
  */
 export async function pathLiterals(
 	context: IExecuteSingleFunctions,
 	endpoint: Endpoint,
 	template: string,
-	base: IHttpRequestOptions,
+	connection: XapiConnection,
 ): Promise<Record<string, string>> {
 	const literals: Record<string, string> = {};
 	for (const param of endpoint.params ?? []) {
-		if (param.locator) Object.assign(literals, await locatorLiterals(context, param, template, base));
+		if (param.locator) Object.assign(literals, await locatorLiterals(context, param, template, connection));
 		else literals[param.name] = plainLiteral(context, param);
 	}
 	return literals;

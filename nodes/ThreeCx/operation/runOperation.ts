@@ -14,6 +14,7 @@ import { collectPages, MAX_ITEMS_PER_INPUT_ITEM } from '../odata/paging';
 import { knownTopLimit, type TopLimitScope } from '../odata/topLimit';
 import { asNodeApiError, xapiNodeError } from '../../shared/transport/errors';
 import { topAboveLimit } from '../../shared/transport/messages';
+import type { XapiConnection } from '../../shared/transport/pbx';
 import { sendXapiRequest } from '../../shared/transport/request';
 import { fileItem, isJsonResponse, responseJson } from '../../shared/transport/response';
 import { pathLiterals } from './pathLiterals';
@@ -62,13 +63,18 @@ function onlyRow(context: IExecuteSingleFunctions, endpoint: Endpoint, options: 
 	});
 }
 
+/** Where buildRequest said the PBX is. */
+function connectionOf(options: IHttpRequestOptions): XapiConnection {
+	return { baseURL: String(options.baseURL ?? ''), skipSslCertificateValidation: options.skipSslCertificateValidation === true };
+}
+
 /** Sends on the newest path; an operation whose path changed between updates falls back to its older form on 404. */
 async function send(context: IExecuteSingleFunctions, endpoint: Endpoint, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
 	try {
 		return await sendXapiRequest(context, endpoint, options);
 	} catch (error) {
 		if (!(endpoint.legacyPath && error instanceof NodeApiError && error.httpCode === '404')) throw asNodeApiError(context.getNode(), error, context.getItemIndex());
-		const url = fillPath(endpoint.legacyPath, await pathLiterals(context, endpoint, endpoint.legacyPath, options));
+		const url = fillPath(endpoint.legacyPath, await pathLiterals(context, endpoint, endpoint.legacyPath, connectionOf(options)));
 		return await sendXapiRequest(context, endpoint, { ...options, url });
 	}
 }

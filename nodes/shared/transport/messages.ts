@@ -3,6 +3,12 @@ import { topLimitFromError } from '../../ThreeCx/odata/topLimit';
 import { TOKEN_REFUSED, type FailedResponse } from './failure';
 import { RETRY_BUDGET_MS } from './retry';
 
+/**
+ * What a failed request asked for, as its error words it: the path as 3CX's spec names it, and
+ * which updates have it when not all do. An operation's Endpoint is one.
+ */
+export type RequestTarget = Pick<Endpoint, 'path' | 'versions'>;
+
 export interface Message {
 	message: string;
 	description?: string;
@@ -70,7 +76,7 @@ function hasEntityKey(path: string): boolean {
 
 const API_SETTINGS = '3CX Admin › Integrations › API';
 
-function accessDenied(endpoint: Endpoint, xapi: string | undefined): Message {
+function accessDenied(endpoint: RequestTarget, xapi: string | undefined): Message {
 	const detail = xapi ? ` 3CX said: ${xapi}.` : '';
 	if (needsSystemOwner(endpoint.path)) {
 		return {
@@ -84,7 +90,7 @@ function accessDenied(endpoint: Endpoint, xapi: string | undefined): Message {
 	};
 }
 
-function notFound(endpoint: Endpoint, xapi: string | undefined): Message {
+function notFound(endpoint: RequestTarget, xapi: string | undefined): Message {
 	// A targeted code ("Id: not found") comes from an operation that exists: the record is missing.
 	if (xapi && xapi.toLowerCase() !== 'not found') return { message: `Not found — ${xapi}`, description: 'Check the key or number you gave.' };
 	if (!endpoint.versions) return { message: 'Not found', description: 'Check the key or number you gave.' };
@@ -125,11 +131,11 @@ export function topAboveLimit(limit: number, asked?: number): Message {
 }
 
 /** What to tell the user about a failed request: only facts that are safe to show. */
-export function failureMessage(failure: FailedResponse, endpoint: Endpoint): Message {
+export function failureMessage(failure: FailedResponse, endpoint: RequestTarget): Message {
 	return withAskedWait(statusMessage(failure, endpoint), failure.askedToWaitMs);
 }
 
-function statusMessage(failure: FailedResponse, endpoint: Endpoint): Message {
+function statusMessage(failure: FailedResponse, endpoint: RequestTarget): Message {
 	const xapi = xapiMessage(failure.body);
 	switch (failure.status) {
 		case 401:

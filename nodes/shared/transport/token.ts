@@ -2,7 +2,9 @@ import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 import { inspectFailure, TokenError } from './failure';
 import { type Message, unreachable, withAskedWait } from './messages';
+import { pbxBaseUrl } from './pbx';
 import { withRetries } from './retry';
+import { ignoresCertificateErrors } from './tls';
 import { REVOKED_WAIT_MS, tokenToHandOver, type IssuedToken } from './tokenHandOver';
 
 export { TokenError };
@@ -35,12 +37,6 @@ export const tokenClock = { now: (): number => Date.now() };
 
 const clients = new Map<string, ClientTokens>();
 
-export function pbxBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.url ?? '')
-		.trim()
-		.replace(/\/+$/, '');
-}
-
 function clientKey(credentials: ICredentialDataDecryptedObject): string {
 	const secret = createHash('sha256').update(String(credentials.apiKey ?? '')).digest('hex');
 	return `${pbxBaseUrl(credentials)}\u0000${String(credentials.clientId ?? '')}\u0000${secret}`;
@@ -61,7 +57,7 @@ async function mint(helpers: IHttpRequestHelper['helpers'], credentials: ICreden
 				url,
 				body: form.toString(),
 				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+				skipSslCertificateValidation: ignoresCertificateErrors(credentials),
 				json: true,
 			})) as { access_token?: unknown },
 		{
