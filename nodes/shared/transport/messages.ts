@@ -1,6 +1,6 @@
 import type { Endpoint } from '../../ThreeCx/odata/endpoint';
 import { topLimitFromError } from '../../ThreeCx/odata/topLimit';
-import { TOKEN_REFUSED, type FailedResponse } from './failure';
+import type { FailedResponse } from './failure';
 import { RETRY_BUDGET_MS } from './retry';
 
 /**
@@ -13,6 +13,13 @@ export interface Message {
 	message: string;
 	description?: string;
 }
+
+/** 3CX refused the token (401), also after new ones: what the user reads. */
+export const TOKEN_REFUSED = {
+	message: '3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client',
+	description:
+		"The node renewed the token and tried again for about 20 seconds. 3CX keeps one token per API client: another n8n installation or app using the same client revokes this one's tokens, so give each its own API client.",
+};
 
 /** "WARNINGS.XAPI.ALREADY_IN_USE" → "already in use". */
 export function readableCode(text: string): string {
@@ -132,10 +139,6 @@ export function topAboveLimit(limit: number, asked?: number): Message {
 
 /** What to tell the user about a failed request: only facts that are safe to show. */
 export function failureMessage(failure: FailedResponse, endpoint: RequestTarget): Message {
-	return withAskedWait(statusMessage(failure, endpoint), failure.askedToWaitMs);
-}
-
-function statusMessage(failure: FailedResponse, endpoint: RequestTarget): Message {
 	const xapi = xapiMessage(failure.body);
 	switch (failure.status) {
 		case 401:

@@ -1,13 +1,11 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 import { inspectFailure, TokenError } from './failure';
-import { type Message, unreachable, withAskedWait } from './messages';
+import { type Message, TOKEN_REFUSED, unreachable, withAskedWait } from './messages';
 import { pbxBaseUrl } from './pbx';
 import { withRetries } from './retry';
 import { ignoresCertificateErrors } from './tls';
 import { REVOKED_WAIT_MS, tokenToHandOver, type IssuedToken } from './tokenHandOver';
-
-export { TokenError };
 
 /**
  * 3CX keeps one active token per API client: minting a new one revokes the previous. So every
@@ -79,7 +77,7 @@ async function mint(helpers: IHttpRequestHelper['helpers'], credentials: ICreden
 function describeTokenFailure(url: string, error: unknown): Message {
 	const { status, code } = inspectFailure(error);
 	if (status === 400 || status === 401) {
-		return { message: '3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client' };
+		return { message: TOKEN_REFUSED.message };
 	}
 	if (status) return { message: `3CX's token endpoint ${url} answered HTTP ${status}` };
 	return unreachable(code, url);
