@@ -42,7 +42,7 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /**
- * Lists XAPI collections for one poll through the action node's transport (shared token, retries,
+ * Lists XAPI collections for one poll through the shared transport (one token, retries,
  * readable errors). The credential is read once per poll.
  */
 export class XapiReader {
