@@ -6,7 +6,8 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { accessTokenFor } from '../nodes/ThreeCx/transport/token';
+import { XAPI_ROOT } from '../nodes/shared/transport/pbx';
+import { accessTokenFor } from '../nodes/shared/transport/token';
 
 export class ThreeCxApi implements ICredentialType {
 	name = 'threeCxApi';
@@ -85,7 +86,8 @@ export class ThreeCxApi implements ICredentialType {
 	/** Definitions (time zones, codecs) rather than system data such as SystemStatus, so a client with a limited role passes; $select keeps the answer to a few bytes. */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "")}}/xapi/v1',
+			// n8n sends the test request on its own, so pbxBaseUrl (transport/pbx.ts) is written out as an expression.
+			baseURL: `={{$credentials.url.trim().replace(/\\/+$/, "")}}${XAPI_ROOT}`,
 			url: '/Defs',
 			qs: { $select: 'Id' },
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',

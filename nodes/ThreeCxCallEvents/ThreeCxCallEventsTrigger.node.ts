@@ -1,8 +1,8 @@
 import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { settle } from '../ThreeCx/helpers/settle';
-import { asNodeApiError } from '../ThreeCx/transport/errors';
-import { CREDENTIAL_TYPE } from '../ThreeCx/transport/request';
+import { asNodeApiError } from '../shared/transport/errors';
+import { CREDENTIAL_TYPE } from '../shared/transport/request';
 import { CALL_EVENTS, type CallEventName } from './calls';
 import { properties } from './description';
 import { CallControlSession } from './session';

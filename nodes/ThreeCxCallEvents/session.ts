@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, INode, ITriggerFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { sendCallControl, type CallControlTarget } from '../ThreeCx/transport/callControl';
-import { xapiNodeError } from '../ThreeCx/transport/errors';
-import { CREDENTIAL_TYPE } from '../ThreeCx/transport/request';
-import { ignoresCertificateErrors } from '../ThreeCx/transport/tls';
-import { pbxBaseUrl } from '../ThreeCx/transport/token';
+import { sendCallControl, type CallControlTarget } from '../shared/transport/callControl';
+import { xapiNodeError } from '../shared/transport/errors';
+import { CREDENTIAL_TYPE } from '../shared/transport/request';
+import { ignoresCertificateErrors } from '../shared/transport/tls';
+import { pbxBaseUrl } from '../shared/transport/pbx';
 
 /** More new tokens than this within the window means someone else keeps minting for this API client. */
 const MAX_TOKEN_CHANGES = 3;

@@ -1,7 +1,7 @@
 import type { ITriggerFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { callControlPath } from '../ThreeCx/transport/callControl';
-import { xapiNodeError } from '../ThreeCx/transport/errors';
+import { callControlPath } from '../shared/transport/callControl';
+import { xapiNodeError } from '../shared/transport/errors';
 import { CallTracker, participantEntity, type CallEvent, type CallEventName, type DnInfo, type Participant, type RawEvent } from './calls';
 import { isLasting, type CallControlSession } from './session';
 import { openSocket, socketUrl, type OpenSocket } from './socket';

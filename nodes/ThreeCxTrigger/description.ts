@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { STAMPS } from './cursor/changeStamp';
 import { EVENTS } from './events';
+import type { TriggerEvent } from './events/types';
 
 const CHANGE_CHECK = ' On 3CX 20.0.7 and later a cheap check skips polls in which nothing was written.';
+
+/** Events that read the change stamp skip unchanged polls: their option says so. */
+const readsStamp = (event: TriggerEvent) => event.reads.some(({ source }) => source === STAMPS);
 
 export const properties: INodeProperties[] = [
 	{
@@ -11,9 +16,7 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		required: true,
 		default: 'callRecord',
-		options: EVENTS.map(({ option }) =>
-			['callRecord', 'chatConversation', 'chatMessage'].includes(option.value) ? { ...option, description: `${option.description}${CHANGE_CHECK}` } : option,
-		),
+		options: EVENTS.map((event) => (readsStamp(event) ? { ...event.option, description: `${event.option.description}${CHANGE_CHECK}` } : event.option)),
 	},
 	{
 		displayName: 'Extensions or Numbers',

@@ -1,20 +1,16 @@
 import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { queryStringLiteral } from '../ThreeCx/odata/literal';
 
 /** Extension numbers, phone numbers with +, and the letters trunks and parking numbers use. */
 const NUMBER = /^[0-9A-Za-z+*#._-]{1,40}$/;
 /** Each number becomes up to four $filter terms; more would make URLs some proxies refuse. */
 const MAX_NUMBERS = 25;
 
-/** A string literal inside $filter: quoted, embedded quotes doubled (n8n encodes the query). */
-export function filterString(value: string): string {
-	return `'${value.replace(/'/g, "''")}'`;
-}
-
 /** "fieldA eq 'x' or fieldB eq 'x' or …" for every field and value; undefined when there are no values. */
 export function anyFieldEquals(fields: string[], values: string[]): string | undefined {
 	if (values.length === 0) return undefined;
-	return values.flatMap((value) => fields.map((field) => `${field} eq ${filterString(value)}`)).join(' or ');
+	return values.flatMap((value) => fields.map((field) => `${field} eq ${queryStringLiteral(value)}`)).join(' or ');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { reconnectTiming } from '../../nodes/ThreeCxCallEvents/stream';
-import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
+import { forgetTokens } from '../../nodes/shared/transport/token';
 import { waitsAdvanceTokenClock } from '../helpers/tokenTime';
 import { startFakePbx, type FakePbx } from '../fake-pbx';
 import { ActiveCallEvents, brief, credentialsFor, until } from './harness';

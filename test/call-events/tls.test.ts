@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { connect, type AddressInfo, type Socket } from 'net';
 import { join } from 'path';
 import { createServer, type Server } from 'tls';
-import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
+import { forgetTokens } from '../../nodes/shared/transport/token';
 import { startFakePbx, type FakePbx } from '../fake-pbx';
 import { ActiveCallEvents, credentialsFor } from './harness';
 

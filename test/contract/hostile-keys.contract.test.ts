@@ -1,4 +1,4 @@
-import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
+import { forgetTokens } from '../../nodes/shared/transport/token';
 import { credentialsHelperFor, runThreeCx } from '../helpers/workflow';
 import { startSpecValidator, type SpecValidator } from './harness/prism';
 import { xapiSpecsPresent } from '../helpers/xapiSpecs';

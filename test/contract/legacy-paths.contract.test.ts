@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { endpoints } from '../../nodes/ThreeCx/operation/endpoints';
-import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
+import { forgetTokens } from '../../nodes/shared/transport/token';
 import { credentialsHelperFor, runThreeCx } from '../helpers/workflow';
 import { startSpecValidator, type SpecValidator } from './harness/prism';
 import { xapiSpecsPresent } from '../helpers/xapiSpecs';

@@ -15,7 +15,7 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { ThreeCxApi } from '../../credentials/ThreeCxApi.credentials';
-import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
+import { forgetTokens } from '../../nodes/shared/transport/token';
 import { resetPbx } from '../helpers/pbx';
 import { startSelfSignedServer, type SelfSignedServer } from '../helpers/selfSignedServer';
 import { PBX, SECRET, credentialsHelperFor, runThreeCx, testAdditionalData } from '../helpers/workflow';

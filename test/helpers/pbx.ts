@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { forgetTopLimits } from '../../nodes/ThreeCx/odata/topLimit';
-import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
+import { forgetTokens } from '../../nodes/shared/transport/token';
 import { PBX } from './workflow';
 
 /** A nock scope for the PBX with the token endpoint answered; records what it was asked. */

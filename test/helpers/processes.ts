@@ -5,8 +5,8 @@ import { TestCredentialsHelper } from './credentials';
 // process here is a credential helper of its own over one shared store, with its own copy of the
 // credential module (and so its own in-process token cache), as separate processes have.
 
-const FAILURE_MODULE = '../../nodes/ThreeCx/transport/failure';
-const failureClasses = jest.requireActual<typeof import('../../nodes/ThreeCx/transport/failure')>(FAILURE_MODULE);
+const FAILURE_MODULE = '../../nodes/shared/transport/failure';
+const failureClasses = jest.requireActual<typeof import('../../nodes/shared/transport/failure')>(FAILURE_MODULE);
 
 /**
  * The credential type as a separate process loads it: a fresh module registry, except for the

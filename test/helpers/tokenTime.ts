@@ -1,5 +1,5 @@
-import { retryTiming } from '../../nodes/ThreeCx/transport/retry';
-import { tokenClock } from '../../nodes/ThreeCx/transport/token';
+import { retryTiming } from '../../nodes/shared/transport/retry';
+import { tokenClock } from '../../nodes/shared/transport/token';
 
 /**
  * Retry waits that cost no time: each advances the clock tokens are stamped with, so a refused

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
+import { forgetTokens } from '../../nodes/shared/transport/token';
 import { startFakePbx, type FakePbx } from '../fake-pbx';
 import { runThreeCx } from '../helpers/workflow';
 

@@ -3,7 +3,7 @@ import type { TestCredentialsHelper } from '../helpers/credentials';
 import { processesSharing } from '../helpers/processes';
 import { resetPbx } from '../helpers/pbx';
 import { PBX, SECRET, runThreeCx } from '../helpers/workflow';
-import { SAME_ROUND_MS } from '../../nodes/ThreeCx/transport/tokenHandOver';
+import { SAME_ROUND_MS } from '../../nodes/shared/transport/tokenHandOver';
 
 beforeEach(resetPbx);
 afterAll(() => nock.restore());

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { PBX, runThreeCx } from '../helpers/workflow';
 import { fakePbx, resetPbx } from '../helpers/pbx';
-import { retryTiming } from '../../nodes/ThreeCx/transport/retry';
+import { retryTiming } from '../../nodes/shared/transport/retry';
 
 /** The waits the node chose, recorded instead of spent; and a clock the test moves. */
 let waits: number[];

@@ -1,5 +1,5 @@
 import { endpoints } from '../../nodes/ThreeCx/operation/endpoints';
-import { needsSystemOwner } from '../../nodes/ThreeCx/transport/messages';
+import { needsSystemOwner } from '../../nodes/shared/transport/messages';
 
 const paths = [...new Set(Object.values(endpoints).map((e) => e.path))];
 

@@ -1,4 +1,4 @@
-import { extensionFor, fileNameFromDisposition } from '../../nodes/ThreeCx/transport/response';
+import { extensionFor, fileNameFromDisposition } from '../../nodes/shared/transport/response';
 
 describe('Content-Disposition file names', () => {
 	test.each([

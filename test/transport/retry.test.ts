@@ -1,4 +1,4 @@
-import { backoffMs, MAX_TRIES, nextTry, RETRY_BUDGET_MS, retryAfterMs } from '../../nodes/ThreeCx/transport/retry';
+import { backoffMs, MAX_TRIES, nextTry, RETRY_BUDGET_MS, retryAfterMs } from '../../nodes/shared/transport/retry';
 
 const NOW = Date.parse('Tue, 03 Jun 2025 10:00:00 GMT');
 

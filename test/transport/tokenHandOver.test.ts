@@ -1,4 +1,4 @@
-import { REVOKED_WAIT_MS, SAME_ROUND_MS, expired, tokenToHandOver, type IssuedToken, type OwnToken } from '../../nodes/ThreeCx/transport/tokenHandOver';
+import { REVOKED_WAIT_MS, SAME_ROUND_MS, expired, tokenToHandOver, type IssuedToken, type OwnToken } from '../../nodes/shared/transport/tokenHandOver';
 
 const NOW = 1_800_000_000_000;
 /** A JWT as 3CX issues them, expiring at `expiresAt` (ms). */

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
-import { forgetTokens } from '../../nodes/ThreeCx/transport/token';
+import { forgetTokens } from '../../nodes/shared/transport/token';
 import { TestCredentialsHelper } from '../helpers/credentials';
 import { ActiveTrigger } from './harness';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
-import { asNodeApiError, xapiNodeError } from '../transport/errors';
-import { callControlPath, type CallControlTarget, refusedResult, sendCallControl } from '../transport/callControl';
-import { CREDENTIAL_TYPE } from '../transport/request';
-import { ignoresCertificateErrors } from '../transport/tls';
-import { pbxBaseUrl } from '../transport/token';
+import { asNodeApiError, xapiNodeError } from '../../shared/transport/errors';
+import { callControlPath, type CallControlTarget, refusedResult, sendCallControl } from '../../shared/transport/callControl';
+import { CREDENTIAL_TYPE } from '../../shared/transport/request';
+import { ignoresCertificateErrors } from '../../shared/transport/tls';
+import { pbxBaseUrl } from '../../shared/transport/pbx';
 
 interface CallControlRequest {
 	method: 'GET' | 'POST';

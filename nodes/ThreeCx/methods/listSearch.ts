@@ -1,11 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { locators } from '../generated';
-import type { Endpoint, LocatorSet } from '../odata/endpoint';
+import type { LocatorSet } from '../odata/endpoint';
 import { sendWithinTopLimit } from '../odata/topLimit';
-import { sendXapiRequest } from '../transport/request';
-import { responseJson } from '../transport/response';
-import { pbxBaseUrl } from '../transport/token';
+import { xapiConnection } from '../../shared/transport/pbx';
+import { CREDENTIAL_TYPE, readXapi } from '../../shared/transport/request';
 import { listEntryName, searchFilter } from './listQuery';
 
 /** Entries per page of the editor's list; n8n asks for the next page with the token we return. */
@@ -26,21 +25,15 @@ async function searchEntitySet(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const credentials = await context.getCredentials('threeCxApi');
+	const connection = xapiConnection(await context.getCredentials(CREDENTIAL_TYPE));
 	const skip = skipFrom(paginationToken);
 	const select = [...new Set(['Id', ...locator.title.flat().map((field) => field.split('/')[0])])];
 	const where = searchFilter(locator.search, filter);
-	const url = `/${locator.set}`;
-	const baseURL = `${pbxBaseUrl(credentials)}/xapi/v1`;
-	const endpoint: Endpoint = { method: 'GET', path: url, response: 'collection' };
+	const path = `/${locator.set}`;
 	// One row more than shown says whether there is a next page; a PBX that takes fewer shows fewer.
-	const { result: response, top } = await sendWithinTopLimit({ baseURL, path: url }, LIST_PAGE_SIZE + 1, async (top) =>
-		await sendXapiRequest(context, endpoint, {
-			method: 'GET',
-			baseURL,
-			url,
-			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
-			headers: { Accept: 'application/json' },
+	const { result: answer, top } = await sendWithinTopLimit({ baseURL: connection.baseURL, path }, LIST_PAGE_SIZE + 1, async (top) =>
+		await readXapi(context, connection, {
+			path,
 			qs: {
 				$select: select.join(','),
 				$orderby: locator.orderBy.join(','),
@@ -50,7 +43,7 @@ async function searchEntitySet(
 			},
 		}),
 	);
-	const rows = (responseJson(response, context) as { value?: IDataObject[] } | undefined)?.value;
+	const rows = (answer as { value?: IDataObject[] } | undefined)?.value;
 	if (!Array.isArray(rows)) {
 		throw new NodeOperationError(context.getNode(), `3CX answered the ${locator.label.toLowerCase()} list without a list of entries`);
 	}

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { InvalidValueError, isBlankJson, toApiValue } from '../helpers/values';
 import type { Endpoint } from '../odata/endpoint';
-import { fillPath, queryLiteral, type LiteralValue } from '../odata/literal';
+import { queryLiteral, type LiteralValue } from '../odata/literal';
 import { queryString, type QueryOptionValues } from '../odata/queryOptions';
-import { asNodeApiError, xapiNodeError } from '../transport/errors';
+import { asNodeApiError, xapiNodeError } from '../../shared/transport/errors';
 import { pbxConnection } from './connection';
 import { currentEndpoint } from './endpoints';
-import { pathLiterals } from './pathLiterals';
+import { itemOperation, keepItemOperation } from './item';
 
 /** Only what the user set: entity fields from the Fields collection, action parameters from the top level. */
 function requestBody(context: IExecuteSingleFunctions, endpoint: Endpoint): IDataObject | undefined {
@@ -50,16 +50,20 @@ export async function buildRequest(this: IExecuteSingleFunctions, requestOptions
 		const { endpoint } = currentEndpoint(this);
 		const options = (endpoint.options ? this.getNodeParameter(endpoint.options, {}) : {}) as QueryOptionValues;
 		const body = requestBody(this, endpoint);
-		const base = { ...requestOptions, ...(await pbxConnection(this)) };
-		const url = fillPath(endpoint.path, await pathLiterals(this, endpoint, endpoint.path, base));
-		return {
-			...base,
-			method: endpoint.method,
-			url,
-			qs: { ...requestOptions.qs, ...queryString(options, endpoint.query), ...keyFilter(this, endpoint) },
-			headers: { ...requestOptions.headers, ...(endpoint.ifMatch && options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
-			body,
-		};
+		const connection = await pbxConnection(this);
+		const operation = itemOperation(this, endpoint, connection);
+		return keepItemOperation(
+			{
+				...requestOptions,
+				...connection,
+				method: endpoint.method,
+				url: await operation.urlOn(endpoint.path),
+				qs: { ...requestOptions.qs, ...queryString(options, endpoint.query), ...keyFilter(this, endpoint) },
+				headers: { ...requestOptions.headers, ...(endpoint.ifMatch && options.ifMatch ? { 'If-Match': options.ifMatch } : {}) },
+				body,
+			},
+			operation,
+		);
 	} catch (error) {
 		if (error instanceof InvalidValueError) {
 			throw xapiNodeError(this.getNode(), {

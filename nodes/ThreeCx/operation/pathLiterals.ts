@@ -1,9 +1,10 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { locators } from '../generated';
-import { locatorKey } from '../helpers/locator';
+import { locatorKey, type LocatorKey } from '../helpers/locator';
 import { toApiValue } from '../helpers/values';
 import type { Endpoint } from '../odata/endpoint';
 import { odataLiteral, stringLiteral, type LiteralValue } from '../odata/literal';
+import type { XapiConnection } from '../../shared/transport/pbx';
 import { idForNumber } from './resolveNumber';
 
 type Param = NonNullable<Endpoint['params']>[number];
@@ -15,31 +16,41 @@ function plainLiteral(context: IExecuteSingleFunctions, param: Param): string {
 	return odataLiteral(param.kind, value);
 }
 
-/** A locator's literals: the number itself where the path takes `{Number}`, else the Id (a number looked up). */
-async function locatorLiterals(context: IExecuteSingleFunctions, param: Param, template: string, base: IHttpRequestOptions): Promise<Record<string, string>> {
-	const locator = locators[param.locator!];
-	const key = locatorKey(locator, context.getNodeParameter(param.prop, '') as unknown);
-	if (key.mode === 'number' && template.includes('{Number}')) return { Number: stringLiteral(key.number) };
-	const id = key.mode === 'id' ? key.id : await idForNumber(context, locator, key.number, base);
-	return { [param.name]: String(id) };
-}
-
 /**
  * The OData literals for the placeholders of a path template (the endpoint's path, its legacy
- * path or its alternate-key path). `base` says how to reach the PBX for a number lookup.
+ * path or its alternate-key path), as a function of the template. Each value is read and checked
+ * once per item, and a number looked up once, however many templates ask for it: a locator given
+ * By Number is the number itself where the template takes `{Number}`, else the Id.
+ * `connection` says how to reach the PBX for a number lookup.
  */
-export async function pathLiterals(
+export function pathLiterals(
 	context: IExecuteSingleFunctions,
 	endpoint: Endpoint,
-	template: string,
-	base: IHttpRequestOptions,
-): Promise<Record<string, string>> {
-	const literals: Record<string, string> = {};
-	for (const param of endpoint.params ?? []) {
-		if (param.locator) Object.assign(literals, await locatorLiterals(context, param, template, base));
-		else literals[param.name] = plainLiteral(context, param);
-	}
-	return literals;
+	connection: XapiConnection,
+): (template: string) => Promise<Record<string, string>> {
+	const plain = new Map<Param, string>();
+	const keys = new Map<Param, LocatorKey>();
+	const ids = new Map<Param, Promise<number>>();
+	return async (template) => {
+		const literals: Record<string, string> = {};
+		for (const param of endpoint.params ?? []) {
+			if (!param.locator) {
+				if (!plain.has(param)) plain.set(param, plainLiteral(context, param));
+				literals[param.name] = plain.get(param)!;
+				continue;
+			}
+			const locator = locators[param.locator];
+			const key = keys.get(param) ?? locatorKey(locator, context.getNodeParameter(param.prop, '') as unknown);
+			keys.set(param, key);
+			if (key.mode === 'number' && template.includes('{Number}')) {
+				literals.Number = stringLiteral(key.number);
+				continue;
+			}
+			if (key.mode === 'number' && !ids.has(param)) ids.set(param, idForNumber(context, locator, key.number, connection));
+			literals[param.name] = String(key.mode === 'id' ? key.id : await ids.get(param));
+		}
+		return literals;
+	};
 }
 
 /** Whether the operation's key parameter is given By Number (the editor's locator mode, read without validating). */

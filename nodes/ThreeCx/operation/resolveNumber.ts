@@ -1,32 +1,20 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import type { Endpoint, LocatorSet } from '../odata/endpoint';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { LocatorSet } from '../odata/endpoint';
 import { queryStringLiteral } from '../odata/literal';
-import { xapiNodeError } from '../transport/errors';
-import { sendXapiRequest } from '../transport/request';
-import { responseJson } from '../transport/response';
-
-/** Only where and how to reach the PBX: the lookup is its own GET, whatever the operation sends. */
-function lookupOptions(base: IHttpRequestOptions, url: string, qs: IDataObject): IHttpRequestOptions {
-	return {
-		baseURL: base.baseURL,
-		skipSslCertificateValidation: base.skipSslCertificateValidation,
-		headers: { Accept: 'application/json' },
-		method: 'GET',
-		url,
-		qs,
-	};
-}
+import { xapiNodeError } from '../../shared/transport/errors';
+import type { XapiConnection } from '../../shared/transport/pbx';
+import { readXapi } from '../../shared/transport/request';
 
 /**
  * The Id of the entity with a number, for operations that 3CX only offers by Id: one $filter
  * lookup on the entity set (every 3CX update has it, unlike the Number alternate key).
  */
-export async function idForNumber(context: IExecuteSingleFunctions, locator: LocatorSet, number: string, base: IHttpRequestOptions): Promise<number> {
-	const url = `/${locator.set}`;
-	const endpoint: Endpoint = { method: 'GET', path: url, response: 'collection' };
-	const qs = { $filter: `Number eq ${queryStringLiteral(number)}`, $select: 'Id,Number', $top: 1 };
-	const response = await sendXapiRequest(context, endpoint, lookupOptions(base, url, qs));
-	const rows = (responseJson(response, context) as { value?: IDataObject[] } | undefined)?.value;
+export async function idForNumber(context: IExecuteSingleFunctions, locator: LocatorSet, number: string, connection: XapiConnection): Promise<number> {
+	const answer = await readXapi(context, connection, {
+		path: `/${locator.set}`,
+		qs: { $filter: `Number eq ${queryStringLiteral(number)}`, $select: 'Id,Number', $top: 1 },
+	});
+	const rows = (answer as { value?: IDataObject[] } | undefined)?.value;
 	const id = Array.isArray(rows) ? rows[0]?.Id : undefined;
 	if (typeof id !== 'number') {
 		throw xapiNodeError(context.getNode(), {

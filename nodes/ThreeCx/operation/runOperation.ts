@@ -9,15 +9,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import type { Endpoint } from '../odata/endpoint';
-import { fillPath } from '../odata/literal';
 import { collectPages, MAX_ITEMS_PER_INPUT_ITEM } from '../odata/paging';
 import { knownTopLimit, type TopLimitScope } from '../odata/topLimit';
-import { asNodeApiError, xapiNodeError } from '../transport/errors';
-import { topAboveLimit } from '../transport/messages';
-import { sendXapiRequest } from '../transport/request';
-import { fileItem, isJsonResponse, responseJson } from '../transport/response';
-import { pathLiterals } from './pathLiterals';
-import { currentEndpoint } from './endpoints';
+import { asNodeApiError, xapiNodeError } from '../../shared/transport/errors';
+import { topAboveLimit } from '../../shared/transport/messages';
+import { sendXapiRequest } from '../../shared/transport/request';
+import { fileItem, isJsonResponse, responseJson } from '../../shared/transport/response';
+import { itemOperationOf, type ItemOperation } from './item';
 
 type Json = IDataObject & { value?: unknown; '@odata.count'?: number };
 
@@ -63,22 +61,23 @@ function onlyRow(context: IExecuteSingleFunctions, endpoint: Endpoint, options: 
 }
 
 /** Sends on the newest path; an operation whose path changed between updates falls back to its older form on 404. */
-async function send(context: IExecuteSingleFunctions, endpoint: Endpoint, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+async function send(context: IExecuteSingleFunctions, operation: ItemOperation, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+	const { endpoint } = operation;
 	try {
 		return await sendXapiRequest(context, endpoint, options);
 	} catch (error) {
 		if (!(endpoint.legacyPath && error instanceof NodeApiError && error.httpCode === '404')) throw asNodeApiError(context.getNode(), error, context.getItemIndex());
-		const url = fillPath(endpoint.legacyPath, await pathLiterals(context, endpoint, endpoint.legacyPath, options));
-		return await sendXapiRequest(context, endpoint, { ...options, url });
+		return await sendXapiRequest(context, endpoint, { ...options, url: await operation.urlOn(endpoint.legacyPath) });
 	}
 }
 
 async function toItems(
 	context: IExecuteSingleFunctions,
-	endpoint: Endpoint,
+	operation: ItemOperation,
 	options: IHttpRequestOptions,
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
+	const { endpoint } = operation;
 	if (!isJsonResponse(response, endpoint.file !== undefined)) {
 		const binaryPropertyName = endpoint.file ? (context.getNodeParameter('binaryPropertyName', 'data') as string) : 'data';
 		return [await fileItem(context, response, endpoint.file ?? 'download', binaryPropertyName)];
@@ -87,8 +86,8 @@ async function toItems(
 	if (body === undefined || body === null) {
 		if (endpoint.method === 'DELETE') return [{ json: { deleted: true } }];
 		if (endpoint.reread) {
-			const current = await send(context, endpoint, { ...options, method: 'GET', body: undefined, qs: {} });
-			return await toItems(context, { ...endpoint, reread: undefined }, options, current);
+			const current = await send(context, operation, { ...options, method: 'GET', body: undefined, qs: {} });
+			return await toItems(context, { ...operation, endpoint: { ...endpoint, reread: undefined } }, options, current);
 		}
 		return [{ json: { success: true } }];
 	}
@@ -118,12 +117,13 @@ export async function runOperation(
 
 /** `options` as buildRequest left them, the url set. */
 async function itemsFor(context: IExecutePaginationFunctions, options: IHttpRequestOptions): Promise<INodeExecutionData[]> {
-	const { endpoint } = currentEndpoint(context);
+	const operation = itemOperationOf(context, options);
+	const { endpoint } = operation;
 	const qs = (options.qs ?? {}) as IDataObject;
 	const scope = { baseURL: String(options.baseURL ?? ''), path: endpoint.path };
 	if (qs.$top !== undefined) refuseTopAboveKnownLimit(context, scope, Number(qs.$top));
 	if (!endpoint.paged || qs.$top !== undefined) {
-		return await toItems(context, endpoint, options, await send(context, endpoint, options));
+		return await toItems(context, operation, options, await send(context, operation, options));
 	}
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? MAX_ITEMS_PER_INPUT_ITEM + 1 : (context.getNodeParameter('limit', 50) as number);
@@ -133,7 +133,7 @@ async function itemsFor(context: IExecutePaginationFunctions, options: IHttpRequ
 	// Every row carries the count the first page reported, as a single answer would.
 	let count: number | undefined;
 	const fetchPage = async (top: number, skip: number) => {
-		const response = await send(context, endpoint, { ...options, qs: { ...qs, $top: top, $skip: skip } });
+		const response = await send(context, operation, { ...options, qs: { ...qs, $top: top, $skip: skip } });
 		const page = rowsOf((responseJson(response, context) ?? {}) as Json);
 		count ??= countsPage ? undefined : page.count;
 		return countsPage ? page.rows.map((row) => ({ json: row })) : rowItems({ rows: page.rows, count });
@@ -144,7 +144,7 @@ async function itemsFor(context: IExecutePaginationFunctions, options: IHttpRequ
 			? async (skip: number) => {
 					const unfiltered = { ...qs };
 					for (const option of ['$filter', '$search', '$count']) delete unfiltered[option];
-					const response = await send(context, endpoint, { ...options, qs: { ...unfiltered, $top: 1, $skip: skip } });
+					const response = await send(context, operation, { ...options, qs: { ...unfiltered, $top: 1, $skip: skip } });
 					return rowsOf((responseJson(response, context) ?? {}) as Json).rows.length > 0;
 				}
 			: undefined;

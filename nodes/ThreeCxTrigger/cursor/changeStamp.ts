@@ -1,5 +1,5 @@
 import type { XapiReader, XapiSource } from '../transport/reader';
-import { asNodeApiError } from '../../ThreeCx/transport/errors';
+import { asNodeApiError } from '../../shared/transport/errors';
 import { isNotFound } from '../transport/reader';
 import type { CursorState } from './state';
 

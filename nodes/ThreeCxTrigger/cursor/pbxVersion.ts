@@ -1,5 +1,5 @@
 import { NodeApiError } from 'n8n-workflow';
-import { asNodeApiError } from '../../ThreeCx/transport/errors';
+import { asNodeApiError } from '../../shared/transport/errors';
 import type { XapiReader, XapiSource } from '../transport/reader';
 import type { CursorState } from './state';
 

@@ -1,10 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { Endpoint } from '../../ThreeCx/odata/endpoint';
 import { sendWithinTopLimit, type TopLimitScope } from '../../ThreeCx/odata/topLimit';
-import { CREDENTIAL_TYPE, sendXapiRequest } from '../../ThreeCx/transport/request';
-import { responseJson } from '../../ThreeCx/transport/response';
-import { pbxBaseUrl } from '../../ThreeCx/transport/token';
+import { xapiConnection, type XapiConnection } from '../../shared/transport/pbx';
+import { CREDENTIAL_TYPE, readXapi } from '../../shared/transport/request';
 
 /** A collection the trigger reads: its path under /xapi/v1 and, when not all updates have it, which do. */
 export interface XapiSource {
@@ -44,16 +42,17 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /**
- * Lists XAPI collections for one poll through the action node's transport (shared token, retries,
+ * Lists XAPI collections for one poll through the shared transport (one token, retries,
  * readable errors). The credential is read once per poll.
  */
 export class XapiReader {
-	private credentials?: ICredentialDataDecryptedObject;
+	private connection?: XapiConnection;
 
 	constructor(readonly context: IPollFunctions) {}
 
-	private scope(source: XapiSource): TopLimitScope {
-		return { baseURL: `${pbxBaseUrl(this.credentials!)}/xapi/v1`, path: source.path };
+	private async connect(): Promise<XapiConnection> {
+		this.connection ??= xapiConnection(await this.context.getCredentials(CREDENTIAL_TYPE));
+		return this.connection;
 	}
 
 	/**
@@ -62,10 +61,11 @@ export class XapiReader {
 	 * empty. When the PBX refuses a $top and names a lower limit, the page is asked for again with it.
 	 */
 	async list(source: XapiSource, query: ListQuery = {}): Promise<IDataObject[]> {
-		this.credentials ??= await this.context.getCredentials(CREDENTIAL_TYPE);
+		const { baseURL } = await this.connect();
 		if (query.$top === undefined) return await this.listPage(source, query);
 		const top = Math.min(query.$top, source.largeTop ? Infinity : ENTITY_TOP_LIMIT);
-		const { result } = await sendWithinTopLimit(this.scope(source), top, async ($top) => await this.listPage(source, { ...query, $top }));
+		const scope: TopLimitScope = { baseURL, path: source.path };
+		const { result } = await sendWithinTopLimit(scope, top, async ($top) => await this.listPage(source, { ...query, $top }));
 		return result;
 	}
 
@@ -78,7 +78,7 @@ export class XapiReader {
 
 	/** One entity or singleton, e.g. SystemStatus. */
 	async entity(source: XapiSource, query: ListQuery = {}): Promise<IDataObject> {
-		return await this.get(source, query, 'object');
+		return await this.get(source, query);
 	}
 
 	private async listPage(source: XapiSource, query: ListQuery): Promise<IDataObject[]> {
@@ -90,19 +90,12 @@ export class XapiReader {
 		return body.value as IDataObject[];
 	}
 
-	private async get(source: XapiSource, query: ListQuery, response: Endpoint['response'] = 'collection'): Promise<IDataObject> {
-		this.credentials ??= await this.context.getCredentials(CREDENTIAL_TYPE);
+	private async get(source: XapiSource, query: ListQuery): Promise<IDataObject> {
+		const connection = await this.connect();
 		const qs: IDataObject = {};
 		for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') qs[name] = value;
-		const endpoint: Endpoint = { method: 'GET', path: source.path, response, versions: source.versions };
-		const answer = await sendXapiRequest(this.context, endpoint, {
-			method: 'GET',
-			url: `${pbxBaseUrl(this.credentials)}/xapi/v1${source.request ?? source.path}`,
-			qs,
-			headers: { Accept: 'application/json' },
-			skipSslCertificateValidation: this.credentials.ignoreSslIssues === true,
-		});
-		const body = responseJson(answer, this.context) as IDataObject | undefined;
+		const { path, versions, request } = source;
+		const body = (await readXapi(this.context, connection, { path, versions, request, qs })) as IDataObject | undefined;
 		if (body === null || typeof body !== 'object') throw this.fail(`3CX answered ${source.path} without a JSON object`);
 		return body;
 	}

@@ -1,8 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import type { Endpoint } from '../odata/endpoint';
 import type { FailedResponse } from './failure';
-import { failureMessage } from './messages';
+import { failureMessage, type RequestTarget, withAskedWait } from './messages';
 
 /**
  * The node as this node's errors carry it. n8n logs a failed execution's error with its node (at
@@ -64,8 +63,8 @@ export function asNodeApiError(node: INode, error: unknown, itemIndex: number): 
  * A readable NodeApiError built only from safe facts (status, XAPI message): the original error
  * holds the request, with its bearer token, and is not passed on.
  */
-export function toNodeApiError(node: INode, failure: FailedResponse, endpoint: Endpoint, itemIndex: number): NodeApiError {
-	const { message, description } = failureMessage(failure, endpoint);
+export function toNodeApiError(node: INode, failure: FailedResponse, target: RequestTarget, itemIndex: number): NodeApiError {
+	const { message, description } = withAskedWait(failureMessage(failure, target), failure.askedToWaitMs);
 	const body = failure.body !== undefined && typeof failure.body === 'object' ? (failure.body as JsonObject) : undefined;
 	return xapiNodeError(node, { message, description, httpCode: failure.status ? String(failure.status) : undefined, itemIndex, body });
 }

@@ -63,10 +63,6 @@ function statusMessage(failure: FailedResponse, target: CallControlTarget): Mess
 	return unreachable(failure.code);
 }
 
-export function callControlFailureMessage(failure: FailedResponse, target: CallControlTarget): Message {
-	return withAskedWait(statusMessage(failure, target), failure.askedToWaitMs);
-}
-
 /**
  * A 200 answer whose `finalstatus` says 3CX did not do it: -1 (Failed) or 0 (Rejected) in 3CX's
  * examples, a word elsewhere. Undefined when it succeeded or says nothing.
@@ -96,6 +92,6 @@ export async function sendCallControl<T>(
 }
 
 export function callControlError(node: INode, failure: FailedResponse, target: CallControlTarget, itemIndex?: number): NodeApiError {
-	const { message, description } = callControlFailureMessage(failure, target);
+	const { message, description } = withAskedWait(statusMessage(failure, target), failure.askedToWaitMs);
 	return xapiNodeError(node, { message, description, httpCode: failure.status ? String(failure.status) : undefined, itemIndex });
 }

@@ -9,13 +9,6 @@ export class TokenError extends Error {
 	}
 }
 
-/** 3CX refused the token (401), also after new ones: what the user reads. */
-export const TOKEN_REFUSED = {
-	message: '3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client',
-	description:
-		"The node renewed the token and tried again for about 20 seconds. 3CX keeps one token per API client: another n8n installation or app using the same client revokes this one's tokens, so give each its own API client.",
-};
-
 /** What a failed request left behind, whatever layer (axios, n8n, our token code) wrapped it. */
 export interface FailedResponse {
 	status?: number;
@@ -50,20 +43,12 @@ export function inspectFailure(error: unknown): FailedResponse {
 }
 
 export function decodeBody(body: unknown): unknown {
-	if (Buffer.isBuffer(body) || body instanceof ArrayBuffer) {
-		const text = Buffer.from(body as Buffer).toString('utf8');
-		try {
-			return JSON.parse(text);
-		} catch {
-			return text;
-		}
+	const isBytes = Buffer.isBuffer(body) || body instanceof ArrayBuffer;
+	if (!isBytes && typeof body !== 'string') return body;
+	const text = isBytes ? Buffer.from(body as Buffer).toString('utf8') : body;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
 	}
-	if (typeof body === 'string') {
-		try {
-			return JSON.parse(body);
-		} catch {
-			return body;
-		}
-	}
-	return body;
 }

@@ -1,12 +1,25 @@
-import type { Endpoint } from '../odata/endpoint';
-import { topLimitFromError } from '../odata/topLimit';
-import { TOKEN_REFUSED, type FailedResponse } from './failure';
+import type { Endpoint } from '../../ThreeCx/odata/endpoint';
+import { topLimitFromError } from '../../ThreeCx/odata/topLimit';
+import type { FailedResponse } from './failure';
 import { RETRY_BUDGET_MS } from './retry';
+
+/**
+ * What a failed request asked for, as its error words it: the path as 3CX's spec names it, and
+ * which updates have it when not all do. An operation's Endpoint is one.
+ */
+export type RequestTarget = Pick<Endpoint, 'path' | 'versions'>;
 
 export interface Message {
 	message: string;
 	description?: string;
 }
+
+/** 3CX refused the token (401), also after new ones: what the user reads. */
+export const TOKEN_REFUSED = {
+	message: '3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client',
+	description:
+		"The node renewed the token and tried again for about 20 seconds. 3CX keeps one token per API client: another n8n installation or app using the same client revokes this one's tokens, so give each its own API client.",
+};
 
 /** "WARNINGS.XAPI.ALREADY_IN_USE" → "already in use". */
 export function readableCode(text: string): string {
@@ -70,7 +83,7 @@ function hasEntityKey(path: string): boolean {
 
 const API_SETTINGS = '3CX Admin › Integrations › API';
 
-function accessDenied(endpoint: Endpoint, xapi: string | undefined): Message {
+function accessDenied(endpoint: RequestTarget, xapi: string | undefined): Message {
 	const detail = xapi ? ` 3CX said: ${xapi}.` : '';
 	if (needsSystemOwner(endpoint.path)) {
 		return {
@@ -84,7 +97,7 @@ function accessDenied(endpoint: Endpoint, xapi: string | undefined): Message {
 	};
 }
 
-function notFound(endpoint: Endpoint, xapi: string | undefined): Message {
+function notFound(endpoint: RequestTarget, xapi: string | undefined): Message {
 	// A targeted code ("Id: not found") comes from an operation that exists: the record is missing.
 	if (xapi && xapi.toLowerCase() !== 'not found') return { message: `Not found — ${xapi}`, description: 'Check the key or number you gave.' };
 	if (!endpoint.versions) return { message: 'Not found', description: 'Check the key or number you gave.' };
@@ -125,11 +138,7 @@ export function topAboveLimit(limit: number, asked?: number): Message {
 }
 
 /** What to tell the user about a failed request: only facts that are safe to show. */
-export function failureMessage(failure: FailedResponse, endpoint: Endpoint): Message {
-	return withAskedWait(statusMessage(failure, endpoint), failure.askedToWaitMs);
-}
-
-function statusMessage(failure: FailedResponse, endpoint: Endpoint): Message {
+export function failureMessage(failure: FailedResponse, endpoint: RequestTarget): Message {
 	const xapi = xapiMessage(failure.body);
 	switch (failure.status) {
 		case 401:

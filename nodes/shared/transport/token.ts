@@ -1,11 +1,11 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 import { inspectFailure, TokenError } from './failure';
-import { type Message, unreachable, withAskedWait } from './messages';
+import { type Message, TOKEN_REFUSED, unreachable, withAskedWait } from './messages';
+import { pbxBaseUrl } from './pbx';
 import { withRetries } from './retry';
+import { ignoresCertificateErrors } from './tls';
 import { REVOKED_WAIT_MS, tokenToHandOver, type IssuedToken } from './tokenHandOver';
-
-export { TokenError };
 
 /**
  * 3CX keeps one active token per API client: minting a new one revokes the previous. So every
@@ -35,12 +35,6 @@ export const tokenClock = { now: (): number => Date.now() };
 
 const clients = new Map<string, ClientTokens>();
 
-export function pbxBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.url ?? '')
-		.trim()
-		.replace(/\/+$/, '');
-}
-
 function clientKey(credentials: ICredentialDataDecryptedObject): string {
 	const secret = createHash('sha256').update(String(credentials.apiKey ?? '')).digest('hex');
 	return `${pbxBaseUrl(credentials)}\u0000${String(credentials.clientId ?? '')}\u0000${secret}`;
@@ -61,7 +55,7 @@ async function mint(helpers: IHttpRequestHelper['helpers'], credentials: ICreden
 				url,
 				body: form.toString(),
 				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+				skipSslCertificateValidation: ignoresCertificateErrors(credentials),
 				json: true,
 			})) as { access_token?: unknown },
 		{
@@ -83,7 +77,7 @@ async function mint(helpers: IHttpRequestHelper['helpers'], credentials: ICreden
 function describeTokenFailure(url: string, error: unknown): Message {
 	const { status, code } = inspectFailure(error);
 	if (status === 400 || status === 401) {
-		return { message: '3CX rejected the credential — check Client ID, API key and that XAPI access is enabled for this client' };
+		return { message: TOKEN_REFUSED.message };
 	}
 	if (status) return { message: `3CX's token endpoint ${url} answered HTTP ${status}` };
 	return unreachable(code, url);

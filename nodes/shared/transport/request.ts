@@ -1,8 +1,10 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
-import type { Endpoint } from '../odata/endpoint';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
 import { toNodeApiError } from './errors';
 import { inspectFailure } from './failure';
+import type { RequestTarget } from './messages';
+import type { XapiConnection } from './pbx';
 import { withTokenRetries } from './refusedToken';
+import { responseJson } from './response';
 import { withRetries } from './retry';
 
 export const CREDENTIAL_TYPE = 'threeCxApi';
@@ -18,7 +20,7 @@ export type XapiRequestContext = IExecuteSingleFunctions | IPollFunctions | ILoa
  */
 export async function sendXapiRequest(
 	context: XapiRequestContext,
-	endpoint: Endpoint,
+	target: RequestTarget,
 	options: IHttpRequestOptions,
 ): Promise<IN8nHttpFullResponse> {
 	const request: IHttpRequestOptions = { ...options, returnFullResponse: true, encoding: 'arraybuffer', json: false };
@@ -36,7 +38,27 @@ export async function sendXapiRequest(
 			// Writes are never sent twice: 3CX may have applied them before failing.
 			retry: request.method === 'GET',
 			failureOf: inspectFailure,
-			giveUp: (error, askedToWaitMs) => toNodeApiError(context.getNode(), { ...inspectFailure(error), askedToWaitMs }, endpoint, itemIndex),
+			giveUp: (error, askedToWaitMs) => toNodeApiError(context.getNode(), { ...inspectFailure(error), askedToWaitMs }, target, itemIndex),
 		},
 	);
+}
+
+/** A read beside the operation the user chose: a list search, a number lookup, a trigger's poll. */
+export interface XapiRead extends RequestTarget {
+	/** The path as sent when it differs from `path` (a function's arguments filled in). */
+	request?: string;
+	qs?: IDataObject;
+}
+
+/** GETs a JSON answer (undefined when empty), with the retries and readable errors of every XAPI request. */
+export async function readXapi(context: XapiRequestContext, connection: XapiConnection, read: XapiRead): Promise<unknown> {
+	const response = await sendXapiRequest(context, read, {
+		method: 'GET',
+		baseURL: connection.baseURL,
+		url: read.request ?? read.path,
+		skipSslCertificateValidation: connection.skipSslCertificateValidation,
+		headers: { Accept: 'application/json' },
+		qs: read.qs,
+	});
+	return responseJson(response, context);
 }
