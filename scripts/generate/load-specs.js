@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -5,7 +6,11 @@ const yaml = require('js-yaml');
 
 const SPEC_DIR = path.resolve(__dirname, '../../../shared/xapi-spec');
 
-/** "20.0.10" sorts after "20.0.9": compare numerically, part by part. */
+/**
+ * "20.0.10" sorts after "20.0.9": compare numerically, part by part.
+ * @param {string} a
+ * @param {string} b
+ */
 function compareVersions(a, b) {
 	const pa = a.split('.').map(Number);
 	const pb = b.split('.').map(Number);
@@ -16,7 +21,10 @@ function compareVersions(a, b) {
 	return 0;
 }
 
-/** Every 3CX update's spec, oldest first. */
+/**
+ * Every 3CX update's spec, oldest first.
+ * @returns {import('./model').Spec[]}
+ */
 function loadSpecs(specDir = SPEC_DIR) {
 	return fs
 		.readdirSync(specDir)
@@ -25,7 +33,7 @@ function loadSpecs(specDir = SPEC_DIR) {
 		.sort(compareVersions)
 		.map((version) => ({
 			version,
-			doc: yaml.load(fs.readFileSync(path.join(specDir, `${version}.yaml`), 'utf8')),
+			doc: /** @type {import('./model').SpecDoc} */ (yaml.load(fs.readFileSync(path.join(specDir, `${version}.yaml`), 'utf8'))),
 		}));
 }
 
