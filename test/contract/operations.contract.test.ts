@@ -7,11 +7,10 @@ import { startSpecValidator, type SpecValidator } from './harness/prism';
 import { XAPI_SPEC_DIR } from './harness/specLocation';
 import { locators } from '../../nodes/ThreeCx/generated';
 import { locatorCases, operationCases, wronglyTyped, type LocatorCase, type OperationCase } from './samples';
-
 // The generator's reading of the specs says which updates have each operation; the request is
 // then judged by Prism against the newest of those specs.
-const { buildModel } = require('../../scripts/generate/operations.js');
-const { loadSpecs } = require('../../scripts/generate/load-specs.js');
+import { buildModel } from '../../scripts/generate/operations.js';
+import { loadSpecs } from '../../scripts/generate/load-specs.js';
 
 const specsPresent = fs.existsSync(XAPI_SPEC_DIR);
 if (!specsPresent) console.warn(`Skipping the contract test: ${XAPI_SPEC_DIR} is absent.`);

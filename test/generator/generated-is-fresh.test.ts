@@ -1,11 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-
-// The generator is plain JavaScript, run by `npm run generate`.
-const { generate, OUT_DIR } = require('../../scripts/generate/index.js') as {
-	generate: () => { files: Array<{ name: string; text: string }>; operations: number; resources: number };
-	OUT_DIR: string;
-};
+import { generate, OUT_DIR } from '../../scripts/generate/index.js';
 
 const SPEC_DIR = path.resolve(__dirname, '../../../shared/xapi-spec');
 const specsPresent = fs.existsSync(SPEC_DIR);
