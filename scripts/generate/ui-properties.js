@@ -114,8 +114,8 @@ const LETTER_KINDS = { s: true, u: true, i: true, n: true, p: true, b: true, d: 
 const isFieldKind = (code) => Object.prototype.hasOwnProperty.call(LETTER_KINDS, code) || /^e:[A-Za-z_]\w*$/.test(code);
 
 /**
- * The runtime's type code for a value: one letter, "p" a 0–100 percentage, "e:Enum" an enum.
- * `where` says, should the kind be one the runtime does not know, whose value it is.
+ * The value's kind in the endpoint table (FieldKind): the spec's type, with a percentage found by
+ * its name and an enum named. `where` says whose value it is, should the runtime not know the kind.
  * @param {TypedValue} value
  * @param {string} where
  * @returns {FieldKind}
