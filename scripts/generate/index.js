@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * Generates the ThreeCx node's descriptions and endpoint table from 3CX's OpenAPI specs:
@@ -17,7 +18,12 @@ const { writeFiles, resourceFile, sharedFile, enumsFile, indexFile, locatorsFile
 
 const OUT_DIR = path.resolve(__dirname, '../../nodes/ThreeCx/generated');
 
+/**
+ * @param {import('./model').Model} model
+ * @returns {Record<string, Array<string | number>>}
+ */
 function collectEnums(model) {
+	/** @type {Record<string, Array<string | number>>} */
 	const enums = {};
 	for (const op of [...model.resources.values()].flat()) {
 		const typed = [...op.pathParams, ...(op.body?.fields ?? [])].map((f) => f.type);
@@ -26,6 +32,10 @@ function collectEnums(model) {
 	return Object.fromEntries(Object.entries(enums).sort(([a], [b]) => compareText(a, b)));
 }
 
+/**
+ * @param {{ modelFile?: string; outDir?: string }} [where]
+ * @returns {{ files: import('./emit').GeneratedFile[]; resources: number; operations: number; outDir: string }}
+ */
 function generate({ modelFile = MODEL_FILE, outDir = OUT_DIR } = {}) {
 	const specs = loadSpecs(modelFile);
 	const model = buildModel(specs);

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -8,7 +9,11 @@ const path = require('path');
  */
 const MODEL_FILE = path.resolve(__dirname, '../../spec/xapi-model.json');
 
-/** "20.0.10" sorts after "20.0.9": compare numerically, part by part. */
+/**
+ * "20.0.10" sorts after "20.0.9": compare numerically, part by part.
+ * @param {string} a
+ * @param {string} b
+ */
 function compareVersions(a, b) {
 	const pa = a.split('.').map(Number);
 	const pb = b.split('.').map(Number);
@@ -24,10 +29,14 @@ function compareVersions(a, b) {
  * so the generator reads it as it read the YAML. A fresh copy per update: nothing is shared.
  * A variant without `updates` is in every update. An entity schema's properties are stored apart
  * from it, each once (schemaProperties).
+ * @param {import('./model').SpecModel} model
+ * @returns {import('./model').Spec[]}
  */
 function modelDocs(model) {
 	return model.updates.map((version) => {
+		/** @param {import('./model').ModelVariant[]} variants */
 		const pick = (variants) => variants.find((v) => !v.updates || v.updates.includes(version))?.value;
+		/** @type {import('./model').SpecDoc['paths']} */
 		const paths = {};
 		for (const [name, methods] of Object.entries(model.paths)) {
 			for (const [method, variants] of Object.entries(methods)) {
@@ -35,6 +44,7 @@ function modelDocs(model) {
 				if (operation) (paths[name] ??= {})[method] = structuredClone(operation);
 			}
 		}
+		/** @type {Record<string, Record<string, any>>} */
 		const components = {};
 		for (const [section, entries] of Object.entries(model.components)) {
 			components[section] = {};
@@ -53,7 +63,10 @@ function modelDocs(model) {
 	});
 }
 
-/** Every 3CX update's spec, oldest first. */
+/**
+ * Every 3CX update's spec, oldest first.
+ * @returns {import('./model').Spec[]}
+ */
 function loadSpecs(modelFile = MODEL_FILE) {
 	return modelDocs(JSON.parse(fs.readFileSync(modelFile, 'utf8')));
 }

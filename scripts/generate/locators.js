@@ -1,6 +1,16 @@
+// @ts-check
 'use strict';
 const { lowerCamel } = require('./naming');
 const { objectProperties, resolveRef } = require('./schemas');
+
+/**
+ * @typedef {import('./model').LocatorEntry} LocatorEntry
+ * @typedef {import('./model').Model} Model
+ * @typedef {import('./model').PathParam} PathParam
+ * @typedef {import('./model').Spec} Spec
+ * @typedef {import('./model').SpecDoc} SpecDoc
+ * @typedef {import('../../nodes/ThreeCx/odata/endpoint').LocatorSet} LocatorSet
+ */
 
 /**
  * The entity sets whose keys the node asks for with a resource locator ("From List", "By ID" and,
@@ -8,6 +18,7 @@ const { objectProperties, resolveRef } = require('./schemas');
  * of fields, each group's values joined by spaces, groups by " — " ("100 — Alice Smith"). `search`
  * are the fields a list search looks in (OData $filter contains, so the PBX does the searching);
  * `orderBy` keeps paging stable. `number` is the format of the set's DN numbers.
+ * @type {LocatorEntry[]}
  */
 const LOCATOR_SETS = [
 	{ set: 'Users', label: 'User', title: [['Number'], ['FirstName', 'LastName']], search: ['Number', 'FirstName', 'LastName', 'EmailAddress'], orderBy: ['Number'], number: { pattern: '[0-9]+', example: '100' } },
@@ -23,11 +34,18 @@ const LOCATOR_SETS = [
 	{ set: 'Contacts', label: 'Contact', title: [['FirstName', 'LastName'], ['CompanyName'], ['PhoneNumber']], search: ['FirstName', 'LastName', 'CompanyName', 'PhoneNumber', 'Email'], orderBy: ['FirstName', 'LastName', 'Id'] },
 ];
 
+/** @param {string} set */
 const locatorKey = (set) => lowerCamel(set);
+/** @param {string} set */
 const alternateKeyPath = (set) => `/${set}(Number={Number})`;
 
-/** The entity schema of a set's list operation: `value` items of its collection response. */
+/**
+ * The entity schema of a set's list operation: `value` items of its collection response.
+ * @param {SpecDoc} doc
+ * @param {string} set
+ */
 function listedEntity(doc, set) {
+	/** @param {any} node */
 	const deref = (node) => (node?.$ref ? resolveRef(doc, node.$ref) : node);
 	const response = deref(doc.paths[`/${set}`]?.get?.responses?.['200']);
 	const collection = deref(response?.content?.['application/json']?.schema);
@@ -36,7 +54,11 @@ function listedEntity(doc, set) {
 	return deref(items);
 }
 
-/** Fails the generation when a configured field is not a property of the entity in every update's spec. */
+/**
+ * Fails the generation when a configured field is not a property of the entity in every update's spec.
+ * @param {Spec[]} specs
+ * @param {LocatorEntry} entry
+ */
 function checkFields(specs, entry) {
 	for (const { version, doc } of specs) {
 		const schema = listedEntity(doc, entry.set);
@@ -58,6 +80,8 @@ function checkFields(specs, entry) {
  * parameter named after the entity (`Users/Pbx.DownloadGreeting(userId=…)`). Reading the entity
  * itself By Number goes to the alternate-key path (`op.byNumber`); any other operation resolves
  * the number to the Id first.
+ * @param {Model} model
+ * @param {Spec[]} specs
  */
 function annotateLocators(model, specs) {
 	for (const entry of LOCATOR_SETS) checkFields(specs, entry);
@@ -77,10 +101,17 @@ function annotateLocators(model, specs) {
 	}
 }
 
+/** @param {LocatorEntry} entry */
 const searchMethod = (entry) => `search${entry.set}`;
 
-/** The node parameter: one per (entity set, parameter name), shared by every operation that takes it. */
+/**
+ * The node parameter: one per (entity set, parameter name), shared by every operation that takes it.
+ * @param {LocatorEntry} entry
+ * @param {PathParam} param
+ * @returns {import('n8n-workflow').INodeProperties}
+ */
 function locatorProperty(entry, param) {
+	/** @type {import('n8n-workflow').INodePropertyMode[]} */
 	const modes = [
 		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: searchMethod(entry), searchable: true } },
 		{
@@ -110,7 +141,10 @@ function locatorProperty(entry, param) {
 	};
 }
 
-/** What the runtime needs per locator: list search, label, and the number format it checks. */
+/**
+ * What the runtime needs per locator: list search, label, and the number format it checks.
+ * @returns {Record<string, LocatorSet>}
+ */
 function locatorTable() {
 	return Object.fromEntries(
 		LOCATOR_SETS.map((entry) => [

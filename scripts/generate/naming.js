@@ -1,6 +1,10 @@
+// @ts-check
 'use strict';
 
-/** Splits PascalCase keeping acronyms whole: "IVRType" → ["IVR", "Type"], "MS365" → ["MS", "365"]. */
+/**
+ * Splits PascalCase keeping acronyms whole: "IVRType" → ["IVR", "Type"], "MS365" → ["MS", "365"].
+ * @param {string} name
+ */
 function words(name) {
 	return name
 		.replace(/[_$@.-]+/g, ' ')
@@ -19,6 +23,7 @@ const ACRONYMS = ['AI', 'API', 'BLF', 'CDR', 'CRM', 'CSV', 'DECT', 'DID', 'DN', 
 /**
  * Words spelled as people write them: "ID" (n8n's lint rule), 3CX's "OAuth" as one word, and the
  * acronyms 3CX's PascalCase names hide ("SipDevices", "DidNumbers", "DeleteOpenAiFile").
+ * @type {Record<string, string>}
  */
 const SPELLINGS = {
 	Id: 'ID',
@@ -34,7 +39,10 @@ const SPELLINGS = {
 	),
 };
 
-/** Names whose words need more than a spelling: brands, and 3CX's own typos and abbreviations. */
+/**
+ * Names whose words need more than a spelling: brands, and 3CX's own typos and abbreviations.
+ * @type {Array<[RegExp, string]>}
+ */
 const PHRASES = [
 	[/\bOpen AI\b/g, 'OpenAI'],
 	[/\bGe Crmt\b/g, 'Get CRM'],
@@ -44,12 +52,16 @@ const PHRASES = [
 	[/\bProv\b/g, 'Provisioning'],
 ];
 
+/** @param {string} w */
 const titleWord = (w) => {
 	const title = w === w.toUpperCase() ? w : w[0].toUpperCase() + w.slice(1);
 	return SPELLINGS[title] ?? title;
 };
 
-/** "ChatHistoryView" → "Chat History", "mailServerType" → "Mail Server Type", "OAuthClients" → "OAuth Clients". */
+/**
+ * "ChatHistoryView" → "Chat History", "mailServerType" → "Mail Server Type", "OAuthClients" → "OAuth Clients".
+ * @param {string} name
+ */
 function humanize(name) {
 	// words() would split "OAuth" after its capital O; parameter names (lowerCamel) keep that split.
 	const parts = words(name.replace(/OAuth/g, 'Oauth')).map(titleWord);
@@ -60,7 +72,10 @@ function humanize(name) {
 /** Short words n8n's title case writes small inside a name: "Get by Number", "Music on Hold". */
 const SMALL_WORDS = new Set(['And', 'By', 'For', 'In', 'Of', 'On', 'Or', 'To']);
 
-/** Title case for resource and operation names: `humanize`, with small words in lower case. */
+/**
+ * Title case for resource and operation names: `humanize`, with small words in lower case.
+ * @param {string} name
+ */
 function title(name) {
 	return humanize(name)
 		.split(' ')
@@ -68,12 +83,14 @@ function title(name) {
 		.join(' ');
 }
 
+/** @param {string} w */
 const isAcronym = (w) => w === w.toUpperCase();
 
 /**
  * A word as n8n's lint rule for action labels accepts it (its sentence case splits mixed-case
  * words, "OpenAI" → "open ai"): acronyms stay upper case, an acronym's plural loses its "s"
  * ("Bulk IP delete"), the brand OpenAI is written "open AI".
+ * @param {string} w
  */
 function actionWord(w) {
 	if (w === 'OpenAI') return 'open AI';
@@ -84,6 +101,7 @@ function actionWord(w) {
 /**
  * Sentence case for n8n action labels: "Download Chat History" → "Download chat history". Leading
  * acronyms do not count as the first word ("API Token" stays, "CRM Contacts bulk delete"), as n8n's lint rule reads it.
+ * @param {string} text
  */
 function sentence(text) {
 	const parts = text.split(' ');
@@ -91,6 +109,7 @@ function sentence(text) {
 	return parts.map((w, i) => (i === first ? w : actionWord(w))).join(' ');
 }
 
+/** @param {string} name */
 function lowerCamel(name) {
 	const parts = words(name);
 	return parts
@@ -98,7 +117,10 @@ function lowerCamel(name) {
 		.join('');
 }
 
-/** A TypeScript identifier for a resource's exports: "ChatHistoryView" → "chatHistoryView". */
+/**
+ * A TypeScript identifier for a resource's exports: "ChatHistoryView" → "chatHistoryView".
+ * @param {string} name
+ */
 const identifier = (name) => lowerCamel(name).replace(/^[0-9]/, '_$&');
 
 module.exports = { ACRONYMS, words, humanize, title, sentence, lowerCamel, identifier };

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 
 /**
@@ -7,9 +8,15 @@
  */
 const collator = new Intl.Collator('en-US');
 
+/** @type {(a: string, b: string) => number} */
 const compareText = (a, b) => collator.compare(a, b);
 
-/** Comparator of objects by one text key. */
+/**
+ * Comparator of objects by one text key.
+ * @template {string} K
+ * @param {K} key
+ * @returns {(a: { [P in K]: string }, b: { [P in K]: string }) => number}
+ */
 const byText = (key) => (a, b) => compareText(a[key], b[key]);
 
 module.exports = { compareText, byText };

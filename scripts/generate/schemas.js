@@ -1,39 +1,63 @@
+// @ts-check
 'use strict';
 
-/** Follows a local "#/components/…" reference. */
+/**
+ * @typedef {import('./model').Schema} Schema
+ * @typedef {import('./model').SpecDoc} SpecDoc
+ * @typedef {import('./model').FieldType} FieldType
+ */
+
+/**
+ * Follows a local "#/components/…" reference.
+ * @param {SpecDoc} doc
+ * @param {string} ref
+ * @returns {any} whatever the spec holds there: a schema, a response, a parameter
+ */
 function resolveRef(doc, ref) {
 	return ref
 		.replace(/^#\//, '')
 		.split('/')
-		.reduce((node, key) => node[key], doc);
+		.reduce((/** @type {any} */ node, key) => node[key], doc);
 }
 
-const refName = (ref) => ref.split('/').pop();
+/** @param {string} ref */
+const refName = (ref) => /** @type {string} */ (ref.split('/').pop());
 
-/** The single $ref behind `{$ref}` or `{allOf: [{$ref}], nullable}`, as OData's generator writes nullable references. */
+/**
+ * The single $ref behind `{$ref}` or `{allOf: [{$ref}], nullable}`, as OData's generator writes nullable references.
+ * @param {Schema} schema
+ */
 function singleRef(schema) {
 	if (schema.$ref) return schema.$ref;
 	if (schema.allOf?.length === 1 && schema.allOf[0].$ref) return schema.allOf[0].$ref;
 	return undefined;
 }
 
-/** An entity's properties, following allOf inheritance (Pbx.Receptionist extends Pbx.DN). */
+/**
+ * An entity's properties, following allOf inheritance (Pbx.Receptionist extends Pbx.DN).
+ * @param {SpecDoc} doc
+ * @param {Schema} schema
+ * @returns {Record<string, Schema>}
+ */
 function objectProperties(doc, schema) {
 	const ref = singleRef(schema);
 	if (ref && !schema.properties) return objectProperties(doc, resolveRef(doc, ref));
+	/** @type {Record<string, Schema>} */
 	const properties = {};
 	for (const part of schema.allOf ?? []) Object.assign(properties, objectProperties(doc, part));
 	Object.assign(properties, schema.properties ?? {});
 	return properties;
 }
 
-/** JSON kinds: a list, an object, or (a schema without a type) any JSON value. */
+/** @type {ReadonlySet<FieldType['kind']>} */
 const JSON_KINDS = new Set(['a', 'o', 'j']);
 
 /**
- * How a field is typed for the node: a one-letter kind the runtime validates against
- * (s string, u uuid, i integer, n number, b boolean, d date-time, D ISO 8601 duration, e enum,
- * a JSON array, o JSON object, j any JSON, c 3CX's ConcealedPassword — a secret typed as text).
+ * How a field is typed for the node: the kinds of the endpoint table (nodes/ThreeCx/odata/endpoint.ts),
+ * an enum still with its values.
+ * @param {SpecDoc} doc
+ * @param {Schema} schema
+ * @returns {FieldType}
  */
 function fieldType(doc, schema) {
 	const ref = singleRef(schema);

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 const { ACRONYMS } = require('./naming');
 
@@ -23,11 +24,16 @@ const RULE = `(o, r, X) => {
 	return l[0].toUpperCase() + l.slice(1);
 }`;
 
+/** @param {string} source */
 const compact = (source) => source.replace(/\n\t*/g, ' ');
 
-/** The rule, on one line, and the labels it gets wrong for `operations` ({ value, resource, action }). */
+/**
+ * The rule, on one line, and the labels it gets wrong for `operations`.
+ * @param {Array<{ value: string; resource: string; action?: string }>} operations
+ */
 function subtitleParts(operations) {
 	const rule = new Function(`return ${RULE}`)();
+	/** @type {Record<string, string | undefined>} */
 	const labels = {};
 	for (const { value, resource, action } of operations) if (rule(value, resource, {}) !== action) labels[value] = action;
 	return { rule: compact(RULE), labels };

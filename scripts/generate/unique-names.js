@@ -1,5 +1,8 @@
+// @ts-check
 'use strict';
 const { compareText } = require('./order');
+
+/** @typedef {{ property: { name: string }; operations: string[]; rename: (name: string) => void; yields?: boolean }} NamedEntry */
 
 /**
  * One node parameter name, one top-level property. n8n's declarative engine resolves
@@ -12,8 +15,11 @@ const { compareText } = require('./order');
  * writes the new name back where the endpoint table reads it. A `yields` entry (an input only an
  * older form of a function takes, added later than the rest) gives way in a clash, so that no
  * existing parameter is renamed under the workflows that use it.
+ * @param {NamedEntry[]} entries
+ * @param {ReadonlySet<string>} reserved
  */
 function giveUniqueNames(entries, reserved) {
+	/** @type {Map<string, NamedEntry[]>} */
 	const byName = new Map();
 	for (const entry of entries) byName.set(entry.property.name, [...(byName.get(entry.property.name) ?? []), entry]);
 	for (const [name, group] of byName) {
@@ -35,7 +41,11 @@ function giveUniqueNames(entries, reserved) {
 	}
 }
 
-/** Within one operation, two inputs with one name would read each other's value. */
+/**
+ * Within one operation, two inputs with one name would read each other's value.
+ * @param {{ value: string }} op
+ * @param {string[]} names
+ */
 function checkOperationInputs(op, names) {
 	const seen = new Set();
 	for (const name of names) {

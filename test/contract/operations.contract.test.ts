@@ -6,11 +6,10 @@ import { startSpecValidator, type SpecValidator } from './harness/prism';
 import { xapiSpecsPresent } from '../helpers/xapiSpecs';
 import { locators } from '../../nodes/ThreeCx/generated';
 import { locatorCases, operationCases, wronglyTyped, type LocatorCase, type OperationCase } from './samples';
-
 // The generator's reading of the specs says which updates have each operation; the request is
 // then judged by Prism against the newest of those specs.
-const { buildModel } = require('../../scripts/generate/operations.js');
-const { loadSpecs } = require('../../scripts/generate/load-specs.js');
+import { buildModel } from '../../scripts/generate/operations.js';
+import { loadSpecs } from '../../scripts/generate/load-specs.js';
 
 const specsPresent = xapiSpecsPresent('the contract test');
 

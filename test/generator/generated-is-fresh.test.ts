@@ -1,11 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-
-// The generator is plain JavaScript, run by `npm run generate`.
-const { generate, OUT_DIR } = require('../../scripts/generate/index.js') as {
-	generate: () => { files: Array<{ name: string; text: string }>; operations: number; resources: number };
-	OUT_DIR: string;
-};
+import { generate, OUT_DIR } from '../../scripts/generate/index.js';
 
 // Its input is the committed spec/xapi-model.json, so this runs wherever the project is.
 describe('generated descriptions', () => {

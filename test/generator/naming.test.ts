@@ -1,9 +1,4 @@
-// The generator is plain JavaScript, run by `npm run generate`.
-const { humanize, sentence, lowerCamel } = require('../../scripts/generate/naming.js') as {
-	humanize: (name: string) => string;
-	sentence: (text: string) => string;
-	lowerCamel: (name: string) => string;
-};
+import { humanize, lowerCamel, sentence } from '../../scripts/generate/naming.js';
 
 describe('display names', () => {
 	test.each([

@@ -1,16 +1,16 @@
 import { enums } from '../generated';
+import type { EnumKind, FieldKind } from '../odata/endpoint';
 import { parseJson } from './json';
 
 /**
- * Turns what a user typed (or an expression produced) into the value 3CX expects for a field of
- * the given kind — s string, u uuid, i int32, n number, p percentage 0–100, b boolean,
- * d date-time, D ISO 8601 duration, a JSON list, o JSON object, j any JSON, c 3CX's
- * ConcealedPassword (text sent as `{ Value }`), e:Enum — or says, naming the field, what is wrong with it.
+ * Says, naming the field, what is wrong with a value. buildRequest turns it into the node's error;
+ * `description` replaces its advice where the user cannot correct the value.
  */
 export class InvalidValueError extends Error {
 	constructor(
 		readonly field: string,
 		problem: string,
+		readonly description?: string,
 	) {
 		super(`${field} ${problem}`);
 		this.name = 'InvalidValueError';
@@ -77,10 +77,10 @@ function toJsonOfShape(field: string, shape: 'a' | 'o', value: unknown): unknown
 	return parsed;
 }
 
-const JSON_KINDS = new Set(['a', 'o', 'j']);
+const JSON_KINDS: ReadonlySet<FieldKind> = new Set(['a', 'o', 'j']);
 
 /** A JSON field left blank was not given: callers leave it out of the request. */
-export function isBlankJson(kind: string, value: unknown): boolean {
+export function isBlankJson(kind: FieldKind, value: unknown): boolean {
 	return JSON_KINDS.has(kind) && typeof value === 'string' && value.trim() === '';
 }
 
@@ -125,8 +125,14 @@ export function describeValue(value: unknown): string {
 	return String(value);
 }
 
-export function toApiValue(field: string, kind: string, value: unknown): unknown {
-	if (kind.startsWith('e:')) return toEnum(field, kind.slice(2), value);
+const isEnumKind = (kind: FieldKind): kind is EnumKind => kind.startsWith('e:');
+
+/**
+ * Turns what a user typed (or an expression produced) into the value 3CX expects for a field of
+ * the given kind (odata/endpoint.ts), or says, naming the field, what is wrong with it.
+ */
+export function toApiValue(field: string, kind: FieldKind, value: unknown): unknown {
+	if (isEnumKind(kind)) return toEnum(field, kind.slice(2), value);
 	switch (kind) {
 		case 'i':
 			return toInteger(field, value);
@@ -159,7 +165,18 @@ export function toApiValue(field: string, kind: string, value: unknown): unknown
 			if (!UUID.test(text)) throw new InvalidValueError(field, `must be a GUID like 0f8fad5b-d9cb-469f-a165-70867728950e, not ${describeValue(value)}`);
 			return text;
 		}
-		default:
+		case 's':
 			return toText(field, value);
+		default:
+			// Sent as text, a value of a kind this code does not know would reach 3CX unchecked.
+			throw unknownKind(field, kind);
 	}
+}
+
+function unknownKind(field: string, kind: never): InvalidValueError {
+	return new InvalidValueError(
+		field,
+		`has a value kind this node does not know: ${describeValue(kind)}`,
+		'Nothing was sent to 3CX. The node’s endpoint table does not match its code: reinstall the package or report this to its authors.',
+	);
 }

@@ -2,6 +2,7 @@
  * OData literals for keys and function parameters in the path: strings single-quoted with embedded
  * quotes doubled, then percent-encoded; numbers, booleans, GUIDs and DateTimeOffset unquoted.
  */
+import type { FieldKind } from './endpoint';
 
 /** encodeURIComponent leaves !'()* alone; inside an OData path they are syntax, so encode them too. */
 export function encodePathText(text: string): string {
@@ -14,8 +15,8 @@ export function stringLiteral(value: string): string {
 
 export type LiteralValue = string | number | boolean | null;
 
-/** `kind` is the endpoint table's value kind; values arrive already validated (helpers/values.ts). */
-export function odataLiteral(kind: string, value: LiteralValue): string {
+/** Values arrive already validated (helpers/values.ts). */
+export function odataLiteral(kind: FieldKind, value: LiteralValue): string {
 	if (value === null) return 'null';
 	switch (kind) {
 		case 'i':
@@ -47,7 +48,7 @@ export function queryStringLiteral(value: string): string {
 }
 
 /** A value compared in $filter: text quoted, numbers and booleans as they are. */
-export function queryLiteral(kind: string, value: LiteralValue): string {
+export function queryLiteral(kind: FieldKind, value: LiteralValue): string {
 	if (value === null) return 'null';
 	return ['i', 'n', 'p', 'b'].includes(kind) ? String(value) : queryStringLiteral(String(value));
 }

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import type { QueryOption, QueryOptions } from './endpoint';
 
 /** The Options collection as the user filled it in. */
 export interface QueryOptionValues {
@@ -20,10 +21,10 @@ export function searchPhrase(search: string): string {
 	return `"${trimmed.replace(/"/g, '\\"')}"`;
 }
 
-/** The OData system query options for the options the operation allows (letters as in Endpoint.query). */
-export function queryString(options: QueryOptionValues, allowed = ''): IDataObject {
+/** The OData system query options for the options the operation allows. */
+export function queryString(options: QueryOptionValues, allowed: QueryOptions = ''): IDataObject {
 	const qs: IDataObject = {};
-	const allow = (letter: string) => allowed.includes(letter);
+	const allow = (letter: QueryOption) => allowed.includes(letter);
 	if (allow('t') && options.top !== undefined) qs.$top = options.top;
 	if (allow('k') && options.skip !== undefined) qs.$skip = options.skip;
 	if (allow('s') && options.search) qs.$search = searchPhrase(options.search);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { InvalidValueError, isBlankJson, toApiValue } from '../helpers/values';
-import type { Endpoint } from '../odata/endpoint';
+import type { BodyField, Endpoint } from '../odata/endpoint';
 import { queryLiteral, type LiteralValue } from '../odata/literal';
 import { queryString, type QueryOptionValues } from '../odata/queryOptions';
 import { asNodeApiError, xapiNodeError } from '../../shared/transport/errors';
@@ -21,7 +21,7 @@ function requestBody(context: IExecuteSingleFunctions, endpoint: Endpoint): IDat
 	return body;
 }
 
-function addFields(body: IDataObject, given: IDataObject, fields: Record<string, [string, string]>): void {
+function addFields(body: IDataObject, given: IDataObject, fields: Record<string, BodyField>): void {
 	for (const [prop, value] of Object.entries(given)) {
 		const field = fields[prop];
 		// A collection keeps values of fields another operation showed; they are not this operation's.
@@ -69,7 +69,7 @@ export async function buildRequest(this: IExecuteSingleFunctions, requestOptions
 			throw xapiNodeError(this.getNode(), {
 				message: error.message,
 				itemIndex: this.getItemIndex(),
-				description: `Nothing was sent to 3CX. Correct "${error.field}" and run the node again.`,
+				description: error.description ?? `Nothing was sent to 3CX. Correct "${error.field}" and run the node again.`,
 			});
 		}
 		throw asNodeApiError(this.getNode(), error, this.getItemIndex());
