@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -11,7 +12,10 @@ const { compareVersions } = require('../generate/load-specs');
  */
 const SPEC_DIR = process.env.XAPI_SPEC_DIR ? path.resolve(process.env.XAPI_SPEC_DIR) : path.resolve(__dirname, '../../../shared/xapi-spec');
 
-/** Every 3CX update's spec, oldest first. */
+/**
+ * Every 3CX update's spec, oldest first, as js-yaml reads it.
+ * @returns {Array<{ version: string; doc: any }>}
+ */
 function loadYamlSpecs(specDir = SPEC_DIR) {
 	return fs
 		.readdirSync(specDir)

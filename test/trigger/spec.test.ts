@@ -1,11 +1,8 @@
 import { EVENTS } from '../../nodes/ThreeCxTrigger/events';
 import { SEVERITIES } from '../../nodes/ThreeCxTrigger/events/eventLog';
 import { STATUS_FIELDS } from '../../nodes/ThreeCxTrigger/events/userStatus';
-
-const { loadSpecs, compareVersions } = require('../../scripts/generate/load-specs') as {
-	loadSpecs(): Array<{ version: string; doc: Spec }>;
-	compareVersions(a: string, b: string): number;
-};
+import { compareVersions, loadSpecs } from '../../scripts/generate/load-specs.js';
+import type { SpecDoc } from '../../scripts/generate/model';
 
 interface Schema {
 	$ref?: string;
@@ -14,24 +11,20 @@ interface Schema {
 	items?: Schema;
 	enum?: string[];
 }
-interface Spec {
-	paths: Record<string, { get?: { parameters?: Array<{ $ref?: string; name?: string }>; responses: Record<string, { $ref?: string; content?: Record<string, { schema: Schema }> }> } }>;
-	components: { schemas: Record<string, Schema>; responses: Record<string, { content: Record<string, { schema: Schema }> }> };
-}
 
 const specs = loadSpecs();
 const refName = (ref: string) => ref.split('/').pop()!;
 
 /** Every property of a schema, through $ref and allOf. */
-function properties(spec: Spec, schema: Schema): Record<string, Schema> {
-	if (schema.$ref) return properties(spec, spec.components.schemas[refName(schema.$ref)]);
+function properties(spec: SpecDoc, schema: Schema): Record<string, Schema> {
+	if (schema.$ref) return properties(spec, spec.components!.schemas[refName(schema.$ref)]);
 	return Object.assign({}, ...(schema.allOf ?? []).map((part) => properties(spec, part)), schema.properties ?? {});
 }
 
 /** The schema of one row of the collection a GET answers. */
-function rowSchema(spec: Spec, path: string): Schema {
+function rowSchema(spec: SpecDoc, path: string): Schema {
 	const ok = spec.paths[path].get!.responses['200'];
-	const body = ok.$ref ? spec.components.responses[refName(ok.$ref)].content['application/json'].schema : ok.content!['application/json'].schema;
+	const body = ok.$ref ? spec.components!.responses[refName(ok.$ref)].content['application/json'].schema : ok.content!['application/json'].schema;
 	return properties(spec, body).value.items!;
 }
 
@@ -46,7 +39,7 @@ describe("the trigger's queries against 3CX's specs 20.0.4–20.0.10", () => {
 			if (!expected && !read.source.notReadBefore) expect([version, path, !!doc.paths[path]?.get]).toEqual([version, path, false]);
 			if (!expected) continue;
 			expect([version, path, !!doc.paths[path]?.get]).toEqual([version, path, true]);
-			const options = doc.paths[path].get!.parameters!.map((p) => p.name ?? refName(p.$ref!));
+			const options = doc.paths[path].get!.parameters!.map((p: { name?: string; $ref?: string }) => p.name ?? refName(p.$ref!));
 			expect(options).toEqual(expect.arrayContaining(['filter', 'top', '$orderby', '$select']));
 			const row = properties(doc, rowSchema(doc, path));
 			expect([version, path, read.fields.filter((field) => !row[field])]).toEqual([version, path, []]);
@@ -55,8 +48,8 @@ describe("the trigger's queries against 3CX's specs 20.0.4–20.0.10", () => {
 
 	it('names the event-log severities and user status fields as every update does', () => {
 		for (const { doc } of specs) {
-			expect(doc.components.schemas['Pbx.EventLogType'].enum).toEqual(SEVERITIES);
-			expect(Object.keys(properties(doc, doc.components.schemas['Pbx.User']))).toEqual(expect.arrayContaining(STATUS_FIELDS));
+			expect(doc.components!.schemas['Pbx.EventLogType'].enum).toEqual(SEVERITIES);
+			expect(Object.keys(properties(doc, doc.components!.schemas['Pbx.User']))).toEqual(expect.arrayContaining(STATUS_FIELDS));
 		}
 	});
 
