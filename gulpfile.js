@@ -1,3 +1,4 @@
+const fs = require('fs');
 const path = require('path');
 const { task, src, dest } = require('gulp');
 
@@ -6,3 +7,6 @@ const { task, src, dest } = require('gulp');
  * `file:../icons/…` (credential): the same relative path finds them beside the sources and in dist/.
  */
 task('build:icons', () => src(path.resolve('icons', '*.svg')).pipe(dest(path.resolve('dist', 'icons'))));
+
+/** tsc only adds and overwrites: a moved or deleted source would otherwise still ship from dist/. */
+task('clean', async () => fs.promises.rm(path.resolve('dist'), { recursive: true, force: true }));
