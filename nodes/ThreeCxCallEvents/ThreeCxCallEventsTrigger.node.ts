@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { settle } from '../ThreeCx/helpers/settle';
+import { settle } from '../shared/helpers/settle';
 import { asNodeApiError } from '../shared/transport/errors';
 import { CREDENTIAL_TYPE } from '../shared/transport/request';
 import { CALL_EVENTS, type CallEventName } from './calls';

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { forgetTopLimits } from '../../nodes/ThreeCx/odata/topLimit';
+import { forgetTopLimits } from '../../nodes/shared/transport/topLimit';
 import { forgetTokens } from '../../nodes/shared/transport/token';
 import { PBX } from './workflow';
 

@@ -1,6 +1,6 @@
 import { enums } from '../generated';
 import type { EnumKind, FieldKind } from '../odata/endpoint';
-import { parseJson } from './json';
+import { parseJson } from '../../shared/helpers/json';
 
 /**
  * Says, naming the field, what is wrong with a value. buildRequest turns it into the node's error;

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import { NodeOperationError } from 'n8n-workflow';
 import { locators } from '../generated';
 import type { LocatorSet } from '../odata/endpoint';
-import { sendWithinTopLimit } from '../odata/topLimit';
+import { sendWithinTopLimit } from '../../shared/transport/topLimit';
 import { xapiConnection } from '../../shared/transport/pbx';
 import { CREDENTIAL_TYPE, readXapi } from '../../shared/transport/request';
 import { listEntryName, searchFilter } from './listQuery';

@@ -1,5 +1,5 @@
-import { settle, type Settled } from '../helpers/settle';
-import { knownTopLimit, learnTopLimit, topLimitOf, type TopLimitScope } from './topLimit';
+import { settle, type Settled } from '../../shared/helpers/settle';
+import { knownTopLimit, learnTopLimit, topLimitOf, type TopLimitScope } from '../../shared/transport/topLimit';
 
 /** Rows per request when paging: live PBXs refuse a `$top` above 100 on entity sets. */
 export const PAGE_SIZE = 100;

@@ -10,7 +10,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import type { Endpoint } from '../odata/endpoint';
 import { collectPages, MAX_ITEMS_PER_INPUT_ITEM } from '../odata/paging';
-import { knownTopLimit, type TopLimitScope } from '../odata/topLimit';
+import { knownTopLimit, type TopLimitScope } from '../../shared/transport/topLimit';
 import { asNodeApiError, xapiNodeError } from '../../shared/transport/errors';
 import { topAboveLimit } from '../../shared/transport/messages';
 import { sendXapiRequest } from '../../shared/transport/request';

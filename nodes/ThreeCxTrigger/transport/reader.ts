@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { sendWithinTopLimit, type TopLimitScope } from '../../ThreeCx/odata/topLimit';
+import { sendWithinTopLimit, type TopLimitScope } from '../../shared/transport/topLimit';
 import { xapiConnection, type XapiConnection } from '../../shared/transport/pbx';
 import { CREDENTIAL_TYPE, readXapi } from '../../shared/transport/request';
 

@@ -1,5 +1,4 @@
-import type { Endpoint } from '../../ThreeCx/odata/endpoint';
-import { topLimitFromError } from '../../ThreeCx/odata/topLimit';
+import { topLimitFromError } from './topLimit';
 import type { FailedResponse } from './failure';
 import { RETRY_BUDGET_MS } from './retry';
 
@@ -7,7 +6,11 @@ import { RETRY_BUDGET_MS } from './retry';
  * What a failed request asked for, as its error words it: the path as 3CX's spec names it, and
  * which updates have it when not all do. An operation's Endpoint is one.
  */
-export type RequestTarget = Pick<Endpoint, 'path' | 'versions'>;
+export interface RequestTarget {
+	path: string;
+	/** E.g. "3CX 20.0.6 and later". */
+	versions?: string;
+}
 
 export interface Message {
 	message: string;

@@ -1,4 +1,4 @@
-import { settle } from '../../ThreeCx/helpers/settle';
+import { settle } from '../helpers/settle';
 import { inspectFailure } from './failure';
 import { retryTiming } from './retry';
 

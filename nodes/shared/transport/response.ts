@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INode, INodeExecutionData } from 'n8n-workflow';
-import { parseJson } from '../../ThreeCx/helpers/json';
+import { parseJson } from '../helpers/json';
 import { xapiNodeError } from './errors';
 
 function contentType(response: IN8nHttpFullResponse): string {

@@ -1,4 +1,4 @@
-import { topLimitFromError } from '../../nodes/ThreeCx/odata/topLimit';
+import { topLimitFromError } from '../../nodes/shared/transport/topLimit';
 
 describe('topLimitFromError', () => {
 	it("reads the limit from 3CX's 400 message", () => {
